@@ -1,0 +1,186 @@
+//! Document text → `#[doc]` attributes (one per line) and `#[deprecated]`, made safe for rustdoc:
+//! no accidental doctests, HTML tags or intra-doc links.
+
+use crate::ir::{Api, Docs, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc]` lines for `docs`, then `#[deprecated]` if it applies.
+pub fn attrs(docs: &Docs) -> TokenStream {
+    let lines = lines(docs);
+    let deprecated = deprecated(docs);
+    quote! { #(#[doc = #lines])* #deprecated }
+}
+
+/// `#[doc]` lines for a field, parameter or variant of type `ty`: its own docs, else its type's,
+/// else a line naming it, so every public item is documented.
+pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream {
+    if docs.title.is_some() || docs.description.is_some() {
+        return attrs(docs);
+    }
+    let mut docs = docs.clone();
+    match ty {
+        TypeRef::Named(id) if api.ty(*id).docs.description.is_some() || api.ty(*id).docs.title.is_some() => {
+            let named = &api.ty(*id).docs;
+            docs.title = named.title.clone();
+            docs.description = named.description.clone();
+        }
+        _ => docs.description = Some(format!("`{name}`.")),
+    }
+    attrs(&docs)
+}
+
+/// `#[doc]` lines for free text.
+pub fn text_attrs(text: &str) -> TokenStream {
+    let lines = sanitize(text);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// `#[deprecated]`, with its note, if `docs` says so.
+pub fn deprecated(docs: &Docs) -> TokenStream {
+    match &docs.deprecated {
+        Some(d) => match &d.note {
+            Some(note) => quote! { #[deprecated(note = #note)] },
+            None => quote! { #[deprecated] },
+        },
+        None => TokenStream::new(),
+    }
+}
+
+/// The doc lines of `docs` (each starting with a space, as `///` would write it).
+pub fn lines(docs: &Docs) -> Vec<String> {
+    let mut text = Vec::new();
+    if let Some(title) = &docs.title {
+        if docs.description.as_deref().map(str::trim) != Some(title.trim()) {
+            text.push(title.trim().to_owned());
+        }
+    }
+    if let Some(description) = &docs.description {
+        text.push(description.trim().to_owned());
+    }
+    if let Some(default) = &docs.default {
+        text.push(format!("Default: {}", code_span(default)));
+    }
+    if let Some(example) = &docs.example {
+        text.push(format!("Example: {}", code_span(example)));
+    }
+    sanitize(&text.join("\n\n"))
+}
+
+/// Inline code holding any text (enough backticks to enclose the text's own).
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    format!("{ticks} {text} {ticks}")
+}
+
+fn sanitize(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for raw in text.lines() {
+        let line = raw.trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            // Every fence becomes `text`, so nothing from a document runs as a doctest.
+            out.push(if in_fence { " ```".to_owned() } else { " ```text".to_owned() });
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push(format!(" {line}"));
+            continue;
+        }
+        // Leading spaces would make an indented code block (a doctest).
+        let escaped = escape_line(trimmed);
+        out.push(if escaped.is_empty() { String::new() } else { format!(" {escaped}") });
+    }
+    if in_fence {
+        out.push(" ```".to_owned());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+/// Escapes `<`, `>`, `[`, `]` outside code spans (keeping `[text](url)` links) and wraps bare URLs.
+fn escape_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+            let fence: String = "`".repeat(run);
+            let rest: String = chars[i + run..].iter().collect();
+            if let Some(end) = rest.find(&fence) {
+                out.push_str(&fence);
+                out.push_str(&rest[..end + run]);
+                i += run + rest[..end].chars().count() + run;
+                continue;
+            }
+            out.push_str(&"\\`".repeat(run));
+            i += run;
+            continue;
+        }
+        if c == '[' {
+            if let Some(close) = chars[i..].iter().position(|&c| c == ']') {
+                if chars.get(i + close + 1) == Some(&'(') {
+                    let text: String = chars[i + 1..i + close].iter().collect();
+                    out.push('[');
+                    out.push_str(&escape_line(&text));
+                    out.push(']');
+                    i += close + 1;
+                    continue;
+                }
+            }
+        }
+        let rest: String = if c == 'h' { chars[i..].iter().take(8).collect() } else { String::new() };
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let len = chars[i..].iter().take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | ')' | '"' | '\'')).count();
+            let mut url: String = chars[i..i + len].iter().collect();
+            while url.ends_with(['.', ',', ';', ':']) {
+                url.pop();
+            }
+            let taken = url.chars().count();
+            out.push('<');
+            out.push_str(&url);
+            out.push('>');
+            i += taken;
+            continue;
+        }
+        match c {
+            '<' | '>' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_safe_for_rustdoc() {
+        let lines = sanitize("Use <TOOL_NAME> and [API Keys] or [docs](https://x.io).\n    indented\n```\ncode\n```\nsee https://a.b/c.");
+        assert_eq!(
+            lines,
+            [
+                " Use \\<TOOL_NAME\\> and \\[API Keys\\] or [docs](<https://x.io>).",
+                " indented",
+                " ```text",
+                " code",
+                " ```",
+                " see <https://a.b/c>."
+            ]
+        );
+        assert_eq!(code_span("a`b"), "`` a`b ``");
+        assert_eq!(sanitize("`<x>` [y]"), [" `<x>` \\[y\\]"]);
+    }
+}

@@ -1,0 +1,343 @@
+//! Operations → a request builder per operation (required inputs as constructor arguments,
+//! optional ones as setters, `send`/`stream`) and the thin client method that starts it.
+
+use super::docs;
+use super::runtime_paths as rt;
+use super::types::{assign, constant_variant, rust_type, snake_ident};
+use crate::ir::{Api, Field, Operation, ParamLocation, Presence, TextStep, TypeKind, TypeRef};
+use heck::ToUpperCamelCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// Name of the builder type of `op`.
+pub fn builder_name(op: &Operation) -> Ident {
+    format_ident!("{}Builder", op.name.to_upper_camel_case())
+}
+
+/// The body struct's fields when the body is an object the builder can take apart.
+fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<&'a [Field]> {
+    let body = op.body.as_ref()?;
+    let TypeRef::Named(id) = &body.ty else { return None };
+    match &api.ty(*id).kind {
+        TypeKind::Struct(s) => Some(&s.fields),
+        _ => None,
+    }
+}
+
+/// One input of the client method: name, parameter type, and how the builder stores it.
+struct Input {
+    name: Ident,
+    ty: TokenStream,
+    store: TokenStream,
+}
+
+/// The required inputs, in order: path parameters, required query/header parameters, required body
+/// fields (or the body); and how the builder's body is made from them.
+fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
+    let mut inputs: Vec<Input> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| {
+            let name = snake_ident(&p.name);
+            let ty = rust_type(api, &p.ty, false);
+            Input { store: quote!(#name,), name, ty }
+        })
+        .collect();
+    let flag = op.stream.as_ref().and_then(|s| s.flag.as_deref());
+    if let Some(fields) = body_fields(api, op) {
+        let body_ty = rust_type(api, &op.body.as_ref().map(|b| b.ty.clone()).unwrap_or(TypeRef::Any), false);
+        let args: Vec<&Field> = fields
+            .iter()
+            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
+            .filter(|f| constant_variant(api, f).is_none() && Some(f.wire_name.as_str()) != flag)
+            .collect();
+        let names: Vec<Ident> = args.iter().map(|f| snake_ident(&f.name)).collect();
+        // `new` of the body takes every required field except constants, in field order.
+        let all_required: Vec<TokenStream> = fields
+            .iter()
+            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable) && constant_variant(api, f).is_none())
+            .map(|f| {
+                let name = snake_ident(&f.name);
+                if Some(f.wire_name.as_str()) == flag { quote!(false) } else { quote!(#name) }
+            })
+            .collect();
+        for (f, name) in args.iter().zip(names) {
+            let ty = super::types::field_type(api, f, false);
+            inputs.push(Input { name, ty, store: TokenStream::new() });
+        }
+        return (inputs, quote!(body: #body_ty::new(#(#all_required),*),));
+    }
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        let ty = rust_type(api, &body.ty, false);
+        inputs.push(Input { name: format_ident!("body"), ty, store: quote!(body: body.into(),) });
+    }
+    (inputs, TokenStream::new())
+}
+
+/// The operation's module (`operations/<name>.rs`): its builder.
+pub fn module(api: &Api, op: &Operation) -> TokenStream {
+    let builder = builder_name(op);
+    let client = rt::client();
+    let runtime = rt::runtime();
+    let error = rt::error();
+    let error_body = rt::error_body();
+    let summary = format!(" Request builder of `{} {}`, started by [`Client::{}`](crate::Client::{}).", op.method, op.path, op.name, op.name);
+    let (inputs, body_store) = required_inputs(api, op);
+    let args: Vec<TokenStream> = inputs
+        .iter()
+        .map(|i| {
+            let (name, ty) = (&i.name, &i.ty);
+            quote!(#name: #ty)
+        })
+        .collect();
+    let stores: Vec<&TokenStream> = inputs.iter().map(|i| &i.store).collect();
+    let flag = op.stream.as_ref().and_then(|s| s.flag.as_deref());
+
+    // Stored state: parameters, body, options.
+    let mut fields = Vec::new();
+    let mut defaults = Vec::new();
+    let mut setters = Vec::new();
+    for p in &op.params {
+        let name = snake_ident(&p.name);
+        let ty = rust_type(api, &p.ty, false);
+        if p.required {
+            fields.push(quote!(#name: #ty,));
+        } else {
+            fields.push(quote!(#name: Option<#ty>,));
+            defaults.push(quote!(#name: None,));
+            let doc = docs::attrs_or(&p.docs, api, &p.ty, &p.wire_name);
+            setters.push(quote! { #doc pub fn #name(mut self, value: impl Into<#ty>) -> Self { self.#name = Some(value.into()); self } });
+        }
+    }
+    let body_fields = body_fields(api, op);
+    match (&op.body, body_fields) {
+        (Some(body), Some(fields_of_body)) => {
+            let ty = rust_type(api, &body.ty, false);
+            fields.push(quote!(body: #ty,));
+            for f in fields_of_body.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)) {
+                if Some(f.wire_name.as_str()) == flag {
+                    continue;
+                }
+                let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+                let method = snake_ident(&f.name);
+                let value_ty = rust_type(api, &f.ty, false);
+                let set = assign(f, quote!(self.body), quote!(value.into()));
+                setters.push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
+            }
+        }
+        (Some(body), None) => {
+            let ty = rust_type(api, &body.ty, false);
+            if body.required {
+                fields.push(quote!(body: #ty,));
+            } else {
+                fields.push(quote!(body: Option<#ty>,));
+                defaults.push(quote!(body: None,));
+                setters.push(quote! { /// The request body.
+                    pub fn body(mut self, value: impl Into<#ty>) -> Self { self.body = Some(value.into()); self } });
+            }
+        }
+        (None, _) => {}
+    }
+
+    // Request assembly.
+    let path = path_expr(op);
+    let method = &op.method;
+    let params = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(|p| {
+        let name = snake_ident(&p.name);
+        let wire = &p.wire_name;
+        let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
+        if p.required { quote!(parts = parts.#verb(#wire, &self.#name);) } else { quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); }) }
+    });
+    let body_json = op.body.as_ref().map(|_| quote!(let parts = parts.json(&self.body).map_err(#error::Request)?;));
+    let decoders = op.errors.iter().map(|e| {
+        let status = &e.status;
+        let variant = format_ident!("{}", e.variant);
+        quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
+    });
+    let set_flag = |value: bool| -> TokenStream {
+        let Some(field) = flag.and_then(|flag| body_fields.and_then(|fs| fs.iter().find(|f| f.wire_name == flag))) else {
+            return TokenStream::new();
+        };
+        assign(field, quote!(self.body), quote!(#value))
+    };
+
+    let send = op.response.as_ref().map(|ty| rust_type(api, ty, false)).or_else(|| op.stream.is_none().then(|| quote!(())));
+    let send_methods = send.map(|response| {
+        let set_false = set_flag(false);
+        quote! {
+            /// Sends the request and returns the decoded response.
+            pub async fn send(self) -> Result<#response, #error> {
+                Ok(self.send_with_response().await?.data)
+            }
+
+            /// Sends the request and returns the decoded response with its status and headers.
+            pub async fn send_with_response(mut self) -> Result<#runtime::Response<#response>, #error> {
+                #set_false
+                let parts = self.parts()?;
+                self.client.send_json(parts, self.options, ERRORS).await
+            }
+        }
+    });
+    let stream_method = op.stream.as_ref().map(|stream| {
+        let set_true = set_flag(true);
+        let (item, verb) = match &stream.event {
+            Some(ty) => (rust_type(api, ty, false), quote!(send_sse)),
+            None => (quote!(#runtime::SseEvent), quote!(send_sse_raw)),
+        };
+        quote! {
+            /// Sends the request in streaming mode and returns its events as they arrive.
+            ///
+            /// An error status before the stream starts is returned here; a malformed event is an
+            /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
+            pub async fn stream(mut self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
+                #set_true
+                let parts = self.parts()?;
+                self.client.#verb(parts, self.options, ERRORS).await
+            }
+        }
+    });
+    let mutable = if op.params.iter().any(|p| p.location != ParamLocation::Path) { quote!(mut) } else { TokenStream::new() };
+    let many = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let header = format!(" `{} {}`", op.method, op.path);
+    quote! {
+        #![doc = #header]
+        #![allow(deprecated)] // deprecated fields and types are still settable; users are warned at their own uses
+
+        /// Error bodies this operation declares, by status.
+        const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#(#decoders)*];
+
+        #[doc = #summary]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #builder {
+            client: #client,
+            #(#fields)*
+            options: #runtime::RequestOptions,
+        }
+
+        impl #builder {
+            #many
+            pub(crate) fn new(client: #client, #(#args),*) -> Self {
+                Self { client, #(#stores)* #body_store #(#defaults)* options: Default::default() }
+            }
+
+            #(#setters)*
+
+            /// Time limit of this call (for `stream`, until the response starts).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.options.set_timeout(timeout);
+                self
+            }
+
+            /// Retries of this call after the first attempt.
+            pub fn max_retries(mut self, max_retries: u32) -> Self {
+                self.options.set_max_retries(max_retries);
+                self
+            }
+
+            /// An extra header for this call.
+            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.options.add_header(name, value);
+                self
+            }
+
+            fn parts(&self) -> Result<#runtime::RequestParts, #error> {
+                let #mutable parts = #runtime::RequestParts::new(#method, #path);
+                #(#params)*
+                #body_json
+                Ok(parts)
+            }
+
+            #send_methods
+            #stream_method
+        }
+    }
+}
+
+/// The path with parameters filled in: `format!("/pets/{}", segment(&self.pet_id))`.
+fn path_expr(op: &Operation) -> TokenStream {
+    let mut template = String::new();
+    let mut values = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        template.push_str(&rest[..open].replace('{', "{{").replace('}', "}}"));
+        template.push_str("{}");
+        let wire = &rest[open + 1..open + close];
+        if let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+            let name = snake_ident(&p.name);
+            values.push(quote!(crate::runtime::path_segment(&self.#name)));
+        } else {
+            values.push(quote!(#wire));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    if values.is_empty() { quote!(#template.to_owned()) } else { quote!(format!(#template, #(#values),*)) }
+}
+
+/// The client method that starts `op`'s builder.
+pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
+    let doc = docs::attrs(&op.docs);
+    let name = snake_ident(&op.name);
+    let builder = builder_name(op);
+    let module = snake_ident(&op.name);
+    let (inputs, _) = required_inputs(api, op);
+    let args = inputs.iter().map(|i| {
+        let (name, ty) = (&i.name, &i.ty);
+        quote!(#name: impl Into<#ty>)
+    });
+    let names = inputs.iter().map(|i| {
+        let name = &i.name;
+        quote!(#name.into())
+    });
+    let many = (inputs.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #doc
+        #many
+        pub fn #name(&self, #(#args),*) -> crate::operations::#module::#builder {
+            crate::operations::#module::#builder::new(self.clone(), #(#names),*)
+        }
+    }
+}
+
+/// `impl TextDeltas` for an event type with a text path.
+pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> {
+    let stream = op.stream.as_ref()?;
+    let (event, path) = (stream.event.as_ref()?, stream.text.as_ref()?);
+    let ty = rust_type(api, event, false);
+    // Walk the steps from `self`, collecting every string reached; the index is the position in the last array.
+    let mut body = quote!(out.push((index, value.as_str())););
+    let mut bindings = Vec::new();
+    for (i, step) in path.steps.iter().enumerate() {
+        bindings.push((format_ident!("v{i}"), step));
+    }
+    for (i, (_, step)) in bindings.iter().enumerate().rev() {
+        let from = if i == 0 { quote!(self) } else { let v = &bindings[i - 1].0; quote!(#v) };
+        let target = if i + 1 == bindings.len() { quote!(value) } else { let v = &bindings[i].0; quote!(#v) };
+        body = match step {
+            TextStep::Each => quote!(for (index, #target) in #from.iter().enumerate() { let _ = index; #body }),
+            TextStep::Field(name, presence) => {
+                let field = snake_ident(name);
+                match presence {
+                    Presence::Required => quote!({ let #target = &#from.#field; #body }),
+                    Presence::Optional | Presence::RequiredNullable => quote!(if let Some(#target) = &#from.#field { #body }),
+                    Presence::OptionalNullable => quote!(if let Some(Some(#target)) = &#from.#field { #body }),
+                }
+            }
+        };
+    }
+    let tokens = quote! {
+        impl crate::runtime::TextDeltas for #ty {
+            fn text_deltas(&self) -> Vec<(usize, &str)> {
+                let mut out = Vec::new();
+                let index = 0usize;
+                let _ = index;
+                #body
+                out
+            }
+        }
+    };
+    Some((event.clone(), tokens))
+}

@@ -1,0 +1,38 @@
+//! Every path into the runtime or the crate root that emitted code names, in one table, so a
+//! runtime rename is one edit here.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `crate::runtime`.
+pub fn runtime() -> TokenStream {
+    quote!(crate::runtime)
+}
+
+/// The redacting secret string.
+pub fn secret_string() -> TokenStream {
+    quote!(crate::runtime::SecretString)
+}
+
+/// Serde glue for optional nullable fields, as a `with = "…"` string.
+pub const NULLABLE_WITH: &str = "crate::runtime::nullable";
+
+/// Tagged-union helpers.
+pub fn tagged() -> TokenStream {
+    quote!(crate::runtime::tagged)
+}
+
+/// The SDK's error type (`runtime::Error<ErrorBody>`).
+pub fn error() -> TokenStream {
+    quote!(crate::Error)
+}
+
+/// The SDK's typed error bodies.
+pub fn error_body() -> TokenStream {
+    quote!(crate::ErrorBody)
+}
+
+/// The client.
+pub fn client() -> TokenStream {
+    quote!(crate::runtime::Client)
+}

@@ -1,0 +1,338 @@
+//! Type definitions → Rust items: structs with constructors and setters, open string enums,
+//! untagged and tagged unions, aliases.
+
+use super::docs;
+use super::runtime_paths as rt;
+use crate::ir::{Api, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::naming;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// An identifier for a snake_case name the IR holds, raw where it is a keyword.
+pub fn snake_ident(name: &str) -> Ident {
+    if naming::needs_raw(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// The Rust type of a use of `ty`; `local` when written inside the `types` module.
+pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
+    match ty {
+        TypeRef::Named(id) => {
+            let name = format_ident!("{}", api.ty(*id).name);
+            if local { quote!(#name) } else { quote!(crate::types::#name) }
+        }
+        TypeRef::Primitive(p) => match p {
+            Primitive::String => quote!(String),
+            Primitive::Secret => rt::secret_string(),
+            Primitive::Bool => quote!(bool),
+            Primitive::I32 => quote!(i32),
+            Primitive::I64 => quote!(i64),
+            Primitive::U32 => quote!(u32),
+            Primitive::U64 => quote!(u64),
+            Primitive::F32 => quote!(f32),
+            Primitive::F64 => quote!(f64),
+        },
+        TypeRef::Array(item) => {
+            let item = rust_type(api, item, local);
+            quote!(Vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = rust_type(api, value, local);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        TypeRef::Any => quote!(serde_json::Value),
+    }
+}
+
+/// A field's value type, boxed if it closes a cycle (without the `Option`s of its presence).
+pub fn value_type(api: &Api, field: &Field, local: bool) -> TokenStream {
+    let ty = rust_type(api, &field.ty, local);
+    if field.boxed { quote!(Box<#ty>) } else { ty }
+}
+
+/// A field's full type.
+pub fn field_type(api: &Api, field: &Field, local: bool) -> TokenStream {
+    let ty = value_type(api, field, local);
+    match field.presence {
+        Presence::Required => ty,
+        Presence::RequiredNullable | Presence::Optional => quote!(Option<#ty>),
+        Presence::OptionalNullable => quote!(Option<Option<#ty>>),
+    }
+}
+
+/// The single value of a one-value string enum, which a constructor can fill in by itself.
+pub fn constant_variant(api: &Api, field: &Field) -> Option<TokenStream> {
+    let TypeRef::Named(id) = &field.ty else { return None };
+    let def = api.ty(*id);
+    match (&def.kind, field.presence, field.boxed) {
+        (TypeKind::Enum(e), Presence::Required, false) if e.variants.len() == 1 => {
+            let (ty, variant) = (format_ident!("{}", def.name), format_ident!("{}", e.variants[0].name));
+            Some(quote!(crate::types::#ty::#variant))
+        }
+        _ => None,
+    }
+}
+
+/// Assigns `value` (of the field's value type) to `target.field`, wrapping it for its presence.
+pub fn assign(field: &Field, target: TokenStream, value: TokenStream) -> TokenStream {
+    let name = snake_ident(&field.name);
+    let value = if field.boxed { quote!(Box::new(#value)) } else { value };
+    match field.presence {
+        Presence::Required => quote!(#target.#name = #value;),
+        Presence::RequiredNullable | Presence::Optional => quote!(#target.#name = Some(#value);),
+        Presence::OptionalNullable => quote!(#target.#name = Some(Some(#value));),
+    }
+}
+
+/// The `types` module.
+pub fn module(api: &Api) -> TokenStream {
+    let items = api.types.iter().map(|def| type_def(api, def));
+    quote! {
+        //! Model types: one per schema of the document, and one per inline schema that needs a name.
+        //!
+        //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
+        //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
+        //! values they do not know in `Unknown`.
+        #![allow(deprecated)] // deprecated items still use each other; users are warned at their own uses
+        #(#items)*
+    }
+}
+
+fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+    let mut type_docs = def.docs.clone();
+    if type_docs.title.is_none() && type_docs.description.is_none() {
+        type_docs.description = Some(format!("The schema at `#{}`.", def.pointer));
+    }
+    let doc = docs::attrs(&type_docs);
+    let name = format_ident!("{}", def.name);
+    let body = match &def.kind {
+        TypeKind::Struct(s) => struct_def(api, &name, s),
+        TypeKind::Enum(e) => enum_def(&name, e),
+        TypeKind::Untagged(variants) => untagged_def(api, &name, variants),
+        TypeKind::Tagged(t) => tagged_def(api, &name, t),
+        TypeKind::Alias(ty) => {
+            let ty = rust_type(api, ty, true);
+            quote!(pub type #name = #ty;)
+        }
+    };
+    quote! { #doc #body }
+}
+
+fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
+    let fields = s.fields.iter().map(|f| {
+        let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+        let ident = snake_ident(&f.name);
+        let ty = field_type(api, f, true);
+        let rename = (f.wire_name != f.name).then(|| {
+            let wire = &f.wire_name;
+            quote!(#[serde(rename = #wire)])
+        });
+        let presence = match f.presence {
+            Presence::Optional => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            Presence::OptionalNullable => {
+                let with = rt::NULLABLE_WITH;
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = #with)])
+            }
+            _ => TokenStream::new(),
+        };
+        quote! { #doc #rename #presence pub #ident: #ty, }
+    });
+    let required: Vec<&Field> = s.fields.iter().filter(|f| f.presence == Presence::Required || f.presence == Presence::RequiredNullable).collect();
+    let args: Vec<TokenStream> = required.iter().filter(|f| constant_variant(api, f).is_none()).map(|f| {
+        let ident = snake_ident(&f.name);
+        let ty = field_type(api, f, true);
+        quote!(#ident: impl Into<#ty>)
+    }).collect();
+    let default = args.is_empty().then(|| quote! {
+        impl Default for #name {
+            fn default() -> Self { Self::new() }
+        }
+    });
+    let inits = s.fields.iter().map(|f| {
+        let ident = snake_ident(&f.name);
+        match (f.presence, constant_variant(api, f)) {
+            (_, Some(constant)) => quote!(#ident: #constant),
+            (Presence::Required | Presence::RequiredNullable, None) => quote!(#ident: #ident.into()),
+            _ => quote!(#ident: None),
+        }
+    });
+    let setters = s.fields.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)).map(|f| {
+        let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+        let method = snake_ident(if f.name == "new" { "set_new" } else { &f.name });
+        let ty = rust_type(api, &f.ty, true);
+        let assign = assign(f, quote!(self), quote!(value.into()));
+        quote! {
+            #doc
+            pub fn #method(mut self, value: impl Into<#ty>) -> Self { #assign self }
+        }
+    });
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name { #(#fields)* }
+
+        impl #name {
+            /// Creates a value from its required fields; set optional ones with the methods below.
+            #many
+            pub fn new(#(#args),*) -> Self { Self { #(#inits),* } }
+            #(#setters)*
+        }
+        #default
+    }
+}
+
+fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
+    let variants: Vec<Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let docs = wires.iter().map(|w| format!(" `{w}`"));
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #docs] #variants, )*
+            /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self { #( Self::#variants => #wires, )* Self::Unknown(value) => value }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value { #( #wires => Self::#variants, )* other => Self::Unknown(other.to_owned()) }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match Self::from(value.as_str()) { Self::Unknown(_) => Self::Unknown(value), known => known }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> { Ok(Self::from(value)) }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}
+
+/// `From` impls for variants whose type no other variant shares, plus `From<&str>` for a lone string variant.
+fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) -> TokenStream {
+    let mut counts: BTreeMap<&TypeRef, usize> = BTreeMap::new();
+    for (_, ty, _) in variants {
+        *counts.entry(ty).or_default() += 1;
+    }
+    let froms = variants.iter().filter(|(_, ty, _)| counts[ty] == 1).map(|(variant, ty, boxed)| {
+        let rust = rust_type(api, ty, true);
+        let value = if *boxed { quote!(Box::new(value)) } else { quote!(value) };
+        let str_from = (**ty == TypeRef::Primitive(Primitive::String)).then(|| {
+            quote! {
+                impl From<&str> for #name {
+                    fn from(value: &str) -> Self { Self::#variant(value.to_owned()) }
+                }
+            }
+        });
+        quote! {
+            impl From<#rust> for #name {
+                fn from(value: #rust) -> Self { Self::#variant(#value) }
+            }
+            #str_from
+        }
+    });
+    quote!(#(#froms)*)
+}
+
+fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStream {
+    let items = variants.iter().map(|v| {
+        let doc = docs::attrs_or(&v.docs, api, &v.ty, &v.name);
+        let variant = format_ident!("{}", v.name);
+        let ty = rust_type(api, &v.ty, true);
+        let ty = if v.boxed { quote!(Box<#ty>) } else { ty };
+        quote!(#doc #variant(#ty),)
+    });
+    let listed: Vec<(Ident, &TypeRef, bool)> = variants.iter().map(|v| (format_ident!("{}", v.name), &v.ty, v.boxed)).collect();
+    let froms = variant_froms(api, name, &listed);
+    quote! {
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum #name { #(#items)* }
+        #froms
+    }
+}
+
+fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
+    let tag = &t.tag;
+    let tagged = rt::tagged();
+    let variants: Vec<Ident> = t.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
+    let items = t.variants.iter().zip(&variants).map(|(v, variant)| {
+        let ty = rust_type(api, &v.ty, true);
+        let ty = if v.boxed { quote!(Box<#ty>) } else { ty };
+        let tags = v.tags.iter().map(|t| format!(" `{tag}: {t}`"));
+        quote!(#(#[doc = #tags])* #variant(#ty),)
+    });
+    let decode = t.variants.iter().zip(&variants).map(|(v, variant)| {
+        let tags = &v.tags;
+        let wrap = if v.boxed { quote!(|v| Self::#variant(Box::new(v))) } else { quote!(Self::#variant) };
+        quote!(Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
+    });
+    let encode = t.variants.iter().zip(&variants).map(|(v, variant)| {
+        let first = &v.tags[0];
+        quote!(Self::#variant(v) => #tagged::serialize_with_tag(v, #tag, #first, serializer),)
+    });
+    let listed: Vec<(Ident, &TypeRef, bool)> = t.variants.iter().zip(&variants).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();
+    let froms = variant_froms(api, name, &listed);
+    quote! {
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#items)*
+            /// A tag this version of the SDK does not know; the whole object is kept.
+            Unknown(serde_json::Value),
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#encode)*
+                    Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                match #tagged::tag_of(&value, #tag) {
+                    #(#decode)*
+                    _ => Ok(Self::Unknown(value)),
+                }
+            }
+        }
+        #froms
+    }
+}

@@ -1,0 +1,338 @@
+//! The resolved intermediate representation: every `$ref` followed, every type named, every node
+//! knowing the JSON pointer it came from. Plain data; `emit` turns it into Rust, `xtask diff`
+//! compares two of them.
+
+use std::fmt;
+
+/// Index of a type in [`Api::types`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub usize);
+
+impl fmt::Debug for TypeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// A whole API, ready to emit.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// The first server's URL with variables filled in by their defaults.
+    pub base_url: Option<String>,
+    /// Prefix of the SDK's environment variables (`HUMANLOOP` → `HUMANLOOP_API_KEY`).
+    pub env_prefix: String,
+    /// How requests authenticate, from the document's security requirements.
+    pub auth: Option<Auth>,
+    /// Every type, addressed by [`TypeId`]; named schemas first, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// Every operation, sorted by method name.
+    pub operations: Vec<Operation>,
+    /// The distinct error body types of all operations, as variants of one `ErrorBody` enum.
+    pub error_bodies: Vec<UnionVariant>,
+}
+
+impl Api {
+    /// The type `id` names.
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+}
+
+/// How the API authenticates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// An API key in the named header.
+    ApiKeyHeader(String),
+    /// An API key in the named query parameter.
+    ApiKeyQuery(String),
+    /// `Authorization: Bearer <token>`.
+    Bearer,
+    /// `Authorization: Basic …` (the key is sent as `user:password`).
+    Basic,
+}
+
+/// Documentation carried from the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    /// `title` or `summary`.
+    pub title: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated: true`, with the reason when the document gives one.
+    pub deprecated: Option<Deprecation>,
+    /// `default`, as compact JSON text (documented; never sent by the SDK).
+    pub default: Option<String>,
+    /// `example`/`examples`, as compact JSON text.
+    pub example: Option<String>,
+}
+
+/// A deprecation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Deprecation {
+    /// Why, when known.
+    pub note: Option<String>,
+}
+
+/// One generated type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// UpperCamelCase, unique among types.
+    pub name: String,
+    /// Where it was defined.
+    pub pointer: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Its shape.
+    pub kind: TypeKind,
+}
+
+/// The shape of a type.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Struct),
+    /// A string with known values; unknown values are kept.
+    Enum(StringEnum),
+    /// A value of one of several shapes, told apart by trying each.
+    Untagged(Vec<UnionVariant>),
+    /// A value of one of several objects, told apart by a tag property.
+    Tagged(TaggedUnion),
+    /// Another type under this name.
+    Alias(TypeRef),
+}
+
+/// An object's fields.
+#[derive(Debug, Clone)]
+pub struct Struct {
+    /// Fields in document order (`allOf` parts in order, then own properties).
+    pub fields: Vec<Field>,
+}
+
+/// One field of a struct.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// snake_case Rust name (raw identifiers for keywords are added when emitting).
+    pub name: String,
+    /// Name on the wire.
+    pub wire_name: String,
+    /// The value's type.
+    pub ty: TypeRef,
+    /// Whether it must be present and whether it may be null.
+    pub presence: Presence,
+    /// Whether the value sits behind a `Box` to break a cycle.
+    pub boxed: bool,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Where it was defined.
+    pub pointer: String,
+}
+
+/// Required or optional, nullable or not: four states with different Rust types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always present, never null: `T`.
+    Required,
+    /// Always present, may be null: `Option<T>`, `None` sent as `null`.
+    RequiredNullable,
+    /// May be absent, never null: `Option<T>`, `None` not sent.
+    Optional,
+    /// May be absent or null: `Option<Option<T>>`; absent, null and a value stay distinct.
+    OptionalNullable,
+}
+
+/// A string enum.
+#[derive(Debug, Clone)]
+pub struct StringEnum {
+    /// Known values in document order.
+    pub variants: Vec<EnumVariant>,
+}
+
+/// One known value of a string enum.
+#[derive(Debug, Clone)]
+pub struct EnumVariant {
+    /// UpperCamelCase Rust name.
+    pub name: String,
+    /// The value on the wire.
+    pub wire: String,
+}
+
+/// One alternative of an untagged union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// UpperCamelCase Rust name, from the alternative's type.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the value sits behind a `Box` to break a cycle.
+    pub boxed: bool,
+    /// Its documentation.
+    pub docs: Docs,
+}
+
+/// A union dispatched on a tag property.
+#[derive(Debug, Clone)]
+pub struct TaggedUnion {
+    /// The tag's wire name.
+    pub tag: String,
+    /// Alternatives in document order.
+    pub variants: Vec<TaggedVariant>,
+}
+
+/// One alternative of a tagged union.
+#[derive(Debug, Clone)]
+pub struct TaggedVariant {
+    /// UpperCamelCase Rust name.
+    pub name: String,
+    /// Tag values that select it (the first is written on encode when the body lacks the tag).
+    pub tags: Vec<String>,
+    /// The alternative's type.
+    pub ty: TypeRef,
+    /// Whether the value sits behind a `Box` to break a cycle.
+    pub boxed: bool,
+}
+
+/// A use of a type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    /// A generated type.
+    Named(TypeId),
+    /// A primitive.
+    Primitive(Primitive),
+    /// `Vec<T>`.
+    Array(Box<TypeRef>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<TypeRef>),
+    /// Any JSON value.
+    Any,
+}
+
+/// Primitive types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Primitive {
+    /// `String`.
+    String,
+    /// A secret string, redacted in `Debug` (`format: password`).
+    Secret,
+    /// `bool`.
+    Bool,
+    /// `i32` (`format: int32`).
+    I32,
+    /// `i64` (`integer` without or with `format: int64`).
+    I64,
+    /// `u32`.
+    U32,
+    /// `u64`.
+    U64,
+    /// `f32` (`format: float`).
+    F32,
+    /// `f64` (`number`).
+    F64,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// snake_case method name, unique.
+    pub name: String,
+    /// Uppercase HTTP method.
+    pub method: String,
+    /// Path template as written (`/pets/{petId}`).
+    pub path: String,
+    /// Where it was defined.
+    pub pointer: String,
+    /// Summary, description, deprecation.
+    pub docs: Docs,
+    /// Parameters in path, query and header.
+    pub params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// The JSON success response, if any.
+    pub response: Option<TypeRef>,
+    /// The server-sent-event mode, if the operation has one.
+    pub stream: Option<Stream>,
+    /// Typed error bodies by status (`422`, `4XX`, `default`), in status order.
+    pub errors: Vec<ErrorResponse>,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamLocation {
+    /// In the path template.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+}
+
+/// A parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// snake_case Rust name, unique within the operation.
+    pub name: String,
+    /// Wire name.
+    pub wire_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its documentation.
+    pub docs: Docs,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it must be sent.
+    pub required: bool,
+    /// Its documentation.
+    pub docs: Docs,
+}
+
+/// The server-sent-event mode of an operation.
+#[derive(Debug, Clone)]
+pub struct Stream {
+    /// Type of each event's `data:` JSON (`None`: raw text).
+    pub event: Option<TypeRef>,
+    /// Boolean body field the SDK sets to select streaming (`true`) or JSON (`false`).
+    pub flag: Option<String>,
+    /// Where an event's text deltas are, when the document says.
+    pub text: Option<TextPath>,
+}
+
+/// A path from an event to its text deltas, checked against the types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextPath {
+    /// Steps from the event to a string.
+    pub steps: Vec<TextStep>,
+}
+
+/// One step of a [`TextPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextStep {
+    /// Into a struct field (Rust name), with the field's presence.
+    Field(String, Presence),
+    /// Into every item of an array.
+    Each,
+}
+
+/// A declared error response.
+#[derive(Debug, Clone)]
+pub struct ErrorResponse {
+    /// `422`, `4XX` or `default`.
+    pub status: String,
+    /// The body's type.
+    pub ty: TypeRef,
+    /// Name of its variant in [`Api::error_bodies`].
+    pub variant: String,
+}

@@ -1,0 +1,51 @@
+//! Generates a self-contained async Rust SDK crate from an OpenAPI 3.0 or 3.1 document.
+//!
+//! Three stages, one direction: [`spec`] (typed document model) → [`resolve`] (into the [`ir`])
+//! → `emit` (pure functions to formatted Rust). No I/O: files come back as data.
+
+pub mod diagnostics;
+mod emit;
+pub mod ir;
+pub mod naming;
+pub mod resolve;
+pub mod settings;
+pub mod spec;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use emit::manifest;
+pub use settings::Settings;
+
+use std::collections::BTreeMap;
+
+/// A generated crate's `src/` files, by relative path, with the warnings met on the way.
+#[derive(Debug)]
+pub struct Generated {
+    /// Relative path (`lib.rs`, `operations/chat.rs`) → contents.
+    pub files: BTreeMap<String, String>,
+    /// Constructs generated with a fallback.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and resolves a document; errors and warnings are located by file, line and pointer.
+pub fn load_api(file: &str, text: &str) -> Result<(ir::Api, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let doc = spec::load(file, text).map_err(|d| vec![d])?;
+    let mut diags = diagnostics::Diagnostics::default();
+    let api = resolve::resolve(&doc, &mut diags);
+    let failed = diags.has_errors();
+    let lines = spec::LineIndex::new(text, spec::Format::detect(file, text));
+    let found = diags.finish(file, &lines);
+    if failed {
+        Err(found)
+    } else {
+        Ok((api, found))
+    }
+}
+
+/// Generates the SDK's source files for the document `text` (named `file`).
+pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
+    let (api, warnings) = load_api(file, text)?;
+    let files = emit::emit(&api, settings).map_err(|message| {
+        vec![Diagnostic { severity: Severity::Error, file: file.to_owned(), line: None, pointer: String::new(), message }]
+    })?;
+    Ok(Generated { files, warnings })
+}

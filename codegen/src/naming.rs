@@ -1,0 +1,141 @@
+//! The only place Rust identifiers are made from document names.
+//!
+//! Policy: types and variants are UpperCamelCase, fields, parameters and methods snake_case (heck);
+//! characters that cannot be in an ASCII identifier are dropped; a name that would start with a
+//! digit gets a prefix (`V` for variants, `T` for types, `n` for fields); Rust keywords become raw
+//! identifiers (`r#type`) where Rust allows it and get a trailing `_` where it does not (`self_`);
+//! names that collide within one scope get `2`, `3`, … in document order. The wire name is always
+//! kept next to the Rust name, so serde renames restore it.
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use std::collections::HashSet;
+
+/// Keywords that `r#` can escape.
+const RAW_KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true",
+    "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do",
+    "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Keywords that cannot be raw identifiers.
+const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Keeps ASCII letters, digits and `_`, turning everything else into word breaks for heck.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// UpperCamelCase; `prefix` is put before a leading digit; empty input gives `empty`.
+fn camel(raw: &str, prefix: &str, empty: &str) -> String {
+    let name = words(raw).to_upper_camel_case();
+    if name.is_empty() {
+        empty.to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{prefix}{name}")
+    } else {
+        name
+    }
+}
+
+/// A type name for a document name (`pet-store` → `PetStore`, `3d` → `T3d`).
+pub fn type_name(raw: &str) -> String {
+    camel(raw, "T", "Type")
+}
+
+/// An enum variant name for a wire value (`gpt-4o` → `Gpt4o`, `1024x1024` → `V1024x1024`, `` → `Empty`).
+pub fn variant_name(raw: &str) -> String {
+    camel(raw, "V", "Empty")
+}
+
+/// A snake_case name for a field, parameter or method (`fooBar` → `foo_bar`, `type` stays `type`
+/// and is emitted as `r#type`).
+pub fn snake_name(raw: &str) -> String {
+    let name = words(raw).to_snake_case();
+    if name.is_empty() {
+        "value".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{name}")
+    } else if RESERVED.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// SHOUTY_SNAKE_CASE, for environment variable prefixes.
+pub fn shouty_name(raw: &str) -> String {
+    words(raw).to_shouty_snake_case()
+}
+
+/// Whether `name` must be written `r#name`.
+pub fn needs_raw(name: &str) -> bool {
+    RAW_KEYWORDS.contains(&name)
+}
+
+/// Hands out unique names within one scope.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+    }
+
+    /// `name`, or `name2`, `name3`, … if taken (snake names get `name_2`).
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let separator = if name.starts_with(|c: char| c.is_ascii_lowercase()) { "_" } else { "" };
+        (2..)
+            .map(|n| format!("{name}{separator}{n}"))
+            .find(|candidate| !self.taken.contains(candidate))
+            .map(|candidate| {
+                self.taken.insert(candidate.clone());
+                candidate
+            })
+            .unwrap_or(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_are_identifiers_for_any_value() {
+        assert_eq!(variant_name("gpt-4o"), "Gpt4o");
+        assert_eq!(variant_name("1024x1024"), "V1024x1024");
+        assert_eq!(variant_name("foo bar"), "FooBar");
+        assert_eq!(variant_name("3d"), "V3d");
+        assert_eq!(variant_name("UPPER_CASE"), "UpperCase");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(variant_name("@@"), "Empty");
+    }
+
+    #[test]
+    fn fields_are_snake_case_and_keywords_stay_usable() {
+        assert_eq!(snake_name("fooBar"), "foo_bar");
+        assert_eq!(snake_name("type"), "type");
+        assert!(needs_raw("type"));
+        assert_eq!(snake_name("self"), "self_");
+        assert_eq!(snake_name("@timestamp"), "timestamp");
+        assert_eq!(snake_name("a.b-c"), "a_b_c");
+        assert_eq!(snake_name("2fa"), "n2fa");
+    }
+
+    #[test]
+    fn collisions_get_numbered() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim("foo_bar".into()), "foo_bar");
+        assert_eq!(scope.claim("foo_bar".into()), "foo_bar_2");
+        let mut types = Scope::with_reserved(&["Unknown"]);
+        assert_eq!(types.claim("Unknown".into()), "Unknown2");
+    }
+}

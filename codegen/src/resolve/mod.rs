@@ -1,0 +1,184 @@
+//! Document → [`ir::Api`]: follows every `$ref`, names every type, breaks cycles, and records
+//! problems as diagnostics instead of failing at the first one.
+//!
+//! Named schemas get their [`TypeId`] before any schema is converted, so forward and circular
+//! references resolve without recursion into the target (typify's approach).
+
+mod cycles;
+mod operations;
+mod schemas;
+
+use crate::diagnostics::Diagnostics;
+use crate::ir::{Api, Auth, Docs, TypeDef, TypeId, TypeKind, TypeRef, UnionVariant};
+use crate::naming;
+use crate::spec::{escape_segment, Document, Schema};
+use std::collections::HashMap;
+
+/// Resolves `doc`, recording problems in `diags`.
+pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
+    check_version(doc, diags);
+    let mut resolver = Resolver::new(doc, diags);
+    resolver.define_components();
+    let mut operations = resolver.operations();
+    let auth = resolver.auth();
+    let error_bodies = error_bodies(&resolver.types, &mut operations);
+    let mut types: Vec<TypeDef> = resolver.types;
+    cycles::box_cycles(&mut types);
+    Api {
+        title: doc.info.title.clone(),
+        version: doc.info.version.clone(),
+        description: doc.info.description.clone(),
+        base_url: doc.servers.first().map(|server| {
+            server.variables.iter().fold(server.url.clone(), |url, (name, var)| {
+                url.replace(&format!("{{{name}}}"), &var.default)
+            })
+        }),
+        env_prefix: doc
+            .info
+            .env_prefix
+            .clone()
+            .unwrap_or_else(|| naming::shouty_name(doc.info.title.split_whitespace().next().unwrap_or("API"))),
+        auth,
+        types,
+        operations,
+        error_bodies,
+    }
+}
+
+/// One variant per distinct error body type, named after the type; each error response learns its variant.
+fn error_bodies(types: &[TypeDef], operations: &mut [crate::ir::Operation]) -> Vec<UnionVariant> {
+    let mut scope = naming::Scope::default();
+    let mut variants: Vec<UnionVariant> = Vec::new();
+    for error in operations.iter_mut().flat_map(|op| op.errors.iter_mut()) {
+        if let Some(existing) = variants.iter().find(|v| v.ty == error.ty) {
+            error.variant = existing.name.clone();
+            continue;
+        }
+        let name = match &error.ty {
+            TypeRef::Named(id) => types[id.0].name.clone(),
+            _ => "Other".to_owned(),
+        };
+        let name = scope.claim(name);
+        error.variant = name.clone();
+        variants.push(UnionVariant { name, ty: error.ty.clone(), boxed: false, docs: Docs::default() });
+    }
+    variants
+}
+
+fn check_version(doc: &Document, diags: &mut Diagnostics) {
+    if doc.swagger.is_some() {
+        diags.error(
+            "/swagger",
+            "swagger 2.0 documents are not supported: convert it to OpenAPI 3 first (e.g. with swagger2openapi)",
+        );
+        return;
+    }
+    match doc.openapi.as_deref() {
+        None => diags.error("", "`openapi` version field is missing: is this an OpenAPI 3 document?"),
+        Some(v) if v.starts_with("3.0") || v.starts_with("3.1") => {}
+        Some(v) => diags.warning("/openapi", format!("openapi version `{v}` is not 3.0 or 3.1: generating as 3.1")),
+    }
+}
+
+/// State shared by the resolution passes.
+pub(crate) struct Resolver<'d> {
+    doc: &'d Document,
+    diags: &'d mut Diagnostics,
+    /// The arena; placeholders are filled in as schemas are converted.
+    types: Vec<TypeDef>,
+    /// Component schema name → its id.
+    named: HashMap<&'d str, TypeId>,
+    type_names: naming::Scope,
+}
+
+impl<'d> Resolver<'d> {
+    fn new(doc: &'d Document, diags: &'d mut Diagnostics) -> Self {
+        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), type_names: naming::Scope::default() }
+    }
+
+    /// Reserves a uniquely named type at `pointer`; its shape is set later.
+    fn reserve(&mut self, name: &str, pointer: &str) -> TypeId {
+        let id = TypeId(self.types.len());
+        let name = self.type_names.claim(naming::type_name(name));
+        self.types.push(TypeDef {
+            name,
+            pointer: pointer.to_owned(),
+            docs: Docs::default(),
+            kind: TypeKind::Alias(TypeRef::Any),
+        });
+        id
+    }
+
+    /// Every component schema, in name order: ids first, then shapes.
+    fn define_components(&mut self) {
+        let mut names: Vec<&'d String> = self.doc.components.schemas.keys().collect();
+        names.sort();
+        for name in &names {
+            let pointer = format!("/components/schemas/{}", escape_segment(name));
+            let id = self.reserve(name, &pointer);
+            self.named.insert(name.as_str(), id);
+        }
+        for name in names {
+            let id = self.named[name.as_str()];
+            let schema = &self.doc.components.schemas[name];
+            let pointer = self.types[id.0].pointer.clone();
+            self.define(id, schema, &pointer);
+        }
+    }
+
+    /// The schema a local `$ref` to `#/components/schemas/…` names.
+    fn component_schema(&mut self, reference: &str, pointer: &str) -> Option<(&'d str, &'d Schema)> {
+        let doc = self.doc;
+        match reference.strip_prefix("#/components/schemas/") {
+            Some(name) => {
+                let name = name.replace("~1", "/").replace("~0", "~");
+                match doc.components.schemas.get_key_value(name.as_str()) {
+                    Some((key, schema)) => Some((key.as_str(), schema)),
+                    None => {
+                        self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
+                        None
+                    }
+                }
+            }
+            None if reference.starts_with('#') => {
+                self.diags.error(
+                    pointer,
+                    format!("`$ref` to `{reference}` is not supported: schemas must be referenced under #/components/schemas"),
+                );
+                None
+            }
+            None => {
+                self.diags.error(
+                    pointer,
+                    format!("external `$ref` to `{reference}` is not supported: bundle the document into one file first"),
+                );
+                None
+            }
+        }
+    }
+
+    /// How requests authenticate: the first supported scheme of the document's security requirements.
+    fn auth(&mut self) -> Option<Auth> {
+        let doc = self.doc;
+        let wanted = doc.security.iter().flat_map(|req| req.keys());
+        let schemes = &doc.components.security_schemes;
+        // Without document-wide requirements, fall back to the schemes declared.
+        let names: Vec<&String> = if doc.security.is_empty() { schemes.keys().collect() } else { wanted.collect() };
+        for name in names {
+            let pointer = format!("/components/securitySchemes/{}", escape_segment(name));
+            let Some(scheme) = schemes.get(name) else {
+                self.diags.error("/security", format!("security scheme `{name}` is not declared in components"));
+                continue;
+            };
+            match (scheme.kind.as_str(), scheme.location.as_deref(), scheme.scheme.as_deref()) {
+                ("apiKey", Some("header"), _) => return scheme.name.clone().map(Auth::ApiKeyHeader),
+                ("apiKey", Some("query"), _) => return scheme.name.clone().map(Auth::ApiKeyQuery),
+                ("http", _, Some(s)) if s.eq_ignore_ascii_case("bearer") => return Some(Auth::Bearer),
+                ("http", _, Some(s)) if s.eq_ignore_ascii_case("basic") => return Some(Auth::Basic),
+                ("oauth2" | "openIdConnect", _, _) => return Some(Auth::Bearer),
+                (kind, _, _) => self.diags.warning(&pointer, format!("security scheme of type `{kind}` is not supported")),
+            }
+        }
+        None
+    }
+}

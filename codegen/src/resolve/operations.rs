@@ -1,0 +1,300 @@
+//! Paths → operations: method names, parameters, JSON bodies, success and error responses, and
+//! the server-sent-event mode (`text/event-stream`) with its event type and body flag.
+
+use super::schemas::docs_of;
+use super::Resolver;
+use crate::ir::{
+    Body, Deprecation, Docs, ErrorResponse, Operation, Param, ParamLocation, Presence, Primitive, Stream, TextPath,
+    TextStep, TypeKind, TypeRef,
+};
+use crate::naming::{self, Scope};
+use crate::spec::{self, escape_segment, MediaType, Parameter, RequestBody, Response};
+use indexmap::IndexMap;
+
+/// Whether a media type carries JSON.
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+fn is_event_stream(media_type: &str) -> bool {
+    media_type.split(';').next().unwrap_or("").trim() == "text/event-stream"
+}
+
+fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaType)> {
+    content.iter().find(|(media_type, _)| is_json(media_type))
+}
+
+/// Sort key for response statuses: exact codes, then ranges, then `default`.
+fn status_order(status: &str) -> (u8, String) {
+    if status.eq_ignore_ascii_case("default") {
+        (2, String::new())
+    } else if status.bytes().all(|b| b.is_ascii_digit()) {
+        (0, status.to_owned())
+    } else {
+        (1, status.to_ascii_uppercase())
+    }
+}
+
+impl<'d> Resolver<'d> {
+    /// Every operation of the document, sorted by method name.
+    pub(super) fn operations(&mut self) -> Vec<Operation> {
+        let doc = self.doc;
+        let mut names = Scope::with_reserved(&["new", "builder", "from_env", "base_url"]);
+        let mut operations = Vec::new();
+        let mut paths: Vec<(&String, &spec::PathItem)> = doc.paths.iter().collect();
+        paths.sort_by(|a, b| a.0.cmp(b.0));
+        for (path, item) in paths {
+            let path_pointer = format!("/paths/{}", escape_segment(path));
+            if item.reference.is_some() {
+                self.diags.warning(&path_pointer, "path item `$ref` is not supported: path skipped");
+                continue;
+            }
+            for (method, op) in item.operations() {
+                let pointer = format!("{path_pointer}/{method}");
+                let raw_name = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
+                if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
+                    operations.push(Operation { name: names.claim(naming::snake_name(&raw_name)), ..operation });
+                }
+            }
+        }
+        operations.sort_by(|a, b| a.name.cmp(&b.name));
+        operations
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        item: &'d spec::PathItem,
+        op: &'d spec::Operation,
+        pointer: &str,
+        raw_name: &str,
+    ) -> Option<Operation> {
+        let hint = naming::type_name(raw_name);
+        let params = self.params(&item.parameters, &op.parameters, pointer, &hint);
+        let body = match &op.request_body {
+            Some(body) => match self.body(body, &format!("{pointer}/requestBody"), &hint) {
+                Ok(body) => body,
+                Err(()) => return None,
+            },
+            None => None,
+        };
+        let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
+        statuses.sort_by_key(|(status, _)| status_order(status));
+        let mut response = None;
+        let mut stream = None;
+        let mut errors = Vec::new();
+        let mut seen_success = false;
+        for (status, raw_response) in statuses {
+            let status_pointer = format!("{pointer}/responses/{}", escape_segment(status));
+            let Some((resp, resp_pointer)) = self.response(raw_response, &status_pointer) else { continue };
+            if status.starts_with('2') {
+                if seen_success {
+                    continue;
+                }
+                seen_success = true;
+                for (media_type, media) in &resp.content {
+                    let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
+                    if is_json(media_type) && response.is_none() {
+                        response = media.schema.as_ref().map(|s| self.type_of(s, &format!("{media_pointer}/schema"), &format!("{hint}Response")));
+                    } else if is_event_stream(media_type) {
+                        stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
+                    }
+                }
+            } else if status.starts_with('4') || status.starts_with('5') || status == "default" {
+                if let Some((media_type, media)) = json_media(&resp.content) {
+                    let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
+                    if let Some(schema) = &media.schema {
+                        let ty = self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}{}Error", naming::type_name(status)));
+                        errors.push(ErrorResponse { status: status.to_ascii_uppercase(), ty, variant: String::new() });
+                    }
+                }
+            }
+        }
+        let docs = Docs {
+            title: op.summary.clone(),
+            description: op.description.clone(),
+            deprecated: op.deprecated.then(Deprecation::default),
+            default: None,
+            example: None,
+        };
+        Some(Operation {
+            name: String::new(),
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+            pointer: pointer.to_owned(),
+            docs,
+            params,
+            body,
+            response,
+            stream,
+            errors,
+        })
+    }
+
+    fn params(&mut self, shared: &'d [Parameter], own: &'d [Parameter], pointer: &str, hint: &str) -> Vec<Param> {
+        // Operation parameters override path parameters of the same name and location.
+        let mut merged: IndexMap<(String, String), (&'d Parameter, String)> = IndexMap::new();
+        let path_pointer = pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+        let listed = shared
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")))
+            .chain(own.iter().enumerate().map(|(i, p)| (p, format!("{pointer}/parameters/{i}"))));
+        for (param, param_pointer) in listed {
+            let Some((param, param_pointer)) = self.param_target(param, param_pointer) else { continue };
+            merged.insert((param.name.clone(), param.location.clone()), (param, param_pointer));
+        }
+        let mut scope = Scope::with_reserved(&["body", "options", "client"]);
+        let mut params = Vec::new();
+        for (param, param_pointer) in merged.into_values() {
+            let location = match param.location.as_str() {
+                "path" => ParamLocation::Path,
+                "query" => ParamLocation::Query,
+                "header" => ParamLocation::Header,
+                other => {
+                    self.diags.warning(&param_pointer, format!("parameters in `{other}` are not supported: parameter `{}` skipped", param.name));
+                    continue;
+                }
+            };
+            let ty = match &param.schema {
+                Some(schema) => self.type_of(schema, &format!("{param_pointer}/schema"), &format!("{hint}{}", naming::type_name(&param.name))),
+                None => TypeRef::Primitive(Primitive::String),
+            };
+            let mut docs = Docs { description: param.description.clone(), ..Docs::default() };
+            if param.deprecated {
+                docs.deprecated = Some(Deprecation::default());
+            }
+            if let Some(schema) = &param.schema {
+                docs.default = docs_of(schema).default;
+            }
+            params.push(Param {
+                name: scope.claim(naming::snake_name(&param.name)),
+                wire_name: param.name.clone(),
+                location,
+                ty,
+                required: param.required || location == ParamLocation::Path,
+                docs,
+            });
+        }
+        params
+    }
+
+    fn param_target(&mut self, param: &'d Parameter, pointer: String) -> Option<(&'d Parameter, String)> {
+        let Some(reference) = &param.reference else { return Some((param, pointer)) };
+        let doc = self.doc;
+        let name = reference.strip_prefix("#/components/parameters/")?;
+        match doc.components.parameters.get(name) {
+            Some(target) => Some((target, format!("/components/parameters/{}", escape_segment(name)))),
+            None => {
+                self.diags.error(&pointer, format!("`$ref` to `{reference}` does not resolve"));
+                None
+            }
+        }
+    }
+
+    /// The JSON body; `Err` when the operation cannot be generated.
+    fn body(&mut self, body: &'d RequestBody, pointer: &str, hint: &str) -> Result<Option<Body>, ()> {
+        let doc = self.doc;
+        let (body, pointer) = match &body.reference {
+            Some(reference) => {
+                let name = reference.strip_prefix("#/components/requestBodies/").unwrap_or("");
+                match doc.components.request_bodies.get(name) {
+                    Some(target) => (target, format!("/components/requestBodies/{}", escape_segment(name))),
+                    None => {
+                        self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
+                        return Err(());
+                    }
+                }
+            }
+            None => (body, pointer.to_owned()),
+        };
+        let Some((media_type, media)) = json_media(&body.content) else {
+            let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            let message = format!("request body of media type `{}` is not supported", kinds.join("`, `"));
+            if body.required {
+                self.diags.warning(&pointer, format!("{message}: operation skipped"));
+                return Err(());
+            }
+            self.diags.warning(&pointer, format!("{message}: body left out"));
+            return Ok(None);
+        };
+        let schema_pointer = format!("{pointer}/content/{}/schema", escape_segment(media_type));
+        let ty = match &media.schema {
+            Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
+            None => TypeRef::Any,
+        };
+        Ok(Some(Body { ty, required: body.required, docs: Docs { description: body.description.clone(), ..Docs::default() } }))
+    }
+
+    fn response(&mut self, response: &'d Response, pointer: &str) -> Option<(&'d Response, String)> {
+        let Some(reference) = &response.reference else { return Some((response, pointer.to_owned())) };
+        let doc = self.doc;
+        let name = reference.strip_prefix("#/components/responses/").unwrap_or("");
+        match doc.components.responses.get(name) {
+            Some(target) => Some((target, format!("/components/responses/{}", escape_segment(name)))),
+            None => {
+                self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
+                None
+            }
+        }
+    }
+
+    fn stream(&mut self, media: &'d MediaType, pointer: &str, hint: &str, body: Option<&Body>) -> Stream {
+        let (schema, schema_pointer) = if let Some(s) = &media.event_data {
+            (Some(s), format!("{pointer}/x-event-data"))
+        } else if let Some(s) = &media.item_schema {
+            (Some(s), format!("{pointer}/itemSchema"))
+        } else {
+            // A plain string schema describes the text of the stream, not each event.
+            let described = media.schema.as_ref().filter(|s| s.body.types.0 != ["string"] && s.boolean.is_none());
+            (described, format!("{pointer}/schema"))
+        };
+        let event = schema.map(|s| self.type_of(s, &schema_pointer, &format!("{hint}Event")));
+        let flag = media.stream_flag.as_ref().and_then(|flag| {
+            let is_bool_field = body
+                .and_then(|b| self.struct_field(&b.ty, flag))
+                .is_some_and(|(ty, _, _)| ty == TypeRef::Primitive(Primitive::Bool));
+            if !is_bool_field {
+                self.diags.error(&format!("{pointer}/x-stream-flag"), format!("`x-stream-flag` names `{flag}`, which is not a boolean property of the request body"));
+            }
+            is_bool_field.then(|| flag.clone())
+        });
+        let text = media.stream_text.as_ref().and_then(|path| {
+            let resolved = event.as_ref().and_then(|e| self.text_path(e, path));
+            if resolved.is_none() {
+                self.diags.error(&format!("{pointer}/x-stream-text"), format!("`x-stream-text` path `{path}` does not lead from the event to a string"));
+            }
+            resolved
+        });
+        Stream { event, flag, text }
+    }
+
+    /// A struct field's type, Rust name and presence, by wire name, looking through aliases.
+    fn struct_field(&self, ty: &TypeRef, wire: &str) -> Option<(TypeRef, String, Presence)> {
+        let TypeRef::Named(id) = ty else { return None };
+        match &self.types[id.0].kind {
+            TypeKind::Struct(s) => s.fields.iter().find(|f| f.wire_name == wire).map(|f| (f.ty.clone(), f.name.clone(), f.presence)),
+            TypeKind::Alias(target) => self.struct_field(target, wire),
+            _ => None,
+        }
+    }
+
+    fn text_path(&self, event: &TypeRef, path: &str) -> Option<TextPath> {
+        let mut ty = event.clone();
+        let mut steps = Vec::new();
+        for segment in path.split('/').skip(1) {
+            if segment == "*" {
+                let TypeRef::Array(item) = ty else { return None };
+                ty = *item;
+                steps.push(TextStep::Each);
+            } else {
+                let (field_ty, name, presence) = self.struct_field(&ty, segment)?;
+                ty = field_ty;
+                steps.push(TextStep::Field(name, presence));
+            }
+        }
+        (ty == TypeRef::Primitive(Primitive::String)).then_some(TextPath { steps })
+    }
+}

@@ -1,0 +1,415 @@
+//! Schema → type: objects, `allOf` merges, string enums, `oneOf`/`anyOf` unions, nullability,
+//! primitives and formats. Inline schemas that need a Rust type of their own are named after
+//! where they appear (`Pet` property `status` → `PetStatus`).
+
+use super::Resolver;
+use crate::ir::{
+    Deprecation, Docs, EnumVariant, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TaggedVariant,
+    TypeId, TypeKind, TypeRef, UnionVariant,
+};
+use crate::naming::{self, Scope};
+use crate::spec::{escape_segment, Schema, SchemaObject};
+use indexmap::IndexMap;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// What a schema turns into before any type is made.
+enum Shape<'s> {
+    /// A use of an existing or primitive type.
+    Ref(TypeRef),
+    /// A `$ref` or single-`allOf` wrapper to follow.
+    Follow(&'s Schema, String),
+    /// A new struct.
+    Struct,
+    /// A new string enum with these values.
+    Enum(Vec<String>),
+    /// A new union of these members.
+    Union(Vec<(&'s Schema, String)>),
+}
+
+/// A property collected for a struct, with the pointer it was written at.
+struct Property<'s> {
+    schema: &'s Schema,
+    pointer: String,
+}
+
+/// Whether `schema` says it may be null (3.0 `nullable`, 3.1 `type: [.., "null"]`, a `null` enum
+/// value, or a `{type: null}` union member).
+pub(super) fn is_nullable(schema: &Schema) -> bool {
+    let s = &schema.body;
+    s.nullable
+        || s.types.0.iter().any(|t| t == "null")
+        || s.enum_values.as_ref().is_some_and(|v| v.iter().any(Value::is_null))
+        || s.one_of.iter().chain(&s.any_of).any(is_null_schema)
+}
+
+fn is_null_schema(schema: &Schema) -> bool {
+    schema.body.types.0 == ["null"] || schema.body.enum_values.as_deref() == Some(&[Value::Null])
+}
+
+/// The documentation a schema carries.
+pub(super) fn docs_of(schema: &Schema) -> Docs {
+    let s = &schema.body;
+    let compact = |v: &Value| serde_json::to_string(v).ok();
+    Docs {
+        title: s.title.clone(),
+        description: s.description.clone(),
+        deprecated: s.deprecated.then(|| Deprecation { note: s.deprecated_message.clone() }),
+        default: s.default.as_ref().and_then(compact),
+        example: s
+            .example
+            .as_ref()
+            .or_else(|| match &s.examples {
+                Some(Value::Array(items)) => items.first(),
+                other => other.as_ref(),
+            })
+            .and_then(compact),
+    }
+}
+
+fn non_null_types(s: &SchemaObject) -> Vec<&str> {
+    s.types.0.iter().map(String::as_str).filter(|t| *t != "null").collect()
+}
+
+/// String values of an enum or `const`, if the schema is a string enumeration.
+fn string_values(s: &SchemaObject) -> Option<Vec<String>> {
+    let types = non_null_types(s);
+    if !(types.is_empty() || types == ["string"]) {
+        return None;
+    }
+    let values: Vec<&Value> = match (&s.enum_values, &s.const_value) {
+        (Some(values), _) => values.iter().filter(|v| !v.is_null()).collect(),
+        (None, Some(value)) => vec![value],
+        (None, None) => return None,
+    };
+    values.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>().filter(|v| !v.is_empty())
+}
+
+impl<'d> Resolver<'d> {
+    /// Gives the reserved type `id` the shape of `schema`.
+    pub(super) fn define(&mut self, id: TypeId, schema: &'d Schema, pointer: &str) {
+        let name = self.types[id.0].name.clone();
+        let docs = docs_of(schema);
+        let kind = match self.shape(schema, pointer, &name) {
+            Shape::Ref(ty) => TypeKind::Alias(ty),
+            Shape::Follow(target, target_pointer) => TypeKind::Alias(self.type_of(target, &target_pointer, &name)),
+            Shape::Struct => TypeKind::Struct(self.struct_of(schema, pointer, &name)),
+            Shape::Enum(values) => TypeKind::Enum(enum_of(values)),
+            Shape::Union(members) => self.union_of(schema, members, pointer, &name),
+        };
+        let def = &mut self.types[id.0];
+        def.docs = docs;
+        def.kind = kind;
+    }
+
+    /// The type of a schema used somewhere, creating a named type (from `hint`) when it needs one.
+    pub(super) fn type_of(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> TypeRef {
+        match self.shape(schema, pointer, hint) {
+            Shape::Ref(ty) => ty,
+            Shape::Follow(target, target_pointer) => self.type_of(target, &target_pointer, hint),
+            _ => {
+                let id = self.reserve(hint, pointer);
+                self.define(id, schema, pointer);
+                TypeRef::Named(id)
+            }
+        }
+    }
+
+    fn shape(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> Shape<'d> {
+        if let Some(boolean) = schema.boolean {
+            if !boolean {
+                self.diags.warning(pointer, "schema `false` accepts nothing: generated as any JSON value");
+            }
+            return Shape::Ref(TypeRef::Any);
+        }
+        let s = &*schema.body;
+        if let Some(reference) = &s.reference {
+            return match self.component_schema(reference, pointer) {
+                Some((name, _)) => Shape::Ref(TypeRef::Named(self.named[name])),
+                None => Shape::Ref(TypeRef::Any),
+            };
+        }
+        if !s.all_of.is_empty() {
+            if s.all_of.len() == 1 && s.properties.is_empty() && s.one_of.is_empty() && s.any_of.is_empty() {
+                return Shape::Follow(&s.all_of[0], format!("{pointer}/allOf/0"));
+            }
+            return Shape::Struct;
+        }
+        let members: Vec<(&'d Schema, String)> = if !s.one_of.is_empty() {
+            if !s.any_of.is_empty() {
+                self.diags.warning(pointer, "both `oneOf` and `anyOf`: only `oneOf` is used");
+            }
+            indexed(&s.one_of, pointer, "oneOf")
+        } else {
+            indexed(&s.any_of, pointer, "anyOf")
+        };
+        if !members.is_empty() && s.properties.is_empty() {
+            let members: Vec<_> = members.into_iter().filter(|(m, _)| !is_null_schema(m)).collect();
+            return match members.len() {
+                0 => Shape::Ref(TypeRef::Any),
+                1 => Shape::Follow(members[0].0, members[0].1.clone()),
+                _ => Shape::Union(members),
+            };
+        }
+        if let Some(values) = string_values(s) {
+            return Shape::Enum(values);
+        }
+        let types = non_null_types(s);
+        if types.len() > 1 {
+            return Shape::Union(Vec::new());
+        }
+        match types.first().copied() {
+            Some("string") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
+                Some("password") => Primitive::Secret,
+                _ => Primitive::String,
+            })),
+            Some("integer") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
+                Some("int32" | "int16" | "int8") => Primitive::I32,
+                Some("uint32" | "uint16" | "uint8") => Primitive::U32,
+                Some("uint64" | "uint") => Primitive::U64,
+                _ => Primitive::I64,
+            })),
+            Some("number") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
+                Some("float") => Primitive::F32,
+                _ => Primitive::F64,
+            })),
+            Some("boolean") => Shape::Ref(TypeRef::Primitive(Primitive::Bool)),
+            Some("array") => Shape::Ref(self.array_of(s, pointer, hint)),
+            Some("object") | None if !s.properties.is_empty() => Shape::Struct,
+            Some("object") => Shape::Ref(self.map_of(s, pointer, hint)),
+            None if s.additional_properties.is_some() => Shape::Ref(self.map_of(s, pointer, hint)),
+            None if s.items.is_some() => Shape::Ref(self.array_of(s, pointer, hint)),
+            None => Shape::Ref(TypeRef::Any),
+            Some(other) => {
+                self.diags.warning(&format!("{pointer}/type"), format!("unknown type `{other}`: generated as any JSON value"));
+                Shape::Ref(TypeRef::Any)
+            }
+        }
+    }
+
+    fn array_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &str) -> TypeRef {
+        let hint = format!("{hint}Item");
+        match &s.items {
+            Some(items) => TypeRef::Array(Box::new(self.type_of(items, &format!("{pointer}/items"), &hint))),
+            // `prefixItems` (tuples) are tolerated as arrays of any value.
+            None => TypeRef::Array(Box::new(TypeRef::Any)),
+        }
+    }
+
+    fn map_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &str) -> TypeRef {
+        let hint = format!("{hint}Value");
+        let value = match &s.additional_properties {
+            Some(values) if values.boolean.is_none() => {
+                self.type_of(values, &format!("{pointer}/additionalProperties"), &hint)
+            }
+            _ => TypeRef::Any,
+        };
+        TypeRef::Map(Box::new(value))
+    }
+
+    /// The fields of an object, merging `allOf` parts in order (later properties win).
+    fn struct_of(&mut self, schema: &'d Schema, pointer: &str, name: &str) -> Struct {
+        let mut properties: IndexMap<&'d str, Property<'d>> = IndexMap::new();
+        let mut required = BTreeSet::new();
+        let mut seen = Vec::new();
+        self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen);
+        let mut scope = Scope::default();
+        let mut fields = Vec::with_capacity(properties.len());
+        for (wire, property) in properties {
+            let hint = format!("{name}{}", naming::type_name(wire));
+            let ty = self.type_of(property.schema, &property.pointer, &hint);
+            let nullable = is_nullable(property.schema) || self.follows_to_nullable(property.schema);
+            let presence = match (required.contains(wire), nullable) {
+                (true, false) => Presence::Required,
+                (true, true) => Presence::RequiredNullable,
+                (false, false) => Presence::Optional,
+                (false, true) => Presence::OptionalNullable,
+            };
+            fields.push(Field {
+                name: scope.claim(naming::snake_name(wire)),
+                wire_name: wire.to_owned(),
+                ty,
+                presence,
+                boxed: false,
+                docs: docs_of(property.schema),
+                pointer: property.pointer,
+            });
+        }
+        Struct { fields }
+    }
+
+    /// Whether a single-`allOf` wrapper says nullable inside (`allOf: [{$ref, nullable}]`).
+    fn follows_to_nullable(&self, schema: &Schema) -> bool {
+        let s = &schema.body;
+        s.all_of.len() == 1 && s.properties.is_empty() && is_nullable(&s.all_of[0])
+    }
+
+    fn collect_object(
+        &mut self,
+        schema: &'d Schema,
+        pointer: &str,
+        properties: &mut IndexMap<&'d str, Property<'d>>,
+        required: &mut BTreeSet<&'d str>,
+        seen: &mut Vec<&'d str>,
+    ) {
+        let s = &*schema.body;
+        if let Some(reference) = &s.reference {
+            let Some((name, target)) = self.component_schema(reference, pointer) else { return };
+            if seen.contains(&name) {
+                self.diags.error(pointer, format!("`allOf` includes `{reference}` inside itself"));
+                return;
+            }
+            seen.push(name);
+            let target_pointer = format!("/components/schemas/{}", escape_segment(name));
+            self.collect_object(target, &target_pointer, properties, required, seen);
+            seen.pop();
+            return;
+        }
+        for (i, part) in s.all_of.iter().enumerate() {
+            self.collect_object(part, &format!("{pointer}/allOf/{i}"), properties, required, seen);
+        }
+        if !s.one_of.is_empty() || !s.any_of.is_empty() {
+            self.diags.warning(pointer, "`oneOf`/`anyOf` inside an `allOf` merge is not supported: its properties are left out");
+        }
+        for (wire, property) in &s.properties {
+            let property_pointer = format!("{pointer}/properties/{}", escape_segment(wire));
+            properties.insert(wire.as_str(), Property { schema: property, pointer: property_pointer });
+        }
+        required.extend(s.required.iter().map(String::as_str));
+    }
+
+    fn union_of(&mut self, schema: &'d Schema, members: Vec<(&'d Schema, String)>, pointer: &str, name: &str) -> TypeKind {
+        let s = &*schema.body;
+        if members.is_empty() {
+            // `type: [string, integer, …]`: one variant per listed type.
+            return TypeKind::Untagged(self.untagged_of_types(s, pointer, name));
+        }
+        if let Some(discriminator) = &s.discriminator {
+            if let Some(tagged) = self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer) {
+                return TypeKind::Tagged(tagged);
+            }
+        }
+        // Inline string enums among the members are merged into one enum variant.
+        let mut enum_values: Vec<String> = Vec::new();
+        let mut others = Vec::new();
+        for (member, member_pointer) in members {
+            match (member.body.reference.is_none() && member.body.all_of.is_empty())
+                .then(|| string_values(&member.body))
+                .flatten()
+            {
+                Some(values) => enum_values.extend(values),
+                None => others.push((member, member_pointer)),
+            }
+        }
+        if others.is_empty() {
+            return TypeKind::Enum(enum_of(enum_values));
+        }
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        if !enum_values.is_empty() {
+            let id = self.reserve(&format!("{name}Enum"), pointer);
+            self.types[id.0].kind = TypeKind::Enum(enum_of(enum_values));
+            variants.push(UnionVariant { name: scope.claim("Enum".into()), ty: TypeRef::Named(id), boxed: false, docs: Docs::default() });
+        }
+        for (i, (member, member_pointer)) in others.into_iter().enumerate() {
+            let ty = self.type_of(member, &member_pointer, &format!("{name}Variant{i}"));
+            let variant = self.variant_name(&ty);
+            variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs: docs_of(member) });
+        }
+        TypeKind::Untagged(variants)
+    }
+
+    fn untagged_of_types(&mut self, s: &SchemaObject, pointer: &str, _name: &str) -> Vec<UnionVariant> {
+        let mut scope = Scope::default();
+        non_null_types(s)
+            .into_iter()
+            .map(|t| {
+                let ty = match t {
+                    "string" => TypeRef::Primitive(Primitive::String),
+                    "integer" => TypeRef::Primitive(Primitive::I64),
+                    "number" => TypeRef::Primitive(Primitive::F64),
+                    "boolean" => TypeRef::Primitive(Primitive::Bool),
+                    "array" => TypeRef::Array(Box::new(TypeRef::Any)),
+                    "object" => TypeRef::Map(Box::new(TypeRef::Any)),
+                    other => {
+                        self.diags.warning(&format!("{pointer}/type"), format!("unknown type `{other}`: generated as any JSON value"));
+                        TypeRef::Any
+                    }
+                };
+                let name = scope.claim(self.variant_name(&ty));
+                UnionVariant { name, ty, boxed: false, docs: Docs::default() }
+            })
+            .collect()
+    }
+
+    /// A tagged union, when every member is a `$ref` (tag values from `mapping` or the schema names).
+    fn tagged_of(
+        &mut self,
+        tag: &str,
+        mapping: &IndexMap<String, String>,
+        members: &[(&'d Schema, String)],
+        pointer: &str,
+    ) -> Option<TaggedUnion> {
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut variants = Vec::new();
+        for (member, member_pointer) in members {
+            let Some(reference) = &member.body.reference else {
+                self.diags.warning(member_pointer, "discriminated union member is not a `$ref`: generated as an untagged union");
+                return None;
+            };
+            let (name, _) = self.component_schema(reference, member_pointer)?;
+            let mut tags: Vec<String> = mapping
+                .iter()
+                .filter(|(_, target)| *target == reference || target.as_str() == name)
+                .map(|(value, _)| value.clone())
+                .collect();
+            if tags.is_empty() {
+                tags.push(name.to_owned());
+            }
+            let id = self.named[name];
+            variants.push(TaggedVariant {
+                name: scope.claim(self.types[id.0].name.clone()),
+                tags,
+                ty: TypeRef::Named(id),
+                boxed: false,
+            });
+        }
+        if variants.is_empty() {
+            self.diags.warning(pointer, "discriminated union has no members");
+            return None;
+        }
+        Some(TaggedUnion { tag: tag.to_owned(), variants })
+    }
+
+    /// A variant name describing a type (`Pet`, `String`, `Integer`, `StringList`, `Map`, `Value`).
+    fn variant_name(&self, ty: &TypeRef) -> String {
+        match ty {
+            TypeRef::Named(id) => self.types[id.0].name.clone(),
+            TypeRef::Primitive(p) => match p {
+                Primitive::String | Primitive::Secret => "String",
+                Primitive::Bool => "Bool",
+                Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "Integer",
+                Primitive::F32 | Primitive::F64 => "Number",
+            }
+            .to_owned(),
+            TypeRef::Array(item) => format!("{}List", self.variant_name(item)),
+            TypeRef::Map(_) => "Map".to_owned(),
+            TypeRef::Any => "Value".to_owned(),
+        }
+    }
+}
+
+fn indexed<'s>(schemas: &'s [Schema], pointer: &str, keyword: &str) -> Vec<(&'s Schema, String)> {
+    schemas.iter().enumerate().map(|(i, s)| (s, format!("{pointer}/{keyword}/{i}"))).collect()
+}
+
+fn enum_of(values: Vec<String>) -> StringEnum {
+    let mut scope = Scope::with_reserved(&["Unknown"]);
+    let mut seen = BTreeSet::new();
+    let variants = values
+        .into_iter()
+        .filter(|v| seen.insert(v.clone()))
+        .map(|wire| EnumVariant { name: scope.claim(naming::variant_name(&wire)), wire })
+        .collect();
+    StringEnum { variants }
+}

@@ -1,0 +1,367 @@
+//! A typed serde model of OpenAPI 3.0 and 3.1 documents: what the text says, with no meaning attached.
+//!
+//! Only the keywords the generator reads are modelled; everything else is skipped by serde, so a
+//! document using keywords we do not know still loads. Shapes that differ between 3.0 and 3.1
+//! (`type` as a string or a list, boolean schemas) are accepted in both forms here and given
+//! meaning in `resolve`.
+
+mod load;
+mod pointer;
+
+pub use load::{load, Format};
+pub use pointer::{escape_segment, LineIndex};
+
+use indexmap::IndexMap;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+use std::fmt;
+
+/// The root of an OpenAPI document.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    /// `openapi: 3.x.y`.
+    pub openapi: Option<String>,
+    /// `swagger: 2.0`: recognised only to reject it with a useful message.
+    pub swagger: Option<String>,
+    /// Title, version, description.
+    pub info: Info,
+    /// Base URLs; the first is the SDK's default.
+    pub servers: Vec<Server>,
+    /// Operations by path template.
+    pub paths: IndexMap<String, PathItem>,
+    /// Reusable schemas, responses, parameters, bodies and security schemes.
+    pub components: Components,
+    /// Document-wide security requirements.
+    pub security: Vec<IndexMap<String, Vec<String>>>,
+}
+
+/// `info`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Info {
+    /// The API's title.
+    pub title: String,
+    /// The API's version.
+    pub version: String,
+    /// Markdown description of the API.
+    pub description: Option<String>,
+    /// Prefix of the SDK's environment variables (`<PREFIX>_API_KEY`, `<PREFIX>_BASE_URL`).
+    #[serde(rename = "x-env-prefix")]
+    pub env_prefix: Option<String>,
+}
+
+/// One entry of `servers`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Server {
+    /// The URL, possibly with `{variables}`.
+    pub url: String,
+    /// Values of the URL's variables.
+    pub variables: IndexMap<String, ServerVariable>,
+}
+
+/// A server URL variable.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ServerVariable {
+    /// The value used when none is given.
+    pub default: String,
+}
+
+/// `components`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Components {
+    /// Named schemas; each becomes a type.
+    pub schemas: IndexMap<String, Schema>,
+    /// Named responses.
+    pub responses: IndexMap<String, Response>,
+    /// Named parameters.
+    pub parameters: IndexMap<String, Parameter>,
+    /// Named request bodies.
+    pub request_bodies: IndexMap<String, RequestBody>,
+    /// Named security schemes.
+    pub security_schemes: IndexMap<String, SecurityScheme>,
+}
+
+/// A path item: the operations of one path template.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PathItem {
+    /// A `$ref` to a path item elsewhere (rare; reported as unsupported).
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// Parameters shared by every operation of the path.
+    pub parameters: Vec<Parameter>,
+    /// `get`.
+    pub get: Option<Operation>,
+    /// `put`.
+    pub put: Option<Operation>,
+    /// `post`.
+    pub post: Option<Operation>,
+    /// `delete`.
+    pub delete: Option<Operation>,
+    /// `options`.
+    pub options: Option<Operation>,
+    /// `head`.
+    pub head: Option<Operation>,
+    /// `patch`.
+    pub patch: Option<Operation>,
+    /// `trace`.
+    pub trace: Option<Operation>,
+}
+
+impl PathItem {
+    /// The operations present, with their lowercase method names, in a fixed order.
+    pub fn operations(&self) -> impl Iterator<Item = (&'static str, &Operation)> {
+        [
+            ("get", &self.get),
+            ("put", &self.put),
+            ("post", &self.post),
+            ("delete", &self.delete),
+            ("options", &self.options),
+            ("head", &self.head),
+            ("patch", &self.patch),
+            ("trace", &self.trace),
+        ]
+        .into_iter()
+        .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
+    }
+}
+
+/// An operation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Operation {
+    /// Unique name; the SDK method is named from it.
+    pub operation_id: Option<String>,
+    /// One-line summary.
+    pub summary: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Parameters of this operation (added to the path's).
+    pub parameters: Vec<Parameter>,
+    /// The request body.
+    pub request_body: Option<RequestBody>,
+    /// Responses by status code (`200`, `4XX`, `default`).
+    pub responses: IndexMap<String, Response>,
+}
+
+/// A parameter or a `$ref` to one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Parameter {
+    /// `$ref` to `#/components/parameters/…`.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// Wire name.
+    pub name: String,
+    /// `path`, `query`, `header` or `cookie`.
+    #[serde(rename = "in")]
+    pub location: String,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Whether it must be given (always true for path parameters).
+    pub required: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// The value's schema.
+    pub schema: Option<Schema>,
+}
+
+/// A request body or a `$ref` to one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RequestBody {
+    /// `$ref` to `#/components/requestBodies/…`.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Whether a body must be sent.
+    pub required: bool,
+    /// Schemas by media type.
+    pub content: IndexMap<String, MediaType>,
+}
+
+/// A response or a `$ref` to one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Response {
+    /// `$ref` to `#/components/responses/…`.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Schemas by media type.
+    pub content: IndexMap<String, MediaType>,
+}
+
+/// A media type entry of `content`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MediaType {
+    /// The body's schema.
+    pub schema: Option<Schema>,
+    /// OpenAPI 3.2's schema of each item of a sequential media type (`text/event-stream`).
+    #[serde(rename = "itemSchema")]
+    pub item_schema: Option<Schema>,
+    /// Schema of each server-sent event's `data:` JSON.
+    #[serde(rename = "x-event-data")]
+    pub event_data: Option<Schema>,
+    /// Boolean request-body property that selects this media type (streaming) when true.
+    #[serde(rename = "x-stream-flag")]
+    pub stream_flag: Option<String>,
+    /// Path from an event to its text deltas, `*` standing for every array item (`/data/*/output`).
+    #[serde(rename = "x-stream-text")]
+    pub stream_text: Option<String>,
+}
+
+/// A security scheme.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SecurityScheme {
+    /// `apiKey`, `http`, `oauth2`, `openIdConnect`, `mutualTLS`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Header, query or cookie name of an `apiKey`.
+    pub name: Option<String>,
+    /// Where an `apiKey` goes.
+    #[serde(rename = "in")]
+    pub location: Option<String>,
+    /// `bearer` or `basic` for `http`.
+    pub scheme: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+}
+
+/// `type`: one name (3.0) or a list of names (3.1).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct SchemaTypes(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for SchemaTypes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TypesVisitor;
+        impl<'de> Visitor<'de> for TypesVisitor {
+            type Value = SchemaTypes;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a type name or a list of type names")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SchemaTypes, E> {
+                Ok(SchemaTypes(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<SchemaTypes, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(SchemaTypes(names))
+            }
+        }
+        deserializer.deserialize_any(TypesVisitor)
+    }
+}
+
+/// A JSON Schema as OpenAPI uses it, or a boolean schema (3.1: `true` = anything, `false` = nothing).
+#[derive(Debug, Default, Clone)]
+pub struct Schema {
+    /// `Some(b)` when the schema was written as the boolean `b`.
+    pub boolean: Option<bool>,
+    /// The keywords, when written as an object.
+    pub body: Box<SchemaObject>,
+}
+
+/// The keywords of a schema object.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct SchemaObject {
+    /// `$ref`.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// `type`.
+    #[serde(rename = "type")]
+    pub types: SchemaTypes,
+    /// `format`.
+    pub format: Option<String>,
+    /// 3.0 `nullable`.
+    pub nullable: bool,
+    /// `title`.
+    pub title: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// `readOnly`.
+    pub read_only: bool,
+    /// `writeOnly`.
+    pub write_only: bool,
+    /// `default`.
+    pub default: Option<Value>,
+    /// 3.0 `example`.
+    pub example: Option<Value>,
+    /// 3.1 `examples`.
+    pub examples: Option<Value>,
+    /// `enum`.
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Vec<Value>>,
+    /// 3.1 `const`.
+    #[serde(rename = "const")]
+    pub const_value: Option<Value>,
+    /// `properties`, in document order.
+    pub properties: IndexMap<String, Schema>,
+    /// `required`.
+    pub required: Vec<String>,
+    /// `additionalProperties`.
+    pub additional_properties: Option<Schema>,
+    /// `items`.
+    pub items: Option<Schema>,
+    /// 3.1 `prefixItems`.
+    pub prefix_items: Option<Vec<Schema>>,
+    /// `allOf`.
+    pub all_of: Vec<Schema>,
+    /// `oneOf`.
+    pub one_of: Vec<Schema>,
+    /// `anyOf`.
+    pub any_of: Vec<Schema>,
+    /// `not` (only noticed, never generated).
+    pub not: Option<Schema>,
+    /// `discriminator`.
+    pub discriminator: Option<Discriminator>,
+    /// Why it is deprecated (OpenAPI has no field for this), for `#[deprecated(note)]`.
+    #[serde(rename = "x-deprecated-message")]
+    pub deprecated_message: Option<String>,
+}
+
+/// `discriminator`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Discriminator {
+    /// The property that holds the tag.
+    pub property_name: String,
+    /// Tag value → `$ref`.
+    pub mapping: IndexMap<String, String>,
+}
+
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SchemaVisitor;
+        impl<'de> Visitor<'de> for SchemaVisitor {
+            type Value = Schema;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a schema object or a boolean")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Schema, E> {
+                Ok(Schema { boolean: Some(v), body: Box::default() })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Schema, A::Error> {
+                let body = SchemaObject::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Schema { boolean: None, body: Box::new(body) })
+            }
+        }
+        deserializer.deserialize_any(SchemaVisitor)
+    }
+}

@@ -1,0 +1,49 @@
+//! Project automation in the cargo-xtask style: `cargo xtask <command>` (alias in `.cargo/config.toml`).
+//!
+//! - `regen [--check]`: regenerate `generated-sdk/src/` from `spec/humanloop.yaml`, or check it is fresh.
+//! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
+
+mod regen;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  cargo xtask regen [--check]
+  cargo xtask generate --spec FILE --out DIR [--name CRATE]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("regen") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => regen::regen(false),
+            ["--check"] => regen::regen(true),
+            _ => Err(USAGE.to_owned()),
+        },
+        Some("generate") => generate_command(&args[1..]),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate_command(args: &[String]) -> Result<(), String> {
+    let (mut spec, mut out, mut name) = (None, None, None);
+    let mut iter = args.iter();
+    while let Some(flag) = iter.next() {
+        let value = iter.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--spec" => spec = Some(value.clone()),
+            "--out" => out = Some(value.clone()),
+            "--name" => name = Some(value.clone()),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let (Some(spec), Some(out)) = (spec, out) else { return Err(USAGE.to_owned()) };
+    let name = name.unwrap_or_else(|| "generated_sdk".to_owned());
+    regen::generate_standalone(&spec, &out, &name)
+}

@@ -1,0 +1,143 @@
+//! Regeneration of `generated-sdk/src/` and its freshness check, plus standalone generation.
+
+use codegen::{Diagnostic, Settings};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The document the SDK is generated from, relative to the workspace root.
+pub const SPEC: &str = "spec/humanloop.yaml";
+/// The directory regen owns entirely.
+pub const OUTPUT: &str = "generated-sdk/src";
+
+/// The workspace root, found from this crate's manifest directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".")).to_path_buf()
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{d}\n")).collect()
+}
+
+/// The SDK's files as the spec says they should be.
+pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
+    let text = fs::read_to_string(root.join(SPEC)).map_err(|e| format!("cannot read {SPEC}: {e}"))?;
+    let settings = Settings::new(SPEC).with_readme("../README.md");
+    let generated = codegen::generate(SPEC, &text, &settings).map_err(|d| render(&d))?;
+    eprint!("{}", render(&generated.warnings));
+    Ok(generated.files)
+}
+
+/// Files under `dir`, by path relative to it, with `\r\n` normalised.
+fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else if let (Ok(text), Ok(relative)) = (fs::read_to_string(&path), path.strip_prefix(base)) {
+                let key = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                out.insert(key, text.replace("\r\n", "\n"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// What differs between the expected and the actual tree, as a report; empty when fresh.
+pub fn staleness(expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> String {
+    let mut report = String::new();
+    for (path, want) in expected {
+        match actual.get(path) {
+            None => report.push_str(&format!("missing: {OUTPUT}/{path}\n")),
+            Some(have) if have != want => {
+                let diff = similar::TextDiff::from_lines(have.as_str(), want.as_str());
+                let name = format!("{OUTPUT}/{path}");
+                report.push_str(&diff.unified_diff().context_radius(3).header(&name, &format!("{name} (expected)")).to_string());
+            }
+            Some(_) => {}
+        }
+    }
+    for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
+        report.push_str(&format!("extra: {OUTPUT}/{path}\n"));
+    }
+    report
+}
+
+/// Writes changed files and removes stale ones; with `check`, changes nothing and fails when stale.
+pub fn regen(check: bool) -> Result<(), String> {
+    let root = workspace_root();
+    let expected = expected_files(&root)?;
+    let out = root.join(OUTPUT);
+    let actual = read_tree(&out);
+    if check {
+        let report = staleness(&expected, &actual);
+        return if report.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{report}\n{OUTPUT} is stale: run `cargo xtask regen` and commit the result"))
+        };
+    }
+    write_tree(&out, &expected, &actual)
+}
+
+fn write_tree(out: &Path, expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> Result<(), String> {
+    for (path, text) in expected {
+        if actual.get(path) != Some(text) {
+            let target = out.join(path);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            eprintln!("wrote {}", target.display());
+        }
+    }
+    for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
+        let target = out.join(path);
+        fs::remove_file(&target).map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
+        eprintln!("removed {}", target.display());
+    }
+    Ok(())
+}
+
+/// A complete crate (manifest and sources) for any document.
+pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), String> {
+    let text = fs::read_to_string(spec).map_err(|e| format!("cannot read {spec}: {e}"))?;
+    let generated = codegen::generate(spec, &text, &Settings::new(spec)).map_err(|d| render(&d))?;
+    eprint!("{}", render(&generated.warnings));
+    let out = Path::new(out);
+    let src = out.join("src");
+    let actual = read_tree(&src);
+    write_tree(&src, &generated.files, &actual)?;
+    let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"));
+    fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write Cargo.toml: {e}"))?;
+    eprintln!("generated {} files in {}", generated.files.len(), out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo test` fails too when the checked-in SDK does not match the spec.
+    #[test]
+    fn generated_sdk_is_fresh() {
+        let root = workspace_root();
+        let expected = expected_files(&root).unwrap_or_else(|e| panic!("{e}"));
+        let report = staleness(&expected, &read_tree(&root.join(OUTPUT)));
+        assert!(report.is_empty(), "{report}\nrun `cargo xtask regen`");
+    }
+
+    #[test]
+    fn staleness_reports_diffs_and_missing_and_extra_files() {
+        let expected = BTreeMap::from([("a.rs".to_owned(), "one\ntwo\n".to_owned()), ("b.rs".to_owned(), "b\n".to_owned())]);
+        let actual = BTreeMap::from([("a.rs".to_owned(), "one\n2\n".to_owned()), ("c.rs".to_owned(), "c\n".to_owned())]);
+        let report = staleness(&expected, &actual);
+        assert!(report.contains("-2\n+two"), "{report}");
+        assert!(report.contains("missing: generated-sdk/src/b.rs"), "{report}");
+        assert!(report.contains("extra: generated-sdk/src/c.rs"), "{report}");
+    }
+}
