@@ -4009,7 +4009,7 @@ pub struct ModelConfigChatRequest {
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stop: Option<ModelConfigChatRequestStop>,
+    pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: ` 0 `
@@ -4104,7 +4104,7 @@ impl ModelConfigChatRequest {
         self
     }
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    pub fn stop(mut self, value: impl Into<ModelConfigChatRequestStop>) -> Self {
+    pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
         self.stop = Some(value.into());
         self
     }
@@ -4197,7 +4197,7 @@ pub struct ModelConfigCompletionRequest {
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stop: Option<ModelConfigCompletionRequestStop>,
+    pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: ` 0 `
@@ -4288,7 +4288,7 @@ impl ModelConfigCompletionRequest {
         self
     }
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    pub fn stop(mut self, value: impl Into<ModelConfigCompletionRequestStop>) -> Self {
+    pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
         self.stop = Some(value.into());
         self
     }
@@ -5562,54 +5562,6 @@ impl<'de> serde::Deserialize<'de> for LinkedToolRequestSource {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ModelConfigChatRequestStop {
-    /// `String`.
-    String(String),
-    /// `StringList`.
-    StringList(Vec<String>),
-}
-impl From<String> for ModelConfigChatRequestStop {
-    fn from(value: String) -> Self {
-        Self::String(value)
-    }
-}
-impl From<&str> for ModelConfigChatRequestStop {
-    fn from(value: &str) -> Self {
-        Self::String(value.to_owned())
-    }
-}
-impl From<Vec<String>> for ModelConfigChatRequestStop {
-    fn from(value: Vec<String>) -> Self {
-        Self::StringList(value)
-    }
-}
-/// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum ModelConfigCompletionRequestStop {
-    /// `String`.
-    String(String),
-    /// `StringList`.
-    StringList(Vec<String>),
-}
-impl From<String> for ModelConfigCompletionRequestStop {
-    fn from(value: String) -> Self {
-        Self::String(value)
-    }
-}
-impl From<&str> for ModelConfigCompletionRequestStop {
-    fn from(value: &str) -> Self {
-        Self::String(value.to_owned())
-    }
-}
-impl From<Vec<String>> for ModelConfigCompletionRequestStop {
-    fn from(value: Vec<String>) -> Self {
-        Self::StringList(value)
     }
 }
 /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.

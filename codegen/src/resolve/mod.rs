@@ -88,12 +88,14 @@ pub(crate) struct Resolver<'d> {
     types: Vec<TypeDef>,
     /// Component schema name → its id.
     named: HashMap<&'d str, TypeId>,
+    /// Inline schemas already given a type, by pointer.
+    inline: HashMap<String, TypeId>,
     type_names: naming::Scope,
 }
 
 impl<'d> Resolver<'d> {
     fn new(doc: &'d Document, diags: &'d mut Diagnostics) -> Self {
-        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), type_names: naming::Scope::default() }
+        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), inline: HashMap::new(), type_names: naming::Scope::default() }
     }
 
     /// Reserves a uniquely named type at `pointer`; its shape is set later.

@@ -108,7 +108,12 @@ impl<'d> Resolver<'d> {
             Shape::Ref(ty) => ty,
             Shape::Follow(target, target_pointer) => self.type_of(target, &target_pointer, hint),
             _ => {
+                // A schema reached again (an `allOf` part merged into several structs) is one type.
+                if let Some(id) = self.inline.get(pointer) {
+                    return TypeRef::Named(*id);
+                }
                 let id = self.reserve(hint, pointer);
+                self.inline.insert(pointer.to_owned(), id);
                 self.define(id, schema, pointer);
                 TypeRef::Named(id)
             }
@@ -216,7 +221,12 @@ impl<'d> Resolver<'d> {
         let mut scope = Scope::default();
         let mut fields = Vec::with_capacity(properties.len());
         for (wire, property) in properties {
-            let hint = format!("{name}{}", naming::type_name(wire));
+            // Inline types are named after the schema that wrote them, which an `allOf` may not be.
+            let owner = match owner_of(&property.pointer) {
+                Some(owner) if !property.pointer.starts_with(pointer) => naming::type_name(&owner),
+                _ => name.to_owned(),
+            };
+            let hint = format!("{owner}{}", naming::type_name(wire));
             let ty = self.type_of(property.schema, &property.pointer, &hint);
             let nullable = is_nullable(property.schema) || self.follows_to_nullable(property.schema);
             let presence = match (required.contains(wire), nullable) {
@@ -397,6 +407,13 @@ impl<'d> Resolver<'d> {
             TypeRef::Any => "Value".to_owned(),
         }
     }
+}
+
+/// The component schema a pointer lies in (`/components/schemas/Pet/properties/x` → `Pet`).
+fn owner_of(pointer: &str) -> Option<String> {
+    let rest = pointer.strip_prefix("/components/schemas/")?;
+    let name = rest.split('/').next()?;
+    Some(name.replace("~1", "/").replace("~0", "~"))
 }
 
 fn indexed<'s>(schemas: &'s [Schema], pointer: &str, keyword: &str) -> Vec<(&'s Schema, String)> {
