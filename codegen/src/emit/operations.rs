@@ -165,14 +165,20 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let send = op.response.as_ref().map(|ty| rust_type(api, ty, false)).or_else(|| op.stream.is_none().then(|| quote!(())));
     let send_methods = send.map(|response| {
         let set_false = set_flag(false);
+        let unwrap = if response.to_string() == "()" {
+            quote!(self.send_with_response().await?; Ok(()))
+        } else {
+            quote!(Ok(self.send_with_response().await?.data))
+        };
+        let mutable = if set_false.is_empty() { TokenStream::new() } else { quote!(mut) };
         quote! {
             /// Sends the request and returns the decoded response.
             pub async fn send(self) -> Result<#response, #error> {
-                Ok(self.send_with_response().await?.data)
+                #unwrap
             }
 
             /// Sends the request and returns the decoded response with its status and headers.
-            pub async fn send_with_response(mut self) -> Result<#runtime::Response<#response>, #error> {
+            pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
                 #set_false
                 let parts = self.parts()?;
                 self.client.send_json(parts, self.options, ERRORS).await
@@ -181,6 +187,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     });
     let stream_method = op.stream.as_ref().map(|stream| {
         let set_true = set_flag(true);
+        let mutable = if set_true.is_empty() { TokenStream::new() } else { quote!(mut) };
         let (item, verb) = match &stream.event {
             Some(ty) => (rust_type(api, ty, false), quote!(send_sse)),
             None => (quote!(#runtime::SseEvent), quote!(send_sse_raw)),
@@ -190,7 +197,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             ///
             /// An error status before the stream starts is returned here; a malformed event is an
             /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
-            pub async fn stream(mut self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
+            pub async fn stream(#mutable self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
                 #set_true
                 let parts = self.parts()?;
                 self.client.#verb(parts, self.options, ERRORS).await
@@ -279,7 +286,11 @@ fn path_expr(op: &Operation) -> TokenStream {
 
 /// The client method that starts `op`'s builder.
 pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
-    let doc = docs::attrs(&op.docs);
+    let mut op_docs = op.docs.clone();
+    if op_docs.title.is_none() && op_docs.description.is_none() {
+        op_docs.description = Some(format!("`{} {}`.", op.method, op.path));
+    }
+    let doc = docs::attrs(&op_docs);
     let name = snake_ident(&op.name);
     let builder = builder_name(op);
     let module = snake_ident(&op.name);
