@@ -15,12 +15,12 @@ pub fn attrs(docs: &Docs) -> TokenStream {
 /// `#[doc]` lines for a field, parameter or variant of type `ty`: its own docs, else its type's,
 /// else a line naming it, so every public item is documented.
 pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream {
-    if docs.title.is_some() || docs.description.is_some() {
+    if has_text(docs) {
         return attrs(docs);
     }
     let mut docs = docs.clone();
     match ty {
-        TypeRef::Named(id) if api.ty(*id).docs.description.is_some() || api.ty(*id).docs.title.is_some() => {
+        TypeRef::Named(id) if has_text(&api.ty(*id).docs) => {
             let named = &api.ty(*id).docs;
             docs.title = named.title.clone();
             docs.description = named.description.clone();
@@ -28,6 +28,11 @@ pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream
         _ => docs.description = Some(format!("`{name}`.")),
     }
     attrs(&docs)
+}
+
+/// Whether `docs` has a non-blank title or description.
+pub fn has_text(docs: &Docs) -> bool {
+    [&docs.title, &docs.description].iter().any(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
 }
 
 /// `#[doc]` lines for free text.

@@ -143,8 +143,8 @@ fn client(api: &Api) -> TokenStream {
             }
 
             #[doc = #env_doc]
-            pub fn from_env() -> Result<Self, crate::runtime::Error> {
-                Self::builder().from_env()?.build()
+            pub fn from_env() -> Result<Self, crate::Error> {
+                Self::builder().from_env().and_then(ClientBuilder::build).map_err(crate::runtime::Error::into_body_type)
             }
 
             #(#methods)*

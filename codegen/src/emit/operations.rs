@@ -287,7 +287,7 @@ fn path_expr(op: &Operation) -> TokenStream {
 /// The client method that starts `op`'s builder.
 pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
     let mut op_docs = op.docs.clone();
-    if op_docs.title.is_none() && op_docs.description.is_none() {
+    if !docs::has_text(&op_docs) {
         op_docs.description = Some(format!("`{} {}`.", op.method, op.path));
     }
     let doc = docs::attrs(&op_docs);

@@ -104,7 +104,7 @@ pub fn module(api: &Api) -> TokenStream {
 
 fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let mut type_docs = def.docs.clone();
-    if type_docs.title.is_none() && type_docs.description.is_none() {
+    if !docs::has_text(&type_docs) {
         type_docs.description = Some(format!("The schema at `#{}`.", def.pointer));
     }
     let doc = docs::attrs(&type_docs);

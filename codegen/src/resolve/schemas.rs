@@ -279,7 +279,7 @@ impl<'d> Resolver<'d> {
             self.collect_object(part, &format!("{pointer}/allOf/{i}"), properties, required, seen);
         }
         if !s.one_of.is_empty() || !s.any_of.is_empty() {
-            self.diags.warning(pointer, "`oneOf`/`anyOf` inside an `allOf` merge is not supported: its properties are left out");
+            self.diags.warning(pointer, "`oneOf`/`anyOf` beside `properties` or inside `allOf` is not generated: only the listed properties are");
         }
         for (wire, property) in &s.properties {
             let property_pointer = format!("{pointer}/properties/{}", escape_segment(wire));

@@ -1,0 +1,32 @@
+//! Handling each kind of failure.
+
+use humanloop::types::UnprocessableEntityBody;
+use humanloop::{Client, Error, ErrorBody};
+
+#[tokio::main]
+async fn main() {
+    let client = match Client::from_env() {
+        Ok(client) => client,
+        Err(error) => return eprintln!("configuration: {error}"),
+    };
+    match client.completion_model_config("prv_does_not_exist").send().await {
+        Ok(response) => println!("{}", response.data[0].output),
+        Err(error) => match &error {
+            Error::Status(status) => {
+                eprintln!("HTTP {} from {}", status.status, status.url);
+                match error.body() {
+                    Some(ErrorBody::UnprocessableEntityBody(UnprocessableEntityBody::HttpValidationError(v))) => {
+                        for item in v.detail.iter().flatten() {
+                            eprintln!("invalid {:?}: {}", item.loc, item.msg);
+                        }
+                    }
+                    Some(body) => eprintln!("error body: {body:?}"),
+                    None => eprintln!("raw body: {}", String::from_utf8_lossy(&status.body)),
+                }
+            }
+            Error::Timeout { after, .. } => eprintln!("no answer within {after:?}"),
+            Error::Connection { .. } => eprintln!("could not reach the server: {error}"),
+            other => eprintln!("{other}"),
+        },
+    }
+}
