@@ -93,14 +93,12 @@ impl Scope {
             return name;
         }
         let separator = if name.starts_with(|c: char| c.is_ascii_lowercase()) { "_" } else { "" };
-        (2..)
+        let candidate = (2..)
             .map(|n| format!("{name}{separator}{n}"))
             .find(|candidate| !self.taken.contains(candidate))
-            .map(|candidate| {
-                self.taken.insert(candidate.clone());
-                candidate
-            })
-            .unwrap_or(name)
+            .unwrap_or(name);
+        self.taken.insert(candidate.clone());
+        candidate
     }
 }
 
