@@ -2,14 +2,20 @@
 //!
 //! - `regen [--check]`: regenerate `generated-sdk/src/` from `spec/humanloop.yaml`, or check it is fresh.
 //! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
+//! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
 
+mod bench;
 mod regen;
 
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage:
   cargo xtask regen [--check]
-  cargo xtask generate --spec FILE --out DIR [--name CRATE]";
+  cargo xtask generate --spec FILE --out DIR [--name CRATE]
+  cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +26,11 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_owned()),
         },
         Some("generate") => generate_command(&args[1..]),
+        Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => bench::bench(&[]),
+            ["--spec", rest @ ..] => bench::bench(&rest.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()),
+            _ => Err(USAGE.to_owned()),
+        },
         _ => Err(USAGE.to_owned()),
     };
     match result {

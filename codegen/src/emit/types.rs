@@ -88,9 +88,8 @@ pub fn assign(field: &Field, target: TokenStream, value: TokenStream) -> TokenSt
     }
 }
 
-/// The `types` module.
-pub fn module(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(|def| type_def(api, def));
+/// The `types` module's docs and attributes; its items are [`type_def`]s.
+pub fn module_header() -> TokenStream {
     quote! {
         //! Model types: one per schema of the document, and one per inline schema that needs a name.
         //!
@@ -98,11 +97,11 @@ pub fn module(api: &Api) -> TokenStream {
         //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
         //! values they do not know in `Unknown`.
         #![allow(deprecated)] // deprecated items still use each other; users are warned at their own uses
-        #(#items)*
     }
 }
 
-fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+/// One type's items.
+pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let mut type_docs = def.docs.clone();
     if !docs::has_text(&type_docs) {
         type_docs.description = Some(format!("The schema at `#{}`.", def.pointer));

@@ -1,0 +1,101 @@
+//! `cargo xtask bench [--spec FILE]`: how long generation and stream decoding take, as ratios
+//! against a baseline measured in the same run (parsing the same bytes with serde_json), so the
+//! figures mean the same on any machine. Build with `--release` for real numbers
+//! (`cargo run --release -p xtask -- bench`).
+
+use codegen::Settings;
+use sdk_runtime::runtime::SseDecoder;
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+/// Median time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ratio(what: Duration, baseline: Duration) -> f64 {
+    what.as_secs_f64() / baseline.as_secs_f64().max(1e-9)
+}
+
+/// Generation phases against `serde_json::from_str::<Value>` of the document as JSON.
+fn bench_generation(path: &str, runs: usize) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    // The baseline reads the same document as JSON, so YAML and JSON inputs compare alike.
+    let json = if path.ends_with(".json") {
+        text.clone()
+    } else {
+        let value: serde_json::Value = serde_yaml::from_str(&text).map_err(|e| e.to_string())?;
+        serde_json::to_string(&value).map_err(|e| e.to_string())?
+    };
+    let baseline = median(runs, || {
+        let _: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    });
+    let load = median(runs, || {
+        let _ = codegen::spec::load("bench.json", &json);
+    });
+    let resolve = median(runs, || {
+        let _ = codegen::load_api("bench.json", &json);
+    });
+    let settings = Settings::new(path);
+    let generate = median(runs, || {
+        let _ = codegen::generate("bench.json", &json, &settings);
+    });
+    println!("{path} ({} KiB as JSON), median of {runs}:", json.len() / 1024);
+    println!("  baseline serde_json::Value parse   {:>9.2?}   1.00x", baseline);
+    println!("  load (typed document model)        {:>9.2?}  {:>5.2}x", load, ratio(load, baseline));
+    println!("  load + resolve (IR)                {:>9.2?}  {:>5.2}x", resolve, ratio(resolve, baseline));
+    println!("  full generation (formatted files)  {:>9.2?}  {:>5.2}x", generate, ratio(generate, baseline));
+    Ok(())
+}
+
+/// SSE decoding plus JSON decoding of each event, against decoding the same JSON payloads alone.
+fn bench_stream(runs: usize) {
+    let payload = r#"{"project_id":"pr_1","data":[{"id":"data_1","index":0,"output":"token ","raw_output":"token ","inputs":{"topic":"AI"},"model_config_id":"prv_1","finish_reason":null,"tool_results":[]}],"provider_responses":[]}"#;
+    let events = 20_000;
+    let body: Vec<u8> = format!("data: {payload}\r\n\r\n").repeat(events).into_bytes();
+    // Network-sized chunks that split lines and CRLF pairs.
+    let chunks: Vec<&[u8]> = body.chunks(1371).collect();
+    let baseline = median(runs, || {
+        for _ in 0..events {
+            let _: serde_json::Value = serde_json::from_str(payload).unwrap_or_default();
+        }
+    });
+    let decoded = median(runs, || {
+        let mut decoder = SseDecoder::new();
+        let mut out = VecDeque::new();
+        let mut count = 0;
+        for chunk in &chunks {
+            decoder.push(chunk, &mut out);
+            for event in out.drain(..) {
+                let _: serde_json::Value = serde_json::from_slice(&event.data).unwrap_or_default();
+                count += 1;
+            }
+        }
+        assert_eq!(count, events);
+    });
+    println!("stream of {events} events ({} KiB), median of {runs}:", body.len() / 1024);
+    println!("  baseline: JSON of each event alone   {:>9.2?}   1.00x", baseline);
+    println!("  SSE decoding + JSON of each event    {:>9.2?}  {:>5.2}x", decoded, ratio(decoded, baseline));
+}
+
+/// Runs the benchmarks on the project's spec, `extra` documents, and a synthetic stream.
+pub fn bench(extra: &[String]) -> Result<(), String> {
+    if cfg!(debug_assertions) {
+        eprintln!("note: debug build; run `cargo run --release -p xtask -- bench` for real figures");
+    }
+    let root = crate::regen::workspace_root();
+    bench_generation(&root.join(crate::regen::SPEC).to_string_lossy(), 21)?;
+    for path in extra {
+        bench_generation(path, 5)?;
+    }
+    bench_stream(11);
+    Ok(())
+}
