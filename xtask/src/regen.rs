@@ -1,4 +1,9 @@
-//! Regeneration of `generated-sdk/src/` and its freshness check, plus standalone generation.
+//! Regeneration of every generator-owned `src/` directory and its freshness check, plus
+//! standalone generation for any document.
+//!
+//! Targets: `generated-sdk/src/` from `spec/humanloop.yaml`, and `codegen/tests/sdks/<name>/src/`
+//! from `codegen/tests/fixtures/<name>.yaml` for every fixture that has a test crate there (those
+//! crates prove the emitted code compiles warning-free and round-trips JSON).
 
 use codegen::{Diagnostic, Settings};
 use std::collections::BTreeMap;
@@ -7,8 +12,11 @@ use std::path::{Path, PathBuf};
 
 /// The document the SDK is generated from, relative to the workspace root.
 pub const SPEC: &str = "spec/humanloop.yaml";
-/// The directory regen owns entirely.
+/// The SDK directory regen owns entirely.
 pub const OUTPUT: &str = "generated-sdk/src";
+/// Test crates generated from fixtures.
+const FIXTURE_SDKS: &str = "codegen/tests/sdks";
+const FIXTURES: &str = "codegen/tests/fixtures";
 
 /// The workspace root, found from this crate's manifest directory.
 pub fn workspace_root() -> PathBuf {
@@ -19,11 +27,31 @@ fn render(diagnostics: &[Diagnostic]) -> String {
     diagnostics.iter().map(|d| format!("{d}\n")).collect()
 }
 
-/// The SDK's files as the spec says they should be.
-pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
-    let text = fs::read_to_string(root.join(SPEC)).map_err(|e| format!("cannot read {SPEC}: {e}"))?;
-    let settings = Settings::new(SPEC).with_readme("../README.md");
-    let generated = codegen::generate(SPEC, &text, &settings).map_err(|d| render(&d))?;
+/// One generated directory: its document, output directory (both relative to the root) and settings.
+pub struct Target {
+    spec: String,
+    output: String,
+    settings: Settings,
+}
+
+/// Every directory regen owns.
+pub fn targets(root: &Path) -> Vec<Target> {
+    let mut targets = vec![Target { spec: SPEC.into(), output: OUTPUT.into(), settings: Settings::new(SPEC).with_readme("../README.md") }];
+    let mut names: Vec<String> = fs::read_dir(root.join(FIXTURE_SDKS))
+        .map(|entries| entries.flatten().filter(|e| e.path().join("Cargo.toml").is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.sort();
+    for name in names {
+        let spec = format!("{FIXTURES}/{name}.yaml");
+        targets.push(Target { output: format!("{FIXTURE_SDKS}/{name}/src"), settings: Settings::new(&spec), spec });
+    }
+    targets
+}
+
+/// A target's files as its document says they should be.
+fn expected_files(root: &Path, target: &Target) -> Result<BTreeMap<String, String>, String> {
+    let text = fs::read_to_string(root.join(&target.spec)).map_err(|e| format!("cannot read {}: {e}", target.spec))?;
+    let generated = codegen::generate(&target.spec, &text, &target.settings).map_err(|d| render(&d))?;
     eprint!("{}", render(&generated.warnings));
     Ok(generated.files)
 }
@@ -47,41 +75,53 @@ fn read_tree(dir: &Path) -> BTreeMap<String, String> {
     out
 }
 
-/// What differs between the expected and the actual tree, as a report; empty when fresh.
-pub fn staleness(expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> String {
+/// What differs between the expected and the actual tree of `output`, as a report; empty when fresh.
+pub fn staleness(output: &str, expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> String {
     let mut report = String::new();
     for (path, want) in expected {
         match actual.get(path) {
-            None => report.push_str(&format!("missing: {OUTPUT}/{path}\n")),
+            None => report.push_str(&format!("missing: {output}/{path}\n")),
             Some(have) if have != want => {
                 let diff = similar::TextDiff::from_lines(have.as_str(), want.as_str());
-                let name = format!("{OUTPUT}/{path}");
+                let name = format!("{output}/{path}");
                 report.push_str(&diff.unified_diff().context_radius(3).header(&name, &format!("{name} (expected)")).to_string());
             }
             Some(_) => {}
         }
     }
     for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
-        report.push_str(&format!("extra: {OUTPUT}/{path}\n"));
+        report.push_str(&format!("extra: {output}/{path}\n"));
     }
     report
+}
+
+/// The staleness report of every target.
+pub fn check_all(root: &Path) -> Result<String, String> {
+    let mut report = String::new();
+    for target in targets(root) {
+        let expected = expected_files(root, &target)?;
+        report.push_str(&staleness(&target.output, &expected, &read_tree(&root.join(&target.output))));
+    }
+    Ok(report)
 }
 
 /// Writes changed files and removes stale ones; with `check`, changes nothing and fails when stale.
 pub fn regen(check: bool) -> Result<(), String> {
     let root = workspace_root();
-    let expected = expected_files(&root)?;
-    let out = root.join(OUTPUT);
-    let actual = read_tree(&out);
     if check {
-        let report = staleness(&expected, &actual);
+        let report = check_all(&root)?;
         return if report.is_empty() {
             Ok(())
         } else {
-            Err(format!("{report}\n{OUTPUT} is stale: run `cargo xtask regen` and commit the result"))
+            Err(format!("{report}\ngenerated code is stale: run `cargo xtask regen` and commit the result"))
         };
     }
-    write_tree(&out, &expected, &actual)
+    for target in targets(&root) {
+        let expected = expected_files(&root, &target)?;
+        let out = root.join(&target.output);
+        write_tree(&out, &expected, &read_tree(&out))?;
+    }
+    Ok(())
 }
 
 fn write_tree(out: &Path, expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> Result<(), String> {
@@ -110,8 +150,7 @@ pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), Stri
     eprint!("{}", render(&generated.warnings));
     let out = Path::new(out);
     let src = out.join("src");
-    let actual = read_tree(&src);
-    write_tree(&src, &generated.files, &actual)?;
+    write_tree(&src, &generated.files, &read_tree(&src))?;
     let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"));
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write Cargo.toml: {e}"))?;
     eprintln!("generated {} files in {}", generated.files.len(), out.display());
@@ -122,12 +161,10 @@ pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), Stri
 mod tests {
     use super::*;
 
-    /// `cargo test` fails too when the checked-in SDK does not match the spec.
+    /// `cargo test` fails too when any checked-in generated code does not match its document.
     #[test]
-    fn generated_sdk_is_fresh() {
-        let root = workspace_root();
-        let expected = expected_files(&root).unwrap_or_else(|e| panic!("{e}"));
-        let report = staleness(&expected, &read_tree(&root.join(OUTPUT)));
+    fn generated_code_is_fresh() {
+        let report = check_all(&workspace_root()).unwrap_or_else(|e| panic!("{e}"));
         assert!(report.is_empty(), "{report}\nrun `cargo xtask regen`");
     }
 
@@ -135,9 +172,9 @@ mod tests {
     fn staleness_reports_diffs_and_missing_and_extra_files() {
         let expected = BTreeMap::from([("a.rs".to_owned(), "one\ntwo\n".to_owned()), ("b.rs".to_owned(), "b\n".to_owned())]);
         let actual = BTreeMap::from([("a.rs".to_owned(), "one\n2\n".to_owned()), ("c.rs".to_owned(), "c\n".to_owned())]);
-        let report = staleness(&expected, &actual);
+        let report = staleness("out", &expected, &actual);
         assert!(report.contains("-2\n+two"), "{report}");
-        assert!(report.contains("missing: generated-sdk/src/b.rs"), "{report}");
-        assert!(report.contains("extra: generated-sdk/src/c.rs"), "{report}");
+        assert!(report.contains("missing: out/b.rs"), "{report}");
+        assert!(report.contains("extra: out/c.rs"), "{report}");
     }
 }
