@@ -315,6 +315,9 @@ pub struct Stream {
 pub struct TextPath {
     /// Steps from the event to a string.
     pub steps: Vec<TextStep>,
+    /// Integer field beside the string that says which output (sample) it belongs to; without
+    /// it, the position in the last array is used.
+    pub index: Option<(String, Presence)>,
 }
 
 /// One step of a [`TextPath`].

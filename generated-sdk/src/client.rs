@@ -140,15 +140,17 @@ impl Client {
 impl crate::runtime::TextDeltas for crate::types::ChatResponse {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        let index = 0usize;
-        let _ = index;
         {
             let v0 = &self.data;
-            for (index, v1) in v0.iter().enumerate() {
-                let _ = index;
+            for v1 in v0.iter() {
                 {
-                    let value = &v1.output;
-                    out.push((index, value.as_str()));
+                    let v2 = &v1.output;
+                    out.push((
+                        Some(v1.index)
+                            .and_then(|i| usize::try_from(i).ok())
+                            .unwrap_or(0),
+                        v2.as_str(),
+                    ));
                 }
             }
         }
@@ -158,15 +160,17 @@ impl crate::runtime::TextDeltas for crate::types::ChatResponse {
 impl crate::runtime::TextDeltas for crate::types::CompletionResponse {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        let index = 0usize;
-        let _ = index;
         {
             let v0 = &self.data;
-            for (index, v1) in v0.iter().enumerate() {
-                let _ = index;
+            for v1 in v0.iter() {
                 {
-                    let value = &v1.output;
-                    out.push((index, value.as_str()));
+                    let v2 = &v1.output;
+                    out.push((
+                        Some(v1.index)
+                            .and_then(|i| usize::try_from(i).ok())
+                            .unwrap_or(0),
+                        v2.as_str(),
+                    ));
                 }
             }
         }

@@ -79,6 +79,17 @@ async fn stream_yields_typed_chunks_across_crlf_and_split_bytes() {
 }
 
 #[tokio::test]
+async fn samples_streamed_independently_are_folded_by_their_index() {
+    let event = |index: u32, text: &str| {
+        format!("data: {{\"data\":[{{\"id\":\"data_{index}\",\"index\":{index},\"output\":\"{text}\",\"raw_output\":\"{text}\",\"model_config_id\":\"prv_1\",\"output_message\":{{\"role\":\"assistant\"}}}}],\"provider_responses\":[]}}\n\n")
+    };
+    let body = [event(1, "Wor"), event(0, "Hel"), event(0, "lo"), event(1, "ld")].concat();
+    let server = Server::start(vec![Reply::sse(vec![body.into_bytes()])]).await;
+    let stream = client(&server).chat_deployed([user("Hi")]).num_samples(2).stream().await.expect("stream starts");
+    assert_eq!(stream.collect_text().await.expect("completes"), ["Hello", "World"]);
+}
+
+#[tokio::test]
 async fn send_sets_stream_false() {
     let server = Server::start(vec![Reply::json(200, COMPLETION)]).await;
     client(&server).completion_deployed().send().await.expect("send");

@@ -313,22 +313,46 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
     }
 }
 
-/// `impl TextDeltas` for an event type with a text path.
+/// `impl TextDeltas` for an event type with a text path: nested loops and `if let`s down the
+/// path, pushing each string with its output index (the index field, else the position in the
+/// last array, else 0).
 pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> {
     let stream = op.stream.as_ref()?;
     let (event, path) = (stream.event.as_ref()?, stream.text.as_ref()?);
     let ty = rust_type(api, event, false);
-    // Walk the steps from `self`, collecting every string reached; the index is the position in the last array.
-    let mut body = quote!(out.push((index, value.as_str())););
-    let mut bindings = Vec::new();
-    for (i, step) in path.steps.iter().enumerate() {
-        bindings.push((format_ident!("v{i}"), step));
-    }
-    for (i, (_, step)) in bindings.iter().enumerate().rev() {
-        let from = if i == 0 { quote!(self) } else { let v = &bindings[i - 1].0; quote!(#v) };
-        let target = if i + 1 == bindings.len() { quote!(value) } else { let v = &bindings[i].0; quote!(#v) };
+    let steps = &path.steps;
+    // binding(i) holds the value reached after step i; `self` before the first step.
+    let binding = |i: Option<usize>| match i {
+        None => quote!(self),
+        Some(i) => {
+            let name = format_ident!("v{i}");
+            quote!(#name)
+        }
+    };
+    let last_each = steps.iter().rposition(|s| *s == TextStep::Each);
+    let parent = binding(steps.len().checked_sub(2));
+    let index = match (&path.index, last_each) {
+        (Some((name, presence)), _) => {
+            let field = snake_ident(name);
+            let value = match presence {
+                Presence::Required => quote!(Some(#parent.#field)),
+                Presence::Optional | Presence::RequiredNullable => quote!(#parent.#field),
+                Presence::OptionalNullable => quote!(#parent.#field.flatten()),
+            };
+            quote!(#value.and_then(|i| usize::try_from(i).ok()).unwrap_or(0))
+        }
+        (None, Some(_)) => quote!(position),
+        (None, None) => quote!(0),
+    };
+    let leaf = binding(Some(steps.len() - 1));
+    let mut body = quote!(out.push((#index, #leaf.as_str())););
+    for (i, step) in steps.iter().enumerate().rev() {
+        let (from, target) = (binding(i.checked_sub(1)), binding(Some(i)));
         body = match step {
-            TextStep::Each => quote!(for (index, #target) in #from.iter().enumerate() { let _ = index; #body }),
+            TextStep::Each if Some(i) == last_each && path.index.is_none() => {
+                quote!(for (position, #target) in #from.iter().enumerate() { #body })
+            }
+            TextStep::Each => quote!(for #target in #from.iter() { #body }),
             TextStep::Field(name, presence) => {
                 let field = snake_ident(name);
                 match presence {
@@ -343,8 +367,6 @@ pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> 
         impl crate::runtime::TextDeltas for #ty {
             fn text_deltas(&self) -> Vec<(usize, &str)> {
                 let mut out = Vec::new();
-                let index = 0usize;
-                let _ = index;
                 #body
                 out
             }

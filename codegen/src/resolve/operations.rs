@@ -262,11 +262,20 @@ impl<'d> Resolver<'d> {
             is_bool_field.then(|| flag.clone())
         });
         let text = media.stream_text.as_ref().and_then(|path| {
-            let resolved = event.as_ref().and_then(|e| self.text_path(e, path));
-            if resolved.is_none() {
+            let Some(mut resolved) = event.as_ref().and_then(|e| self.text_path(e, path)) else {
                 self.diags.error(&format!("{pointer}/x-stream-text"), format!("`x-stream-text` path `{path}` does not lead from the event to a string"));
+                return None;
+            };
+            if let Some(index_path) = &media.stream_index {
+                resolved.index = event.as_ref().and_then(|e| self.index_beside(e, path, index_path));
+                if resolved.index.is_none() {
+                    self.diags.error(
+                        &format!("{pointer}/x-stream-index"),
+                        format!("`x-stream-index` path `{index_path}` does not name an integer beside `{path}`"),
+                    );
+                }
             }
-            resolved
+            Some(resolved)
         });
         Stream { event, flag, text }
     }
@@ -281,7 +290,26 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// The integer field at `index_path`, which must share all but its last segment with `text_path`.
+    fn index_beside(&self, event: &TypeRef, text_path: &str, index_path: &str) -> Option<(String, Presence)> {
+        let (text_parent, _) = text_path.rsplit_once('/')?;
+        let (index_parent, field) = index_path.rsplit_once('/')?;
+        if text_parent != index_parent {
+            return None;
+        }
+        let parent = self.walk(event, text_parent)?.0;
+        let (ty, name, presence) = self.struct_field(&parent, field)?;
+        let integer = matches!(ty, TypeRef::Primitive(Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64));
+        integer.then_some((name, presence))
+    }
+
     fn text_path(&self, event: &TypeRef, path: &str) -> Option<TextPath> {
+        let (ty, steps) = self.walk(event, path)?;
+        (ty == TypeRef::Primitive(Primitive::String)).then_some(TextPath { steps, index: None })
+    }
+
+    /// Follows `path` from `event`: the type reached and the steps taken.
+    fn walk(&self, event: &TypeRef, path: &str) -> Option<(TypeRef, Vec<TextStep>)> {
         let mut ty = event.clone();
         let mut steps = Vec::new();
         for segment in path.split('/').skip(1) {
@@ -295,6 +323,6 @@ impl<'d> Resolver<'d> {
                 steps.push(TextStep::Field(name, presence));
             }
         }
-        (ty == TypeRef::Primitive(Primitive::String)).then_some(TextPath { steps })
+        Some((ty, steps))
     }
 }

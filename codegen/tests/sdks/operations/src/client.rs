@@ -60,11 +60,9 @@ impl Client {
 impl crate::runtime::TextDeltas for crate::types::Pet {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        let index = 0usize;
-        let _ = index;
         {
-            let value = &self.name;
-            out.push((index, value.as_str()));
+            let v0 = &self.name;
+            out.push((0, v0.as_str()));
         }
         out
     }
