@@ -3,8 +3,9 @@
 use humanloop::types::{ChatMessageWithToolCall, ChatRole, ModelConfigChatRequest};
 use humanloop::Client;
 
+/// Runs the example; `pub` so the examples test can call it.
 #[tokio::main]
-async fn main() -> Result<(), humanloop::Error> {
+pub async fn main() -> Result<(), humanloop::Error> {
     let client = Client::from_env()?;
     let messages = [
         ChatMessageWithToolCall::new(ChatRole::System).content("You are a concise assistant."),

@@ -3,8 +3,9 @@
 use humanloop::types::UnprocessableEntityBody;
 use humanloop::{Client, Error, ErrorBody};
 
+/// Runs the example; `pub` so the examples test can call it.
 #[tokio::main]
-async fn main() {
+pub async fn main() {
     let client = match Client::from_env() {
         Ok(client) => client,
         Err(error) => return eprintln!("configuration: {error}"),

@@ -5,8 +5,9 @@ use humanloop::types::ModelConfigCompletionRequest;
 use humanloop::{Client, TextDeltas};
 use std::io::Write;
 
+/// Runs the example; `pub` so the examples test can call it.
 #[tokio::main]
-async fn main() -> Result<(), humanloop::Error> {
+pub async fn main() -> Result<(), humanloop::Error> {
     let client = Client::from_env()?;
     let config = ModelConfigCompletionRequest::new("gpt-3.5-turbo-instruct").prompt_template("Tell a short story about {{topic}}.");
     let inputs = [("topic".to_owned(), serde_json::json!("a lighthouse"))].into_iter().collect::<std::collections::BTreeMap<_, _>>();
