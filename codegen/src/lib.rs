@@ -3,6 +3,7 @@
 //! Three stages, one direction: [`spec`] (typed document model) → [`resolve`] (into the [`ir`])
 //! → `emit` (pure functions to formatted Rust). No I/O: files come back as data.
 
+pub mod compat;
 pub mod diagnostics;
 mod emit;
 pub mod ir;

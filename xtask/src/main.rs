@@ -2,10 +2,13 @@
 //!
 //! - `regen [--check]`: regenerate `generated-sdk/src/` from `spec/humanloop.yaml`, or check it is fresh.
 //! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
+//! - `diff [REV]`: API changes of the spec since REV, classified for semver, with a CHANGELOG entry.
+//! - `release --dry-run [--write]`: regen check, tests, diff, version bump (with --write), publish dry run.
 //! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
 
 mod bench;
 mod regen;
+mod release;
 
 use std::process::ExitCode;
 
@@ -15,6 +18,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const USAGE: &str = "usage:
   cargo xtask regen [--check]
   cargo xtask generate --spec FILE --out DIR [--name CRATE]
+  cargo xtask diff [REV]                (default REV: the last humanloop-v* tag, else HEAD)
+  cargo xtask release --dry-run [--write] [REV]
   cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)";
 
 fn main() -> ExitCode {
@@ -26,6 +31,12 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_owned()),
         },
         Some("generate") => generate_command(&args[1..]),
+        Some("diff") => match &args[1..] {
+            [] => release::diff(None),
+            [rev] => release::diff(Some(rev)),
+            _ => Err(USAGE.to_owned()),
+        },
+        Some("release") => release_command(&args[1..]),
         Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] => bench::bench(&[]),
             ["--spec", rest @ ..] => bench::bench(&rest.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()),
@@ -40,6 +51,18 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn release_command(args: &[String]) -> Result<(), String> {
+    let flags: Vec<&str> = args.iter().map(String::as_str).filter(|a| a.starts_with("--")).collect();
+    let revs: Vec<&str> = args.iter().map(String::as_str).filter(|a| !a.starts_with("--")).collect();
+    if !flags.contains(&"--dry-run") {
+        return Err(format!("release only runs with --dry-run: it never publishes\n{USAGE}"));
+    }
+    if flags.iter().any(|f| !matches!(*f, "--dry-run" | "--write")) || revs.len() > 1 {
+        return Err(USAGE.to_owned());
+    }
+    release::release(flags.contains(&"--write"), revs.first().copied())
 }
 
 fn generate_command(args: &[String]) -> Result<(), String> {
