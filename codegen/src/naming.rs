@@ -35,6 +35,9 @@ fn camel(raw: &str, prefix: &str, empty: &str) -> String {
         empty.to_owned()
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{prefix}{name}")
+    } else if name == "Self" {
+        // The one UpperCamelCase keyword, and it cannot be a raw identifier.
+        "Self_".to_owned()
     } else {
         name
     }
@@ -115,6 +118,8 @@ mod tests {
         assert_eq!(variant_name("UPPER_CASE"), "UpperCase");
         assert_eq!(variant_name(""), "Empty");
         assert_eq!(variant_name("@@"), "Empty");
+        assert_eq!(variant_name("self"), "Self_");
+        assert_eq!(type_name("Self"), "Self_");
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
 //! - `diff [REV]`: API changes of the spec since REV, classified for semver, with a CHANGELOG entry.
 //! - `release --dry-run [--write]`: regen check, tests, diff, version bump (with --write), publish dry run.
+//! - `sweep DIR [--out DIR]`: the generator over a folder of public documents; never a panic.
 //! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
 
 mod bench;
 mod regen;
 mod release;
+mod sweep;
 
 use std::process::ExitCode;
 
@@ -20,6 +22,7 @@ const USAGE: &str = "usage:
   cargo xtask generate --spec FILE --out DIR [--name CRATE]
   cargo xtask diff [REV]                (default REV: the last humanloop-v* tag, else HEAD)
   cargo xtask release --dry-run [--write] [REV]
+  cargo xtask sweep DIR [--out DIR]    (generate every document under DIR; report rejections and panics)
   cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)";
 
 fn main() -> ExitCode {
@@ -37,6 +40,11 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_owned()),
         },
         Some("release") => release_command(&args[1..]),
+        Some("sweep") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [dir] => sweep::sweep(dir, None),
+            [dir, "--out", out] => sweep::sweep(dir, Some(out)),
+            _ => Err(USAGE.to_owned()),
+        },
         Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] => bench::bench(&[]),
             ["--spec", rest @ ..] => bench::bench(&rest.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()),

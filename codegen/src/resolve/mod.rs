@@ -11,7 +11,7 @@ mod schemas;
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Api, Auth, Docs, TypeDef, TypeId, TypeKind, TypeRef, UnionVariant};
 use crate::naming;
-use crate::spec::{escape_segment, Document, Schema};
+use crate::spec::{self, escape_segment, Document, Schema};
 use std::collections::HashMap;
 
 /// Resolves `doc`, recording problems in `diags`.
@@ -80,6 +80,14 @@ fn check_version(doc: &Document, diags: &mut Diagnostics) {
     }
 }
 
+/// What a schema `$ref` names.
+pub(crate) enum RefTarget<'d> {
+    /// `#/components/schemas/<name>`.
+    Component(&'d str, &'d Schema),
+    /// Any other schema, with its pointer.
+    Nested(String, &'d Schema),
+}
+
 /// State shared by the resolution passes.
 pub(crate) struct Resolver<'d> {
     doc: &'d Document,
@@ -90,12 +98,14 @@ pub(crate) struct Resolver<'d> {
     named: HashMap<&'d str, TypeId>,
     /// Inline schemas already given a type, by pointer.
     inline: HashMap<String, TypeId>,
+    /// Pointers of the `$ref` chain being followed, to stop at a cycle.
+    following: Vec<String>,
     type_names: naming::Scope,
 }
 
 impl<'d> Resolver<'d> {
     fn new(doc: &'d Document, diags: &'d mut Diagnostics) -> Self {
-        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), inline: HashMap::new(), type_names: naming::Scope::default() }
+        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), inline: HashMap::new(), following: Vec::new(), type_names: naming::Scope::default() }
     }
 
     /// Reserves a uniquely named type at `pointer`; its shape is set later.
@@ -128,32 +138,28 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    /// The schema a local `$ref` to `#/components/schemas/…` names.
-    fn component_schema(&mut self, reference: &str, pointer: &str) -> Option<(&'d str, &'d Schema)> {
+    /// What a schema `$ref` points at: a component schema (which has a type of its own) or a
+    /// schema anywhere else in the document (typed where it stands, shared by pointer).
+    fn ref_target(&mut self, reference: &str, pointer: &str) -> Option<RefTarget<'d>> {
         let doc = self.doc;
-        match reference.strip_prefix("#/components/schemas/") {
-            Some(name) => {
-                let name = name.replace("~1", "/").replace("~0", "~");
-                match doc.components.schemas.get_key_value(name.as_str()) {
-                    Some((key, schema)) => Some((key.as_str(), schema)),
-                    None => {
-                        self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
-                        None
-                    }
+        let Some(segments) = spec::lookup::segments(reference) else {
+            self.diags.error(pointer, format!("external `$ref` to `{reference}` is not supported: bundle the document into one file first"));
+            return None;
+        };
+        if let [components, schemas, name] = segments.as_slice() {
+            if components == "components" && schemas == "schemas" {
+                if let Some((key, schema)) = doc.components.schemas.get_key_value(name.as_str()) {
+                    return Some(RefTarget::Component(key.as_str(), schema));
                 }
             }
-            None if reference.starts_with('#') => {
-                self.diags.error(
-                    pointer,
-                    format!("`$ref` to `{reference}` is not supported: schemas must be referenced under #/components/schemas"),
-                );
-                None
+        }
+        match spec::lookup::schema(doc, &segments) {
+            Some(schema) => {
+                let target = segments.iter().fold(String::new(), |p, s| format!("{p}/{}", escape_segment(s)));
+                Some(RefTarget::Nested(target, schema))
             }
             None => {
-                self.diags.error(
-                    pointer,
-                    format!("external `$ref` to `{reference}` is not supported: bundle the document into one file first"),
-                );
+                self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve to a schema"));
                 None
             }
         }

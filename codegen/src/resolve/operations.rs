@@ -106,7 +106,7 @@ impl<'d> Resolver<'d> {
                 if let Some((media_type, media)) = json_media(&resp.content) {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
                     if let Some(schema) = &media.schema {
-                        let ty = self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}{}Error", naming::type_name(status)));
+                        let ty = self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Error{}", naming::type_name(status)));
                         errors.push(ErrorResponse { status: status.to_ascii_uppercase(), ty, variant: String::new() });
                     }
                 }
@@ -228,17 +228,22 @@ impl<'d> Resolver<'d> {
         Ok(Some(Body { ty, required: body.required, docs: Docs { description: body.description.clone(), ..Docs::default() } }))
     }
 
+    /// The response a `$ref` names, following references to references (a bounded number of times).
     fn response(&mut self, response: &'d Response, pointer: &str) -> Option<(&'d Response, String)> {
-        let Some(reference) = &response.reference else { return Some((response, pointer.to_owned())) };
         let doc = self.doc;
-        let name = reference.strip_prefix("#/components/responses/").unwrap_or("");
-        match doc.components.responses.get(name) {
-            Some(target) => Some((target, format!("/components/responses/{}", escape_segment(name)))),
-            None => {
-                self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
-                None
-            }
+        let (mut current, mut current_pointer) = (response, pointer.to_owned());
+        for _ in 0..32 {
+            let Some(reference) = &current.reference else { return Some((current, current_pointer)) };
+            let segments = spec::lookup::segments(reference).unwrap_or_default();
+            let Some(target) = spec::lookup::response(doc, &segments) else {
+                self.diags.error(&current_pointer, format!("`$ref` to `{reference}` does not resolve to a response"));
+                return None;
+            };
+            current = target;
+            current_pointer = segments.iter().fold(String::new(), |p, s| format!("{p}/{}", escape_segment(s)));
         }
+        self.diags.error(pointer, "circular `$ref` chain between responses");
+        None
     }
 
     fn stream(&mut self, media: &'d MediaType, pointer: &str, hint: &str, body: Option<&Body>) -> Stream {

@@ -2,7 +2,7 @@
 //! primitives and formats. Inline schemas that need a Rust type of their own are named after
 //! where they appear (`Pet` property `status` → `PetStatus`).
 
-use super::Resolver;
+use super::{RefTarget, Resolver};
 use crate::ir::{
     Deprecation, Docs, EnumVariant, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TaggedVariant,
     TypeId, TypeKind, TypeRef, UnionVariant,
@@ -92,10 +92,27 @@ impl<'d> Resolver<'d> {
         let docs = docs_of(schema);
         let kind = match self.shape(schema, pointer, &name) {
             Shape::Ref(ty) => TypeKind::Alias(ty),
-            Shape::Follow(target, target_pointer) => TypeKind::Alias(self.type_of(target, &target_pointer, &name)),
-            Shape::Struct => TypeKind::Struct(self.struct_of(schema, pointer, &name)),
+            Shape::Follow(target, target_pointer) => {
+                let pointer = pointer.to_owned();
+                self.following.push(pointer.clone());
+                let ty = self.type_of(target, &target_pointer, &name);
+                self.following.retain(|p| *p != pointer);
+                TypeKind::Alias(ty)
+            }
+            // A struct or union is a type of its own: references inside it start new chains.
+            Shape::Struct => {
+                let chain = std::mem::take(&mut self.following);
+                let kind = TypeKind::Struct(self.struct_of(schema, pointer, &name));
+                self.following = chain;
+                kind
+            }
             Shape::Enum(values) => TypeKind::Enum(enum_of(values)),
-            Shape::Union(members) => self.union_of(schema, members, pointer, &name),
+            Shape::Union(members) => {
+                let chain = std::mem::take(&mut self.following);
+                let kind = self.union_of(schema, members, pointer, &name);
+                self.following = chain;
+                kind
+            }
         };
         let def = &mut self.types[id.0];
         def.docs = docs;
@@ -106,7 +123,17 @@ impl<'d> Resolver<'d> {
     pub(super) fn type_of(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> TypeRef {
         match self.shape(schema, pointer, hint) {
             Shape::Ref(ty) => ty,
-            Shape::Follow(target, target_pointer) => self.type_of(target, &target_pointer, hint),
+            Shape::Follow(target, target_pointer) => {
+                // A chain of references that comes back to itself names no type at all.
+                if self.following.contains(&target_pointer) {
+                    self.diags.error(pointer, "circular `$ref` chain: it never reaches a schema");
+                    return TypeRef::Any;
+                }
+                self.following.push(target_pointer.clone());
+                let ty = self.type_of(target, &target_pointer, hint);
+                self.following.pop();
+                ty
+            }
             _ => {
                 // A schema reached again (an `allOf` part merged into several structs) is one type.
                 if let Some(id) = self.inline.get(pointer) {
@@ -129,8 +156,13 @@ impl<'d> Resolver<'d> {
         }
         let s = &*schema.body;
         if let Some(reference) = &s.reference {
-            return match self.component_schema(reference, pointer) {
-                Some((name, _)) => Shape::Ref(TypeRef::Named(self.named[name])),
+            return match self.ref_target(reference, pointer) {
+                Some(RefTarget::Component(name, _)) => Shape::Ref(TypeRef::Named(self.named[name])),
+                Some(RefTarget::Nested(target_pointer, target)) if target_pointer != pointer => Shape::Follow(target, target_pointer),
+                Some(RefTarget::Nested(..)) => {
+                    self.diags.error(pointer, format!("`$ref` to `{reference}` refers to itself"));
+                    Shape::Ref(TypeRef::Any)
+                }
                 None => Shape::Ref(TypeRef::Any),
             };
         }
@@ -216,7 +248,7 @@ impl<'d> Resolver<'d> {
     fn struct_of(&mut self, schema: &'d Schema, pointer: &str, name: &str) -> Struct {
         let mut properties: IndexMap<&'d str, Property<'d>> = IndexMap::new();
         let mut required = BTreeSet::new();
-        let mut seen = Vec::new();
+        let mut seen = vec![pointer.to_owned()];
         self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen);
         let mut scope = Scope::default();
         let mut fields = Vec::with_capacity(properties.len());
@@ -260,17 +292,20 @@ impl<'d> Resolver<'d> {
         pointer: &str,
         properties: &mut IndexMap<&'d str, Property<'d>>,
         required: &mut BTreeSet<&'d str>,
-        seen: &mut Vec<&'d str>,
+        seen: &mut Vec<String>,
     ) {
         let s = &*schema.body;
         if let Some(reference) = &s.reference {
-            let Some((name, target)) = self.component_schema(reference, pointer) else { return };
-            if seen.contains(&name) {
+            let (target_pointer, target) = match self.ref_target(reference, pointer) {
+                Some(RefTarget::Component(name, target)) => (format!("/components/schemas/{}", escape_segment(name)), target),
+                Some(RefTarget::Nested(target_pointer, target)) => (target_pointer, target),
+                None => return,
+            };
+            if seen.contains(&target_pointer) {
                 self.diags.error(pointer, format!("`allOf` includes `{reference}` inside itself"));
                 return;
             }
-            seen.push(name);
-            let target_pointer = format!("/components/schemas/{}", escape_segment(name));
+            seen.push(target_pointer.clone());
             self.collect_object(target, &target_pointer, properties, required, seen);
             seen.pop();
             return;
@@ -367,7 +402,10 @@ impl<'d> Resolver<'d> {
                 self.diags.warning(member_pointer, "discriminated union member is not a `$ref`: generated as an untagged union");
                 return None;
             };
-            let (name, _) = self.component_schema(reference, member_pointer)?;
+            let Some(RefTarget::Component(name, _)) = self.ref_target(reference, member_pointer) else {
+                self.diags.warning(member_pointer, "discriminated union member is not a component schema: generated as an untagged union");
+                return None;
+            };
             let mut tags: Vec<String> = mapping
                 .iter()
                 .filter(|(_, target)| *target == reference || target.as_str() == name)

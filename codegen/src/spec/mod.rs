@@ -6,6 +6,7 @@
 //! meaning in `resolve`.
 
 mod load;
+pub mod lookup;
 mod pointer;
 
 pub use load::{load, Format};
@@ -29,7 +30,8 @@ pub struct Document {
     pub info: Info,
     /// Base URLs; the first is the SDK's default.
     pub servers: Vec<Server>,
-    /// Operations by path template.
+    /// Operations by path template (`x-` extension keys skipped).
+    #[serde(deserialize_with = "without_extensions")]
     pub paths: IndexMap<String, PathItem>,
     /// Reusable schemas, responses, parameters, bodies and security schemes.
     pub components: Components,
@@ -147,7 +149,8 @@ pub struct Operation {
     pub parameters: Vec<Parameter>,
     /// The request body.
     pub request_body: Option<RequestBody>,
-    /// Responses by status code (`200`, `4XX`, `default`).
+    /// Responses by status code (`200`, `4XX`, `default`; `x-` extension keys skipped).
+    #[serde(deserialize_with = "without_extensions")]
     pub responses: IndexMap<String, Response>,
 }
 
@@ -334,6 +337,11 @@ pub struct SchemaObject {
     pub not: Option<Schema>,
     /// `discriminator`.
     pub discriminator: Option<Discriminator>,
+    /// JSON Schema `definitions` (reachable only through `$ref`).
+    pub definitions: IndexMap<String, Schema>,
+    /// JSON Schema `$defs` (reachable only through `$ref`); merged with `definitions` for lookups.
+    #[serde(rename = "$defs")]
+    pub defs: IndexMap<String, Schema>,
     /// Why it is deprecated (OpenAPI has no field for this), for `#[deprecated(note)]`.
     #[serde(rename = "x-deprecated-message")]
     pub deprecated_message: Option<String>,
@@ -367,4 +375,28 @@ impl<'de> Deserialize<'de> for Schema {
         }
         deserializer.deserialize_any(SchemaVisitor)
     }
+}
+
+/// A map whose `x-…` keys (specification extensions) are skipped rather than read as entries.
+fn without_extensions<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<IndexMap<String, T>, D::Error> {
+    struct MapVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
+        type Value = IndexMap<String, T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if key.starts_with("x-") {
+                    map.next_value::<de::IgnoredAny>()?;
+                } else {
+                    let value = map.next_value()?;
+                    out.insert(key, value);
+                }
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
 }
