@@ -70,6 +70,9 @@ pub struct Docs {
     pub default: Option<String>,
     /// `example`/`examples`, as compact JSON text.
     pub example: Option<String>,
+    /// A string `format` the Rust type does not express (`date-time`, `uuid`, `byte`, …): such
+    /// values are kept as `String`, exactly as sent, and the format is documented.
+    pub format: Option<String>,
 }
 
 /// A deprecation.

@@ -213,7 +213,7 @@ pub struct ChatDeployedRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -230,7 +230,7 @@ pub struct ChatDeployedRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -247,14 +247,14 @@ pub struct ChatDeployedRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -272,7 +272,7 @@ pub struct ChatDeployedRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
@@ -386,7 +386,7 @@ impl ChatDeployedRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -415,7 +415,7 @@ impl ChatDeployedRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -438,7 +438,7 @@ impl ChatDeployedRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -447,7 +447,7 @@ impl ChatDeployedRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -471,7 +471,7 @@ impl ChatDeployedRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -557,7 +557,7 @@ pub struct ChatExperimentRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -574,7 +574,7 @@ pub struct ChatExperimentRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -591,14 +591,14 @@ pub struct ChatExperimentRequest {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -616,7 +616,7 @@ pub struct ChatExperimentRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
@@ -732,7 +732,7 @@ impl ChatExperimentRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -761,7 +761,7 @@ impl ChatExperimentRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -784,7 +784,7 @@ impl ChatExperimentRequest {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -793,7 +793,7 @@ impl ChatExperimentRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -817,7 +817,7 @@ impl ChatExperimentRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -978,7 +978,7 @@ pub struct ChatModelConfigRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -995,7 +995,7 @@ pub struct ChatModelConfigRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -1012,14 +1012,14 @@ pub struct ChatModelConfigRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -1037,7 +1037,7 @@ pub struct ChatModelConfigRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
@@ -1153,7 +1153,7 @@ impl ChatModelConfigRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1182,7 +1182,7 @@ impl ChatModelConfigRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -1205,7 +1205,7 @@ impl ChatModelConfigRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -1214,7 +1214,7 @@ impl ChatModelConfigRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -1238,7 +1238,7 @@ impl ChatModelConfigRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -1317,7 +1317,7 @@ pub struct ChatRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -1334,7 +1334,7 @@ pub struct ChatRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -1351,14 +1351,14 @@ pub struct ChatRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -1376,7 +1376,7 @@ pub struct ChatRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
@@ -1492,7 +1492,7 @@ impl ChatRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1521,7 +1521,7 @@ impl ChatRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -1544,7 +1544,7 @@ impl ChatRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -1553,7 +1553,7 @@ impl ChatRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -1577,7 +1577,7 @@ impl ChatRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -1725,7 +1725,7 @@ pub struct ChatResponse {
     ///
     /// The number of chat responses.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -1839,7 +1839,7 @@ impl ChatResponse {
     ///
     /// The number of chat responses.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(Some(value.into()));
         self
@@ -2014,7 +2014,7 @@ pub struct CompletionDeployedRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -2031,7 +2031,7 @@ pub struct CompletionDeployedRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -2048,14 +2048,14 @@ pub struct CompletionDeployedRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -2073,7 +2073,7 @@ pub struct CompletionDeployedRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
@@ -2164,7 +2164,7 @@ impl CompletionDeployedRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2193,7 +2193,7 @@ impl CompletionDeployedRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -2216,7 +2216,7 @@ impl CompletionDeployedRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -2225,7 +2225,7 @@ impl CompletionDeployedRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -2249,7 +2249,7 @@ impl CompletionDeployedRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -2319,7 +2319,7 @@ pub struct CompletionExperimentRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -2336,7 +2336,7 @@ pub struct CompletionExperimentRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -2353,14 +2353,14 @@ pub struct CompletionExperimentRequest {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -2378,7 +2378,7 @@ pub struct CompletionExperimentRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
@@ -2468,7 +2468,7 @@ impl CompletionExperimentRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2497,7 +2497,7 @@ impl CompletionExperimentRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -2520,7 +2520,7 @@ impl CompletionExperimentRequest {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -2529,7 +2529,7 @@ impl CompletionExperimentRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -2553,7 +2553,7 @@ impl CompletionExperimentRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -2611,7 +2611,7 @@ pub struct CompletionModelConfigRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -2628,7 +2628,7 @@ pub struct CompletionModelConfigRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -2645,14 +2645,14 @@ pub struct CompletionModelConfigRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -2670,7 +2670,7 @@ pub struct CompletionModelConfigRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
@@ -2760,7 +2760,7 @@ impl CompletionModelConfigRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2789,7 +2789,7 @@ impl CompletionModelConfigRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -2812,7 +2812,7 @@ impl CompletionModelConfigRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -2821,7 +2821,7 @@ impl CompletionModelConfigRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -2845,7 +2845,7 @@ impl CompletionModelConfigRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -2903,7 +2903,7 @@ pub struct CompletionRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -2920,7 +2920,7 @@ pub struct CompletionRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -2937,14 +2937,14 @@ pub struct CompletionRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -2962,7 +2962,7 @@ pub struct CompletionRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
@@ -3052,7 +3052,7 @@ impl CompletionRequest {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3081,7 +3081,7 @@ impl CompletionRequest {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -3104,7 +3104,7 @@ impl CompletionRequest {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -3113,7 +3113,7 @@ impl CompletionRequest {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -3137,7 +3137,7 @@ impl CompletionRequest {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -3225,7 +3225,7 @@ pub struct CompletionResponse {
     ///
     /// How many completions to make for each set of inputs.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -3329,7 +3329,7 @@ impl CompletionResponse {
     ///
     /// How many completions to make for each set of inputs.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(Some(value.into()));
         self
@@ -3461,7 +3461,7 @@ pub struct ExperimentFields {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
 }
@@ -3477,7 +3477,7 @@ impl ExperimentFields {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -3747,7 +3747,7 @@ pub struct LogRequestFields {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
@@ -3764,7 +3764,7 @@ pub struct LogRequestFields {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
@@ -3781,14 +3781,14 @@ pub struct LogRequestFields {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
@@ -3806,7 +3806,7 @@ pub struct LogRequestFields {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
 }
@@ -3879,7 +3879,7 @@ impl LogRequestFields {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3908,7 +3908,7 @@ impl LogRequestFields {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
@@ -3931,7 +3931,7 @@ impl LogRequestFields {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -3940,7 +3940,7 @@ impl LogRequestFields {
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
-    /// Default: ` false `
+    /// Default: `false`
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
@@ -3964,7 +3964,7 @@ impl LogRequestFields {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -3987,24 +3987,24 @@ pub struct ModelConfigChatRequest {
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
@@ -4012,17 +4012,17 @@ pub struct ModelConfigChatRequest {
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
@@ -4033,7 +4033,7 @@ pub struct ModelConfigChatRequest {
     pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
-    /// Default: ` "chat" `
+    /// Default: `"chat"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<ModelEndpoints>,
     /// Messages prepended to the list of messages sent to the provider. These messages that will take your specified inputs to form your final request to the provider model. Input variables within the template should be specified with syntax: `{{input_name}}`.
@@ -4077,28 +4077,28 @@ impl ModelConfigChatRequest {
     }
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
@@ -4110,21 +4110,21 @@ impl ModelConfigChatRequest {
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4144,7 +4144,7 @@ impl ModelConfigChatRequest {
     }
     /// The provider model endpoint used.
     ///
-    /// Default: ` "chat" `
+    /// Default: `"chat"`
     pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
         self.endpoint = Some(value.into());
         self
@@ -4175,24 +4175,24 @@ pub struct ModelConfigCompletionRequest {
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
@@ -4200,17 +4200,17 @@ pub struct ModelConfigCompletionRequest {
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
@@ -4221,7 +4221,7 @@ pub struct ModelConfigCompletionRequest {
     pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
-    /// Default: ` "complete" `
+    /// Default: `"complete"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<ModelEndpoints>,
     /// Prompt template that will take your specified inputs to form your final request to the model. Input variables within the prompt template should be specified with syntax: `{{input_name}}`.
@@ -4261,28 +4261,28 @@ impl ModelConfigCompletionRequest {
     }
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
@@ -4294,21 +4294,21 @@ impl ModelConfigCompletionRequest {
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4328,7 +4328,7 @@ impl ModelConfigCompletionRequest {
     }
     /// The provider model endpoint used.
     ///
-    /// Default: ` "complete" `
+    /// Default: `"complete"`
     pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
         self.endpoint = Some(value.into());
         self
@@ -4351,24 +4351,24 @@ pub struct ModelConfigFields {
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
@@ -4376,17 +4376,17 @@ pub struct ModelConfigFields {
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
@@ -4427,28 +4427,28 @@ impl ModelConfigFields {
     }
     /// The company providing the underlying model service.
     ///
-    /// Default: ` "openai" `
+    /// Default: `"openai"`
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
-    /// Default: ` -1 `
+    /// Default: `-1`
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
@@ -4460,21 +4460,21 @@ impl ModelConfigFields {
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
-    /// Default: ` 0 `
+    /// Default: `0`
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
     /// Other parameter values to be passed to the provider call.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,

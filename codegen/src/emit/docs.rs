@@ -63,6 +63,9 @@ pub fn lines(docs: &Docs) -> Vec<String> {
     if let Some(description) = &docs.description {
         text.push(description.trim().to_owned());
     }
+    if let Some(format) = &docs.format {
+        text.push(format!("Format: {} (kept as a string, exactly as sent).", code_span(format)));
+    }
     if let Some(default) = &docs.default {
         text.push(format!("Default: {}", code_span(default)));
     }
@@ -76,7 +79,9 @@ pub fn lines(docs: &Docs) -> Vec<String> {
 fn code_span(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let ticks = "`".repeat(longest + 1);
-    format!("{ticks} {text} {ticks}")
+    // CommonMark strips one space on each side, which lets a span start or end with a backtick.
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
 }
 
 fn sanitize(text: &str) -> Vec<String> {
@@ -185,7 +190,9 @@ mod tests {
                 " see <https://a.b/c>."
             ]
         );
-        assert_eq!(code_span("a`b"), "`` a`b ``");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("{}"), "`{}`");
         assert_eq!(sanitize("`<x>` [y]"), [" `<x>` \\[y\\]"]);
     }
 }

@@ -118,6 +118,7 @@ impl<'d> Resolver<'d> {
             deprecated: op.deprecated.then(Deprecation::default),
             default: None,
             example: None,
+            format: None,
         };
         Some(Operation {
             name: String::new(),
@@ -167,7 +168,9 @@ impl<'d> Resolver<'d> {
                 docs.deprecated = Some(Deprecation::default());
             }
             if let Some(schema) = &param.schema {
-                docs.default = docs_of(schema).default;
+                let schema_docs = docs_of(schema);
+                docs.default = schema_docs.default;
+                docs.format = schema_docs.format;
             }
             params.push(Param {
                 name: scope.claim(naming::snake_name(&param.name)),

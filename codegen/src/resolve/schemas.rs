@@ -64,6 +64,7 @@ pub(super) fn docs_of(schema: &Schema) -> Docs {
                 other => other.as_ref(),
             })
             .and_then(compact),
+        format: s.format.clone().filter(|f| s.types.0.iter().any(|t| t == "string") && f != "password"),
     }
 }
 

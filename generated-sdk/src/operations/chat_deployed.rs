@@ -86,7 +86,7 @@ impl ChatDeployedBuilder {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -115,7 +115,7 @@ impl ChatDeployedBuilder {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.body.save = Some(value.into());
         self
@@ -141,7 +141,7 @@ impl ChatDeployedBuilder {
     ///
     /// The number of generations.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.body.num_samples = Some(value.into());
         self
@@ -165,7 +165,7 @@ impl ChatDeployedBuilder {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.body.return_inputs = Some(value.into());
         self

@@ -87,7 +87,7 @@ impl ChatExperimentBuilder {
     ///
     /// The inputs passed to the prompt template.
     ///
-    /// Default: ` {} `
+    /// Default: `{}`
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -116,7 +116,7 @@ impl ChatExperimentBuilder {
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.body.save = Some(value.into());
         self
@@ -142,7 +142,7 @@ impl ChatExperimentBuilder {
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
-    /// Default: ` 1 `
+    /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.body.num_samples = Some(value.into());
         self
@@ -166,7 +166,7 @@ impl ChatExperimentBuilder {
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
-    /// Default: ` true `
+    /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.body.return_inputs = Some(value.into());
         self

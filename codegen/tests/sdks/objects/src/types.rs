@@ -117,7 +117,7 @@ pub struct Thing {
     pub maybe: Option<String>,
     /// `opt`.
     ///
-    /// Default: ` 1.5 `
+    /// Default: `1.5`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt: Option<f32>,
     /// `optNull`.
@@ -171,7 +171,7 @@ impl Thing {
     }
     /// `opt`.
     ///
-    /// Default: ` 1.5 `
+    /// Default: `1.5`
     pub fn opt(mut self, value: impl Into<f32>) -> Self {
         self.opt = Some(value.into());
         self

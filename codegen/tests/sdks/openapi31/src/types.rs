@@ -14,7 +14,7 @@ pub struct Item {
     pub kind: ItemKind,
     /// `value`.
     ///
-    /// Example: ` "a" `
+    /// Example: `"a"`
     pub value: Option<String>,
     /// `count`.
     #[serde(
@@ -71,6 +71,8 @@ impl Item {
 #[non_exhaustive]
 pub struct Link {
     /// `href`.
+    ///
+    /// Format: `uri` (kept as a string, exactly as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
 }
@@ -80,6 +82,8 @@ impl Link {
         Self { href: None }
     }
     /// `href`.
+    ///
+    /// Format: `uri` (kept as a string, exactly as sent).
     pub fn href(mut self, value: impl Into<String>) -> Self {
         self.href = Some(value.into());
         self

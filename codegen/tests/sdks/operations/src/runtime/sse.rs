@@ -54,6 +54,10 @@ impl SseDecoder {
 
     /// Adds a chunk of the body; complete events are appended to `out`.
     pub fn push(&mut self, mut chunk: &[u8], out: &mut VecDeque<SseEvent>) {
+        // An empty chunk must not forget a `\r` that ended the previous one.
+        if chunk.is_empty() {
+            return;
+        }
         if self.after_cr && chunk.first() == Some(&b'\n') {
             chunk = &chunk[1..];
         }
