@@ -255,6 +255,9 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
+    /// Builder names of the body struct's fields (argument or setter), parallel to its fields:
+    /// unique among the operation's inputs and builder methods.
+    pub body_inputs: Vec<String>,
     /// The JSON success response, if any.
     pub response: Option<TypeRef>,
     /// The server-sent-event mode, if the operation has one.

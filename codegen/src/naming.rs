@@ -21,6 +21,10 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// Names generated code uses unqualified (the prelude and what `types.rs` names bare), which a
+/// document's type must not shadow: a schema called `String` becomes `String2`.
+pub const PRELUDE_TYPES: &[&str] = &["String", "Vec", "Option", "Box", "Result", "Some", "None", "Ok", "Err", "Default"];
+
 /// Keeps ASCII letters, digits and `_`, turning everything else into word breaks for heck.
 fn words(raw: &str) -> String {
     raw.chars()

@@ -14,12 +14,13 @@ pub fn builder_name(op: &Operation) -> Ident {
     format_ident!("{}Builder", op.name.to_upper_camel_case())
 }
 
-/// The body struct's fields when the body is an object the builder can take apart.
-fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<&'a [Field]> {
+/// The body struct's fields with their builder input names, when the body is an object the
+/// builder can take apart.
+fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident)>> {
     let body = op.body.as_ref()?;
     let TypeRef::Named(id) = &body.ty else { return None };
     match &api.ty(*id).kind {
-        TypeKind::Struct(s) => Some(&s.fields),
+        TypeKind::Struct(s) => Some(s.fields.iter().zip(&op.body_inputs).map(|(f, name)| (f, snake_ident(name))).collect()),
         _ => None,
     }
 }
@@ -47,24 +48,18 @@ fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
     let flag = op.stream.as_ref().and_then(|s| s.flag.as_deref());
     if let Some(fields) = body_fields(api, op) {
         let body_ty = rust_type(api, &op.body.as_ref().map(|b| b.ty.clone()).unwrap_or(TypeRef::Any), false);
-        let args: Vec<&Field> = fields
-            .iter()
-            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-            .filter(|f| constant_variant(api, f).is_none() && Some(f.wire_name.as_str()) != flag)
-            .collect();
-        let names: Vec<Ident> = args.iter().map(|f| snake_ident(&f.name)).collect();
         // `new` of the body takes every required field except constants, in field order.
-        let all_required: Vec<TokenStream> = fields
+        let required: Vec<&(&Field, Ident)> = fields
             .iter()
-            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable) && constant_variant(api, f).is_none())
-            .map(|f| {
-                let name = snake_ident(&f.name);
-                if Some(f.wire_name.as_str()) == flag { quote!(false) } else { quote!(#name) }
-            })
+            .filter(|(f, _)| matches!(f.presence, Presence::Required | Presence::RequiredNullable) && constant_variant(api, f).is_none())
             .collect();
-        for (f, name) in args.iter().zip(names) {
+        let all_required: Vec<TokenStream> = required
+            .iter()
+            .map(|(f, name)| if Some(f.wire_name.as_str()) == flag { quote!(false) } else { quote!(#name) })
+            .collect();
+        for (f, name) in required.into_iter().filter(|(f, _)| Some(f.wire_name.as_str()) != flag) {
             let ty = super::types::field_type(api, f, false);
-            inputs.push(Input { name, ty, store: TokenStream::new() });
+            inputs.push(Input { name: name.clone(), ty, store: TokenStream::new() });
         }
         return (inputs, quote!(body: #body_ty::new(#(#all_required),*),));
     }
@@ -111,16 +106,15 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         }
     }
     let body_fields = body_fields(api, op);
-    match (&op.body, body_fields) {
+    match (&op.body, &body_fields) {
         (Some(body), Some(fields_of_body)) => {
             let ty = rust_type(api, &body.ty, false);
             fields.push(quote!(body: #ty,));
-            for f in fields_of_body.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)) {
+            for (f, method) in fields_of_body.iter().filter(|(f, _)| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)) {
                 if Some(f.wire_name.as_str()) == flag {
                     continue;
                 }
                 let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
-                let method = snake_ident(&f.name);
                 let value_ty = rust_type(api, &f.ty, false);
                 let set = assign(f, quote!(self.body), quote!(value.into()));
                 setters.push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
@@ -156,7 +150,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
     });
     let set_flag = |value: bool| -> TokenStream {
-        let Some(field) = flag.and_then(|flag| body_fields.and_then(|fs| fs.iter().find(|f| f.wire_name == flag))) else {
+        let Some((field, _)) = flag.and_then(|flag| body_fields.as_ref().and_then(|fs| fs.iter().find(|(f, _)| f.wire_name == flag))) else {
             return TokenStream::new();
         };
         assign(field, quote!(self.body), quote!(#value))

@@ -105,7 +105,15 @@ pub(crate) struct Resolver<'d> {
 
 impl<'d> Resolver<'d> {
     fn new(doc: &'d Document, diags: &'d mut Diagnostics) -> Self {
-        Resolver { doc, diags, types: Vec::new(), named: HashMap::new(), inline: HashMap::new(), following: Vec::new(), type_names: naming::Scope::default() }
+        Resolver {
+            doc,
+            diags,
+            types: Vec::new(),
+            named: HashMap::new(),
+            inline: HashMap::new(),
+            following: Vec::new(),
+            type_names: naming::Scope::with_reserved(naming::PRELUDE_TYPES),
+        }
     }
 
     /// Reserves a uniquely named type at `pointer`; its shape is set later.

@@ -11,6 +11,10 @@ use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, MediaType, Parameter, RequestBody, Response};
 use indexmap::IndexMap;
 
+/// Methods and fields every request builder has, which inputs must not be named.
+const BUILDER_METHODS: &[&str] =
+    &["new", "body", "options", "client", "parts", "timeout", "max_retries", "header", "send", "send_with_response", "stream"];
+
 /// Whether a media type carries JSON.
 fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or("").trim();
@@ -72,7 +76,6 @@ impl<'d> Resolver<'d> {
         raw_name: &str,
     ) -> Option<Operation> {
         let hint = naming::type_name(raw_name);
-        let params = self.params(&item.parameters, &op.parameters, pointer, &hint);
         let body = match &op.request_body {
             Some(body) => match self.body(body, &format!("{pointer}/requestBody"), &hint) {
                 Ok(body) => body,
@@ -80,6 +83,10 @@ impl<'d> Resolver<'d> {
             },
             None => None,
         };
+        // Builder inputs share one namespace: its own methods, then body fields, then parameters.
+        let mut inputs = Scope::with_reserved(BUILDER_METHODS);
+        let body_inputs: Vec<String> = self.body_fields(body.as_ref()).into_iter().map(|name| inputs.claim(name)).collect();
+        let params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
         let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
         statuses.sort_by_key(|(status, _)| status_order(status));
         let mut response = None;
@@ -122,6 +129,7 @@ impl<'d> Resolver<'d> {
         };
         Some(Operation {
             name: String::new(),
+            body_inputs,
             method: method.to_ascii_uppercase(),
             path: path.to_owned(),
             pointer: pointer.to_owned(),
@@ -134,7 +142,16 @@ impl<'d> Resolver<'d> {
         })
     }
 
-    fn params(&mut self, shared: &'d [Parameter], own: &'d [Parameter], pointer: &str, hint: &str) -> Vec<Param> {
+    /// Rust names of the fields of a struct body, in order (none for other bodies).
+    fn body_fields(&self, body: Option<&Body>) -> Vec<String> {
+        let Some(TypeRef::Named(id)) = body.map(|b| &b.ty) else { return Vec::new() };
+        match &self.types[id.0].kind {
+            TypeKind::Struct(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn params(&mut self, shared: &'d [Parameter], own: &'d [Parameter], pointer: &str, hint: &str, scope: &mut Scope) -> Vec<Param> {
         // Operation parameters override path parameters of the same name and location.
         let mut merged: IndexMap<(String, String), (&'d Parameter, String)> = IndexMap::new();
         let path_pointer = pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
@@ -147,7 +164,6 @@ impl<'d> Resolver<'d> {
             let Some((param, param_pointer)) = self.param_target(param, param_pointer) else { continue };
             merged.insert((param.name.clone(), param.location.clone()), (param, param_pointer));
         }
-        let mut scope = Scope::with_reserved(&["body", "options", "client"]);
         let mut params = Vec::new();
         for (param, param_pointer) in merged.into_values() {
             let location = match param.location.as_str() {

@@ -1,0 +1,154 @@
+// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/error.rs. Edit that file instead.
+//! The one error type of a generated SDK: what failed (connection, timeout, HTTP status, decoding,
+//! a stream event), with everything the server sent kept for inspection.
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use std::fmt;
+use std::time::Duration;
+
+/// Decoders of the error bodies an operation declares, by status (`422`, `4XX`, `default`).
+pub type ErrorDecoder<B> = &'static [(&'static str, fn(&[u8]) -> Option<B>)];
+
+/// Any failure of a call. `B` is the SDK's typed error body (its `ErrorBody`).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error<B: fmt::Debug = serde_json::Value> {
+    /// The server could not be reached, or the connection broke.
+    #[error("connection to {url} failed: {source}")]
+    Connection {
+        /// The URL, without query string.
+        url: String,
+        /// What reqwest reported.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// No response (or, for a stream, no next event) came in time.
+    #[error("{url} did not answer within {after:?}")]
+    Timeout {
+        /// The URL, without query string.
+        url: String,
+        /// The timeout that ran out.
+        after: Duration,
+    },
+    /// The server answered with a non-success status.
+    #[error("{0}")]
+    Status(Box<StatusError<B>>),
+    /// A success response body did not match the expected type.
+    #[error("response of {url} (HTTP {status}) could not be decoded: {source}")]
+    Decode {
+        /// The URL, without query string.
+        url: String,
+        /// The response status.
+        status: StatusCode,
+        /// The body as received.
+        body: Bytes,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A server-sent event's data did not match the expected type; the stream goes on.
+    #[error("stream event could not be decoded: {source}; data: {data}")]
+    Event {
+        /// The event's `data:` as received.
+        data: String,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The request could not be built (body not serialisable, invalid header, missing setting).
+    #[error("invalid request: {0}")]
+    Request(String),
+}
+
+/// A non-success HTTP response.
+#[derive(Debug)]
+pub struct StatusError<B> {
+    /// `POST`, `GET`, …
+    pub method: String,
+    /// The URL, without query string.
+    pub url: String,
+    /// The status.
+    pub status: StatusCode,
+    /// The response headers (request ids, rate limits).
+    pub headers: HeaderMap,
+    /// The body as received.
+    pub body: Bytes,
+    /// The body decoded as the type the document declares for this status, when it matched.
+    pub parsed: Option<B>,
+}
+
+impl<B> fmt::Display for StatusError<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} failed with HTTP {}", self.method, self.url, self.status)?;
+        if !self.body.is_empty() {
+            const MAX: usize = 2000;
+            let text = String::from_utf8_lossy(&self.body[..self.body.len().min(MAX)]);
+            let more = if self.body.len() > MAX { "…" } else { "" };
+            write!(f, ": {}{more}", text.trim())?;
+        }
+        Ok(())
+    }
+}
+
+impl<B: fmt::Debug> Error<B> {
+    /// The same error with another typed-body type; a typed body is dropped (raw body kept).
+    pub fn into_body_type<C: fmt::Debug>(self) -> Error<C> {
+        match self {
+            Error::Connection { url, source } => Error::Connection { url, source },
+            Error::Timeout { url, after } => Error::Timeout { url, after },
+            Error::Status(e) => {
+                let StatusError { method, url, status, headers, body, .. } = *e;
+                Error::Status(Box::new(StatusError { method, url, status, headers, body, parsed: None }))
+            }
+            Error::Decode { url, status, body, source } => Error::Decode { url, status, body, source },
+            Error::Event { data, source } => Error::Event { data, source },
+            Error::Request(message) => Error::Request(message),
+        }
+    }
+
+    /// The HTTP status, for [`Error::Status`] and [`Error::Decode`].
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Status(e) => Some(e.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The typed error body, when the server sent one the document declares.
+    pub fn body(&self) -> Option<&B> {
+        match self {
+            Error::Status(e) => e.parsed.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The raw response body of a failed call.
+    pub fn raw_body(&self) -> Option<&Bytes> {
+        match self {
+            Error::Status(e) => Some(&e.body),
+            Error::Decode { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
+    /// The response headers of a failed call.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        match self {
+            Error::Status(e) => Some(&e.headers),
+            _ => None,
+        }
+    }
+}
+
+/// Picks the decoder for `status`: exact code, then range (`4XX`), then `default`.
+pub(crate) fn decode_body<B>(decoders: ErrorDecoder<B>, status: StatusCode, body: &[u8]) -> Option<B> {
+    let code = status.as_str();
+    let range = format!("{}XX", &code[..1]);
+    [code, range.as_str(), "DEFAULT"]
+        .iter()
+        .find_map(|wanted| decoders.iter().find(|(s, _)| s.eq_ignore_ascii_case(wanted)))
+        .and_then(|(_, decode)| decode(body))
+}

@@ -1,0 +1,20 @@
+// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/mod.rs. Edit that file instead.
+//! Runtime shared by generated SDKs: the HTTP client, authentication, retries, server-sent
+//! events, errors and secret handling. It knows no particular API; generated code passes in
+//! what it needs ([`ApiInfo`], paths, bodies, error decoders).
+
+mod client;
+mod error;
+pub mod nullable;
+mod request;
+mod retry;
+mod secret;
+mod sse;
+pub mod tagged;
+
+pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
+pub use error::{Error, ErrorDecoder, StatusError};
+pub use request::{param_text, path_segment, RequestOptions, RequestParts};
+pub use retry::RetryPolicy;
+pub use secret::SecretString;
+pub use sse::{EventStream, SseDecoder, SseEvent, TextDeltas};

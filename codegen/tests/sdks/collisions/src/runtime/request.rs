@@ -1,0 +1,114 @@
+// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/request.rs. Edit that file instead.
+//! What one call sends: method, path, query, headers and body, kept so each retry rebuilds the
+//! same request; and per-request options.
+
+use bytes::Bytes;
+use serde::Serialize;
+use serde_json::Value;
+use std::time::Duration;
+
+/// Per-request settings that override the client's.
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) max_retries: Option<u32>,
+    pub(crate) headers: Vec<(String, String)>,
+}
+
+impl RequestOptions {
+    /// Total time for the call (for streams: until the response starts).
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
+    /// Retries after the first attempt.
+    pub fn set_max_retries(&mut self, max_retries: u32) {
+        self.max_retries = Some(max_retries);
+    }
+
+    /// An extra header for this call.
+    pub fn add_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.headers.push((name.into(), value.into()));
+    }
+}
+
+/// A request as generated code describes it.
+#[derive(Debug, Clone)]
+pub struct RequestParts {
+    pub(crate) method: reqwest::Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Option<Bytes>,
+}
+
+impl RequestParts {
+    /// A request to `path` (already filled in, relative to the base URL).
+    pub fn new(method: &str, path: String) -> Self {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
+        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None }
+    }
+
+    /// Adds a query parameter (arrays become repeated parameters).
+    pub fn query(mut self, name: &str, value: &impl Serialize) -> Self {
+        for text in param_text(value) {
+            self.query.push((name.to_owned(), text));
+        }
+        self
+    }
+
+    /// Adds a header parameter (arrays become comma-separated).
+    pub fn header(mut self, name: &str, value: &impl Serialize) -> Self {
+        let values = param_text(value);
+        if !values.is_empty() {
+            self.headers.push((name.to_owned(), values.join(",")));
+        }
+        self
+    }
+
+    /// Sets a JSON body, serialised once for every attempt.
+    pub fn json(mut self, body: &impl Serialize) -> Result<Self, String> {
+        let bytes = serde_json::to_vec(body).map_err(|e| format!("request body could not be serialised: {e}"))?;
+        self.body = Some(Bytes::from(bytes));
+        Ok(self)
+    }
+}
+
+/// A parameter value as text: strings as they are, numbers and booleans printed, arrays one
+/// entry per item, objects as compact JSON, null as nothing.
+pub fn param_text(value: &impl Serialize) -> Vec<String> {
+    fn scalar(value: Value) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            other => Some(other.to_string()),
+        }
+    }
+    match serde_json::to_value(value) {
+        Ok(Value::Array(items)) => items.into_iter().filter_map(scalar).collect(),
+        Ok(other) => scalar(other).into_iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A path parameter, percent-encoded as one URL segment.
+pub fn path_segment(value: &impl Serialize) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    utf8_percent_encode(&param_text(value).join(","), SEGMENT).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_parameters() {
+        assert_eq!(param_text(&"a b"), ["a b"]);
+        assert_eq!(param_text(&vec![1, 2]), ["1", "2"]);
+        assert_eq!(param_text(&Option::<u8>::None), Vec::<String>::new());
+        assert_eq!(path_segment(&"a/b c"), "a%2Fb%20c");
+    }
+}

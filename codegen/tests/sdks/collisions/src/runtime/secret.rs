@@ -1,0 +1,69 @@
+// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/secret.rs. Edit that file instead.
+//! A string that never shows itself in `Debug` or `Display`, for API keys and provider keys.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A secret string: serialised as-is on the wire, printed as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct SecretString(String);
+
+impl SecretString {
+    /// Wraps a secret.
+    pub fn new(secret: impl Into<String>) -> Self {
+        SecretString(secret.into())
+    }
+
+    /// The secret itself; call only where it must be sent.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+impl fmt::Display for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+impl From<String> for SecretString {
+    fn from(secret: String) -> Self {
+        SecretString(secret)
+    }
+}
+
+impl From<&str> for SecretString {
+    fn from(secret: &str) -> Self {
+        SecretString(secret.to_owned())
+    }
+}
+
+impl Serialize for SecretString {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SecretString {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(SecretString)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SecretString;
+
+    #[test]
+    fn never_prints_the_secret() {
+        let secret = SecretString::new("sk-live-123");
+        assert_eq!(format!("{secret:?} {secret}"), "[REDACTED] [REDACTED]");
+        assert_eq!(serde_json::to_string(&secret).ok().as_deref(), Some("\"sk-live-123\""));
+    }
+}
