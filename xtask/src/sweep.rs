@@ -35,7 +35,7 @@ pub fn sweep(dir: &str, out: Option<&str>) -> Result<(), String> {
                 generated += 1;
                 warnings += crate_files.warnings.len();
                 if let Some(out) = out {
-                    let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['.', '-'], "_")).unwrap_or_default();
+                    let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['.', '-'], "_").to_lowercase()).unwrap_or_default();
                     crate::regen::generate_standalone(&name, &format!("{out}/{stem}"), &format!("sdk_{stem}"))?;
                 }
             }
