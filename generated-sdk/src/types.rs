@@ -98,7 +98,9 @@ pub struct ChatDataResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<ChatMessageWithToolCall>>,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
+    )]
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -164,7 +166,9 @@ impl ChatDataResponse {
         self
     }
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
+    )]
     pub fn tool_call(mut self, value: impl Into<FunctionTool>) -> Self {
         self.tool_call = Some(Some(value.into()));
         self
@@ -265,7 +269,9 @@ pub struct ChatDeployedRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -289,9 +295,8 @@ pub struct ChatDeployedRequest {
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
@@ -462,7 +467,9 @@ impl ChatDeployedRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -490,9 +497,8 @@ impl ChatDeployedRequest {
         self.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
@@ -609,7 +615,9 @@ pub struct ChatExperimentRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -633,9 +641,8 @@ pub struct ChatExperimentRequest {
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
@@ -808,7 +815,9 @@ impl ChatExperimentRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -836,9 +845,8 @@ impl ChatExperimentRequest {
         self.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
@@ -893,7 +901,7 @@ pub struct ChatMessageWithToolCall {
     )]
     pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// NB: Deprecated in favour of tool_calls. A tool call requested by the assistant.
-    #[deprecated]
+    #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -934,7 +942,7 @@ impl ChatMessageWithToolCall {
         self
     }
     /// NB: Deprecated in favour of tool_calls. A tool call requested by the assistant.
-    #[deprecated]
+    #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
     pub fn tool_call(mut self, value: impl Into<FunctionTool>) -> Self {
         self.tool_call = Some(Some(value.into()));
         self
@@ -1030,7 +1038,9 @@ pub struct ChatModelConfigRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -1054,9 +1064,8 @@ pub struct ChatModelConfigRequest {
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
@@ -1229,7 +1238,9 @@ impl ChatModelConfigRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -1257,9 +1268,8 @@ impl ChatModelConfigRequest {
         self.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
@@ -1369,7 +1379,9 @@ pub struct ChatRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -1393,9 +1405,8 @@ pub struct ChatRequest {
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
@@ -1568,7 +1579,9 @@ impl ChatRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -1596,9 +1609,8 @@ impl ChatRequest {
         self.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
@@ -1636,9 +1648,8 @@ pub struct ChatRequestFields {
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
@@ -1678,9 +1689,8 @@ impl ChatRequestFields {
         self.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
@@ -2066,7 +2076,9 @@ pub struct CompletionDeployedRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -2240,7 +2252,9 @@ impl CompletionDeployedRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -2371,7 +2385,9 @@ pub struct CompletionExperimentRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -2544,7 +2560,9 @@ impl CompletionExperimentRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -2663,7 +2681,9 @@ pub struct CompletionModelConfigRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -2836,7 +2856,9 @@ impl CompletionModelConfigRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -2955,7 +2977,9 @@ pub struct CompletionRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -3128,7 +3152,9 @@ impl CompletionRequest {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -3799,7 +3825,9 @@ pub struct LogRequestFields {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
@@ -3955,7 +3983,9 @@ impl LogRequestFields {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
@@ -5067,7 +5097,7 @@ impl ToolCall {
 /// Tool call
 ///
 /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
-#[deprecated]
+#[deprecated(note = "NB: Deprecated with new tool_choice.")]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ToolCallParam {

@@ -24,6 +24,8 @@ pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream
             let named = &api.ty(*id).docs;
             docs.title = named.title.clone();
             docs.description = named.description.clone();
+            // A use of a deprecated type is deprecated too, so setters taking it warn.
+            docs.deprecated = docs.deprecated.or_else(|| named.deprecated.clone());
         }
         _ => docs.description = Some(format!("`{name}`.")),
     }

@@ -157,7 +157,9 @@ impl ChatExperimentBuilder {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.body.seed = Some(value.into());
         self
@@ -191,9 +193,8 @@ impl ChatExperimentBuilder {
         self.body.tool_choice = Some(value.into());
         self
     }
-    /// Tool call
-    ///
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<crate::types::ToolCallParam>) -> Self {
         self.body.tool_call = Some(value.into());
         self

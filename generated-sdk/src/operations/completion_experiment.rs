@@ -153,7 +153,9 @@ impl CompletionExperimentBuilder {
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
-    #[deprecated]
+    #[deprecated(
+        note = "Deprecated field: the seed is instead set as part of the request.config object."
+    )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.body.seed = Some(value.into());
         self
