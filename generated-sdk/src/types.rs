@@ -1932,60 +1932,10 @@ pub enum ChatRole {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ChatRole {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::User => "user",
-            Self::Assistant => "assistant",
-            Self::System => "system",
-            Self::Tool => "tool",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ChatRole {
-    fn from(value: &str) -> Self {
-        match value {
-            "user" => Self::User,
-            "assistant" => Self::Assistant,
-            "system" => Self::System,
-            "tool" => Self::Tool,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ChatRole {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ChatRole {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ChatRole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ChatRole {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatRole {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ChatRole { User => "user", Assistant => "assistant", System => "system", Tool =>
+    "tool" }
+);
 /// Completion request using the project's active deployment.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -4645,58 +4595,9 @@ pub enum ModelEndpoints {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ModelEndpoints {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Complete => "complete",
-            Self::Chat => "chat",
-            Self::Edit => "edit",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ModelEndpoints {
-    fn from(value: &str) -> Self {
-        match value {
-            "complete" => Self::Complete,
-            "chat" => Self::Chat,
-            "edit" => Self::Edit,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ModelEndpoints {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ModelEndpoints {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ModelEndpoints {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ModelEndpoints {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ModelEndpoints {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ModelEndpoints { Complete => "complete", Chat => "chat", Edit => "edit" }
+);
 /// Supported model providers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -4722,70 +4623,11 @@ pub enum ModelProviders {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ModelProviders {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Openai => "openai",
-            Self::OpenaiAzure => "openai_azure",
-            Self::Mock => "mock",
-            Self::Anthropic => "anthropic",
-            Self::Bedrock => "bedrock",
-            Self::Cohere => "cohere",
-            Self::Replicate => "replicate",
-            Self::Google => "google",
-            Self::Groq => "groq",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ModelProviders {
-    fn from(value: &str) -> Self {
-        match value {
-            "openai" => Self::Openai,
-            "openai_azure" => Self::OpenaiAzure,
-            "mock" => Self::Mock,
-            "anthropic" => Self::Anthropic,
-            "bedrock" => Self::Bedrock,
-            "cohere" => Self::Cohere,
-            "replicate" => Self::Replicate,
-            "google" => Self::Google,
-            "groq" => Self::Groq,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ModelProviders {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ModelProviders {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ModelProviders {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ModelProviders {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ModelProviders {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ModelProviders { Openai => "openai", OpenaiAzure => "openai_azure", Mock => "mock",
+    Anthropic => "anthropic", Bedrock => "bedrock", Cohere => "cohere", Replicate =>
+    "replicate", Google => "google", Groq => "groq" }
+);
 /// Supported reasoning effort.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -4799,58 +4641,9 @@ pub enum OpenAiReasoningEffort {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl OpenAiReasoningEffort {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::High => "high",
-            Self::Medium => "medium",
-            Self::Low => "low",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for OpenAiReasoningEffort {
-    fn from(value: &str) -> Self {
-        match value {
-            "high" => Self::High,
-            "medium" => Self::Medium,
-            "low" => Self::Low,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for OpenAiReasoningEffort {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for OpenAiReasoningEffort {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for OpenAiReasoningEffort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OpenAiReasoningEffort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OpenAiReasoningEffort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    OpenAiReasoningEffort { High => "high", Medium => "medium", Low => "low" }
+);
 /// API keys of the model providers, used for this call only.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -5005,56 +4798,7 @@ pub enum TemplateLanguage {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl TemplateLanguage {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Jinja => "jinja",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for TemplateLanguage {
-    fn from(value: &str) -> Self {
-        match value {
-            "default" => Self::Default,
-            "jinja" => Self::Jinja,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for TemplateLanguage {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for TemplateLanguage {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TemplateLanguage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TemplateLanguage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TemplateLanguage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(TemplateLanguage { Default => "default", Jinja => "jinja" });
 /// Text content of a message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -5202,56 +4946,9 @@ pub enum ToolSource {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ToolSource {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Organization => "organization",
-            Self::Inline => "inline",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ToolSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "organization" => Self::Organization,
-            "inline" => Self::Inline,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ToolSource {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ToolSource {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ToolSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ToolSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolSource {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ToolSource { Organization => "organization", Inline => "inline" }
+);
 /// The type of tool to call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -5261,54 +4958,7 @@ pub enum ToolType {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ToolType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Function => "function",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ToolType {
-    fn from(value: &str) -> Self {
-        match value {
-            "function" => Self::Function,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ToolType {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ToolType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ToolType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ToolType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(ToolType { Function => "function" });
 /// A 422 body: either the request's validation errors, or an error raised by Humanloop or the model provider.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -5424,54 +5074,7 @@ pub enum ImageChatContentType {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ImageChatContentType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ImageUrl => "image_url",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ImageChatContentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "image_url" => Self::ImageUrl,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ImageChatContentType {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ImageChatContentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImageChatContentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImageChatContentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageChatContentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(ImageChatContentType { ImageUrl => "image_url" });
 /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -5485,58 +5088,9 @@ pub enum ImageUrlDetail {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ImageUrlDetail {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::High => "high",
-            Self::Low => "low",
-            Self::Auto => "auto",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ImageUrlDetail {
-    fn from(value: &str) -> Self {
-        match value {
-            "high" => Self::High,
-            "low" => Self::Low,
-            "auto" => Self::Auto,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ImageUrlDetail {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ImageUrlDetail {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImageUrlDetail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImageUrlDetail {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageUrlDetail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ImageUrlDetail { High => "high", Low => "low", Auto => "auto" }
+);
 /// The source of the linked tool. For a linked tool it should be `organization`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -5546,54 +5100,7 @@ pub enum LinkedToolRequestSource {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl LinkedToolRequestSource {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Organization => "organization",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for LinkedToolRequestSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "organization" => Self::Organization,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for LinkedToolRequestSource {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for LinkedToolRequestSource {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for LinkedToolRequestSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for LinkedToolRequestSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for LinkedToolRequestSource {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(LinkedToolRequestSource { Organization => "organization" });
 /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -5629,56 +5136,9 @@ pub enum ResponseFormatType {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ResponseFormatType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::JsonObject => "json_object",
-            Self::JsonSchema => "json_schema",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ResponseFormatType {
-    fn from(value: &str) -> Self {
-        match value {
-            "json_object" => Self::JsonObject,
-            "json_schema" => Self::JsonSchema,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ResponseFormatType {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ResponseFormatType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ResponseFormatType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ResponseFormatType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResponseFormatType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ResponseFormatType { JsonObject => "json_object", JsonSchema => "json_schema" }
+);
 /// The schema at `#/components/schemas/TextChatContent/properties/type`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -5688,54 +5148,7 @@ pub enum TextChatContentType {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl TextChatContentType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for TextChatContentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for TextChatContentType {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for TextChatContentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TextChatContentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TextChatContentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TextChatContentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(TextChatContentType { Text => "text" });
 /// The schema at `#/components/schemas/ToolChoiceParam`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -5749,58 +5162,9 @@ pub enum ToolChoiceParamEnum {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ToolChoiceParamEnum {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Auto => "auto",
-            Self::Required => "required",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ToolChoiceParamEnum {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "auto" => Self::Auto,
-            "required" => Self::Required,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ToolChoiceParamEnum {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ToolChoiceParamEnum {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ToolChoiceParamEnum {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ToolChoiceParamEnum {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolChoiceParamEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    ToolChoiceParamEnum { None => "none", Auto => "auto", Required => "required" }
+);
 /// The schema at `#/components/schemas/ValidationError/properties/loc/items`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]

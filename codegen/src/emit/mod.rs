@@ -55,7 +55,8 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
     let crate_docs = match &settings.readme {
         Some(readme) => quote!(#![doc = include_str!(#readme)]),
         None => {
-            let text = format!("{}\n\n{}", api.title, api.description.as_deref().unwrap_or(""));
+            let title = if api.title.trim().is_empty() { format!("SDK generated from `{}`.", settings.spec_path) } else { api.title.clone() };
+            let text = format!("{title}\n\n{}", api.description.as_deref().unwrap_or(""));
             let attrs = docs::text_attrs(&text).into_iter().collect::<TokenStream>();
             // `#[doc]` attributes become inner ones at the crate root.
             let inner = attrs.to_string().replace("# [doc", "# ! [doc");

@@ -3,6 +3,7 @@
 /// `(file name, source)` of every runtime module.
 pub const FILES: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/src/runtime/client.rs")),
+    ("enums.rs", include_str!("../../runtime/src/runtime/enums.rs")),
     ("error.rs", include_str!("../../runtime/src/runtime/error.rs")),
     ("mod.rs", include_str!("../../runtime/src/runtime/mod.rs")),
     ("nullable.rs", include_str!("../../runtime/src/runtime/nullable.rs")),

@@ -198,45 +198,7 @@ fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
             Unknown(String),
         }
 
-        impl #name {
-            /// The value on the wire.
-            pub fn as_str(&self) -> &str {
-                match self { #( Self::#variants => #wires, )* Self::Unknown(value) => value }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value { #( #wires => Self::#variants, )* other => Self::Unknown(other.to_owned()) }
-            }
-        }
-
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match Self::from(value.as_str()) { Self::Unknown(_) => Self::Unknown(value), known => known }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> { Ok(Self::from(value)) }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::open_enum!(#name { #(#variants => #wires),* });
     }
 }
 

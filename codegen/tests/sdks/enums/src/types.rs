@@ -31,67 +31,8 @@ pub enum Size {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl Size {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4o => "gpt-4o",
-            Self::V1024x1024 => "1024x1024",
-            Self::FooBar => "foo bar",
-            Self::V3d => "3d",
-            Self::UpperCase => "UPPER_CASE",
-            Self::Empty => "",
-            Self::Unknown2 => "unknown",
-            Self::FooBar2 => "Foo-Bar",
-            Self::FooBar3 => "foo_bar",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for Size {
-    fn from(value: &str) -> Self {
-        match value {
-            "gpt-4o" => Self::Gpt4o,
-            "1024x1024" => Self::V1024x1024,
-            "foo bar" => Self::FooBar,
-            "3d" => Self::V3d,
-            "UPPER_CASE" => Self::UpperCase,
-            "" => Self::Empty,
-            "unknown" => Self::Unknown2,
-            "Foo-Bar" => Self::FooBar2,
-            "foo_bar" => Self::FooBar3,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for Size {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for Size {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Size {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Size {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Size {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(
+    Size { Gpt4o => "gpt-4o", V1024x1024 => "1024x1024", FooBar => "foo bar", V3d =>
+    "3d", UpperCase => "UPPER_CASE", Empty => "", Unknown2 => "unknown", FooBar2 =>
+    "Foo-Bar", FooBar3 => "foo_bar" }
+);

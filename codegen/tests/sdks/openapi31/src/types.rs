@@ -103,54 +103,7 @@ pub enum ItemKind {
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
     Unknown(String),
 }
-impl ItemKind {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Item => "item",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ItemKind {
-    fn from(value: &str) -> Self {
-        match value {
-            "item" => Self::Item,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ItemKind {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ItemKind {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ItemKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ItemKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ItemKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::runtime::open_enum!(ItemKind { Item => "item" });
 /// The schema at `#/components/schemas/Item/properties/either`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]

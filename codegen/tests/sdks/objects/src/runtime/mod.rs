@@ -4,6 +4,7 @@
 //! what it needs ([`ApiInfo`], paths, bodies, error decoders).
 
 mod client;
+mod enums;
 mod error;
 pub mod nullable;
 mod request;
@@ -12,6 +13,8 @@ mod secret;
 mod sse;
 pub mod tagged;
 
+#[allow(unused_imports)] // used by generated enums only
+pub(crate) use enums::open_enum;
 pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
 pub use error::{Error, ErrorDecoder, StatusError};
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
