@@ -25,7 +25,7 @@ pub struct Api {
     pub description: Option<String>,
     /// The first server's URL with variables filled in by their defaults.
     pub base_url: Option<String>,
-    /// Prefix of the SDK's environment variables (`HUMANLOOP` → `HUMANLOOP_API_KEY`).
+    /// Prefix of the SDK's environment variables (`PETSTORE` → `PETSTORE_API_KEY`).
     pub env_prefix: String,
     /// How requests authenticate, from the document's security requirements.
     pub auth: Option<Auth>,
@@ -292,6 +292,8 @@ pub struct Param {
     pub required: bool,
     /// Its documentation.
     pub docs: Docs,
+    /// Where it was defined.
+    pub pointer: String,
 }
 
 /// A JSON request body.
@@ -301,6 +303,8 @@ pub struct Body {
     pub ty: TypeRef,
     /// Whether it must be sent.
     pub required: bool,
+    /// Where it was defined.
+    pub pointer: String,
     /// Its documentation.
     pub docs: Docs,
 }

@@ -3,7 +3,7 @@
 /// Generation settings, built with `with_*` setters.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The document's path as named in headers and diagnostics (e.g. `spec/humanloop.yaml`).
+    /// The document's path as named in headers and diagnostics (e.g. `spec/api.yaml`).
     pub spec_path: String,
     /// When set, crate docs are `include_str!` of this path (relative to `src/lib.rs`) instead of
     /// the document's `info`, so a hand-written README with compiled examples can be the front page.

@@ -1,16 +1,29 @@
-//! Same document, same bytes: twice in a row, and with its map keys in another order.
+//! Same document, same bytes: twice in a row, and with its map keys in another order, for every
+//! fixture.
 
 use codegen::Settings;
 use serde_yaml::{Mapping, Value};
+use std::collections::BTreeMap;
 
-const SPEC: &str = include_str!("../../spec/humanloop.yaml");
+fn fixtures() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("fixtures folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("readable")))
+        .collect();
+    out.sort();
+    assert!(out.len() >= 5, "fixtures are found");
+    out
+}
 
-fn generate(file: &str, text: &str) -> std::collections::BTreeMap<String, String> {
+fn generate(file: &str, text: &str) -> BTreeMap<String, String> {
     codegen::generate(file, text, &Settings::new("spec.yaml")).unwrap_or_else(|d| panic!("{d:?}")).files
 }
 
-/// Reverses the keys of every map except `properties` (whose order is the struct's field order)
-/// and `mapping`/`enum` lists, which are ordered by meaning.
+/// Reverses the keys of every map except `properties` (whose order is the struct's field order).
 fn reorder(value: Value, parent: &str) -> Value {
     match value {
         Value::Mapping(map) => {
@@ -34,14 +47,18 @@ fn reorder(value: Value, parent: &str) -> Value {
 
 #[test]
 fn generating_twice_gives_the_same_bytes() {
-    assert_eq!(generate("spec.yaml", SPEC), generate("spec.yaml", SPEC));
+    for (file, text) in fixtures() {
+        assert!(generate(&file, &text) == generate(&file, &text), "{file} is not deterministic");
+    }
 }
 
 #[test]
 fn reordered_keys_give_the_same_bytes() {
-    let value: Value = serde_yaml::from_str(SPEC).expect("spec parses");
-    let reordered = serde_json::to_string_pretty(&reorder(value.clone(), "")).expect("json");
-    let original = serde_json::to_string_pretty(&value).expect("json");
-    assert!(reordered != original, "the test must actually reorder something");
-    assert_eq!(generate("spec.json", &reordered), generate("spec.json", &original));
+    for (file, text) in fixtures() {
+        let value: Value = serde_yaml::from_str(&text).expect("fixture parses");
+        let reordered = serde_json::to_string_pretty(&reorder(value.clone(), "")).expect("json");
+        let original = serde_json::to_string_pretty(&value).expect("json");
+        assert!(reordered != original, "{file}: the test must actually reorder something");
+        assert!(generate("spec.json", &reordered) == generate("spec.json", &original), "{file}: key order changed the output");
+    }
 }

@@ -37,10 +37,10 @@ pub fn has_text(docs: &Docs) -> bool {
     [&docs.title, &docs.description].iter().any(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
 }
 
-/// `#[doc]` lines for free text.
-pub fn text_attrs(text: &str) -> TokenStream {
+/// `#![doc]` lines for free text (documentation of the enclosing module or crate).
+pub fn inner_text_attrs(text: &str) -> TokenStream {
     let lines = sanitize(text);
-    quote! { #(#[doc = #lines])* }
+    quote! { #(#![doc = #lines])* }
 }
 
 /// `#[deprecated]`, with its note, if `docs` says so.

@@ -57,10 +57,7 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         None => {
             let title = if api.title.trim().is_empty() { format!("SDK generated from `{}`.", settings.spec_path) } else { api.title.clone() };
             let text = format!("{title}\n\n{}", api.description.as_deref().unwrap_or(""));
-            let attrs = docs::text_attrs(&text).into_iter().collect::<TokenStream>();
-            // `#[doc]` attributes become inner ones at the crate root.
-            let inner = attrs.to_string().replace("# [doc", "# ! [doc");
-            inner.parse().unwrap_or_default()
+            docs::inner_text_attrs(&text)
         }
     };
     let variants = api.error_bodies.iter().map(|v| {

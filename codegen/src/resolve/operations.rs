@@ -195,6 +195,7 @@ impl<'d> Resolver<'d> {
                 ty,
                 required: param.required || location == ParamLocation::Path,
                 docs,
+                pointer: param_pointer,
             });
         }
         params
@@ -244,7 +245,8 @@ impl<'d> Resolver<'d> {
             Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
             None => TypeRef::Any,
         };
-        Ok(Some(Body { ty, required: body.required, docs: Docs { description: body.description.clone(), ..Docs::default() } }))
+        let docs = Docs { description: body.description.clone(), ..Docs::default() };
+        Ok(Some(Body { ty, required: body.required, docs, pointer }))
     }
 
     /// The response a `$ref` names, following references to references (a bounded number of times).

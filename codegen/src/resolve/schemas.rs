@@ -340,7 +340,7 @@ impl<'d> Resolver<'d> {
         let s = &*schema.body;
         if members.is_empty() {
             // `type: [string, integer, …]`: one variant per listed type.
-            return TypeKind::Untagged(self.untagged_of_types(s, pointer, name));
+            return TypeKind::Untagged(self.untagged_of_types(s, pointer));
         }
         if let Some(discriminator) = &s.discriminator {
             if let Some(tagged) = self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer) {
@@ -377,7 +377,7 @@ impl<'d> Resolver<'d> {
         TypeKind::Untagged(variants)
     }
 
-    fn untagged_of_types(&mut self, s: &SchemaObject, pointer: &str, _name: &str) -> Vec<UnionVariant> {
+    fn untagged_of_types(&mut self, s: &SchemaObject, pointer: &str) -> Vec<UnionVariant> {
         let mut scope = Scope::default();
         non_null_types(s)
             .into_iter()
