@@ -213,6 +213,19 @@ fn secrets_never_show_in_debug_output() {
     assert_eq!(serde_json::to_value(&keys).expect("encodes")["openai"], "sk-provider-secret");
 }
 
+#[tokio::test]
+async fn secrets_echoed_by_the_server_are_redacted_from_errors() {
+    let echo = r#"{"detail":[{"loc":["body","provider_api_keys","openai"],"msg":"invalid key","input":"sk-provider-secret","key":"hl-test-key-0123"}]}"#;
+    let server = Server::start(vec![Reply::json(422, echo)]).await;
+    let keys = ProviderApiKeys::new().openai("sk-provider-secret");
+    let error = client(&server).chat_deployed([user("Hi")]).provider_api_keys(keys).send().await.expect_err("422");
+    let printed = format!("{error} {error:?}");
+    assert!(!printed.contains("sk-provider-secret") && !printed.contains(KEY), "{printed}");
+    assert!(printed.contains("invalid key"), "the rest of the body is kept: {printed}");
+    // The raw bytes are still there for whoever asks for them explicitly.
+    assert_eq!(error.raw_body().map(|b| b.bytes().as_ref()), Some(echo.as_bytes()));
+}
+
 #[test]
 fn unknown_enum_values_and_fields_are_kept_or_ignored() {
     let role: ChatRole = serde_json::from_str("\"developer\"").expect("unknown value decodes");

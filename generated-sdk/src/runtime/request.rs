@@ -40,13 +40,15 @@ pub struct RequestParts {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Bytes>,
+    /// Secret values the body carries, redacted from errors.
+    pub(crate) secrets: Vec<String>,
 }
 
 impl RequestParts {
     /// A request to `path` (already filled in, relative to the base URL).
     pub fn new(method: &str, path: String) -> Self {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
-        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None }
+        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None, secrets: Vec::new() }
     }
 
     /// Adds a query parameter (arrays become repeated parameters).
@@ -68,8 +70,10 @@ impl RequestParts {
 
     /// Sets a JSON body, serialised once for every attempt.
     pub fn json(mut self, body: &impl Serialize) -> Result<Self, String> {
-        let bytes = serde_json::to_vec(body).map_err(|e| format!("request body could not be serialised: {e}"))?;
+        let (bytes, secrets) = super::secret::collect_secrets(|| serde_json::to_vec(body));
+        let bytes = bytes.map_err(|e| format!("request body could not be serialised: {e}"))?;
         self.body = Some(Bytes::from(bytes));
+        self.secrets = secrets;
         Ok(self)
     }
 }

@@ -2,7 +2,21 @@
 //! A string that never shows itself in `Debug` or `Display`, for API keys and provider keys.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::RefCell;
 use std::fmt;
+
+thread_local! {
+    /// Secrets met while serialising a request body (see [`collect_secrets`]).
+    static SEEN: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (a serialisation) and returns the secrets it wrote, so errors can redact them.
+pub(crate) fn collect_secrets<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    let previous = SEEN.with(|seen| seen.replace(Some(Vec::new())));
+    let result = f();
+    let secrets = SEEN.with(|seen| seen.replace(previous)).unwrap_or_default();
+    (result, secrets)
+}
 
 /// A secret string: serialised as-is on the wire, printed as `[REDACTED]`.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -46,6 +60,11 @@ impl From<&str> for SecretString {
 
 impl Serialize for SecretString {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SEEN.with(|seen| {
+            if let Some(seen) = seen.borrow_mut().as_mut() {
+                seen.push(self.0.clone());
+            }
+        });
         serializer.serialize_str(&self.0)
     }
 }

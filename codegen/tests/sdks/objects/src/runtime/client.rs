@@ -2,7 +2,7 @@
 //! The HTTP client: configuration (base URL, key, timeouts, retries, headers), authentication,
 //! and the two verbs generated methods call: a JSON call and a server-sent-event call.
 
-use super::error::{decode_body, Error, ErrorDecoder, StatusError};
+use super::error::{decode_body, Error, ErrorDecoder, ResponseBody, StatusError};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
 use super::secret::SecretString;
@@ -265,7 +265,7 @@ impl Client {
         let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &body };
         match serde_json::from_slice(json) {
             Ok(data) => Ok(Response { status, headers, data }),
-            Err(source) => Err(Error::Decode { url, status, body, source }),
+            Err(source) => Err(Error::Decode { url, status, body: ResponseBody::new(body, self.secrets(&parts)), source }),
         }
     }
 
@@ -291,10 +291,16 @@ impl Client {
         Ok(EventStream::new(response, self.inner.stream_idle_timeout, decode_raw::<B>))
     }
 
+    /// What a response must not show: the API key and the secrets of the request body.
+    fn secrets(&self, parts: &RequestParts) -> Arc<[String]> {
+        self.inner.api_key.iter().map(|k| k.expose().to_owned()).chain(parts.secrets.iter().cloned()).collect()
+    }
+
     fn transport_error<B: fmt::Debug>(&self, url: &str, source: reqwest::Error, timeout: Option<Duration>) -> Error<B> {
         match timeout.or(self.inner.timeout) {
             Some(after) if source.is_timeout() => Error::Timeout { url: url.to_owned(), after },
-            _ => Error::Connection { url: url.to_owned(), source },
+            // reqwest's message names the URL with its query, which may hold a key.
+            _ => Error::Connection { url: url.to_owned(), source: source.without_url() },
         }
     }
 
@@ -384,6 +390,7 @@ impl Client {
         // A body that cannot be read completely is reported as far as it came.
         let body = response.bytes().await.unwrap_or_default();
         let parsed = decode_body(errors, status, &body);
+        let body = ResponseBody::new(body, self.secrets(parts));
         Error::Status(Box::new(StatusError { method: parts.method.to_string(), url, status, headers, body, parsed }))
     }
 }

@@ -6,7 +6,60 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// A response body kept in an error: the bytes as received, printed with the request's secrets
+/// (API key, `format: password` values) replaced by `[REDACTED]` in case the server echoes them.
+#[derive(Clone)]
+pub struct ResponseBody {
+    bytes: Bytes,
+    secrets: Arc<[String]>,
+}
+
+impl ResponseBody {
+    pub(crate) fn new(bytes: Bytes, secrets: Arc<[String]>) -> Self {
+        ResponseBody { bytes, secrets }
+    }
+
+    /// The body exactly as received (not redacted).
+    pub fn bytes(&self) -> &Bytes {
+        &self.bytes
+    }
+
+    /// The body as text, secrets redacted, cut after `max` bytes.
+    fn redacted(&self, max: usize) -> String {
+        let mut text = String::from_utf8_lossy(&self.bytes).into_owned();
+        for secret in self.secrets.iter().filter(|s| !s.is_empty()) {
+            text = text.replace(secret.as_str(), "[REDACTED]");
+        }
+        if text.len() > max {
+            let cut = (0..=max).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            text.truncate(cut);
+            text.push('…');
+        }
+        text
+    }
+}
+
+impl std::ops::Deref for ResponseBody {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+impl fmt::Debug for ResponseBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.redacted(usize::MAX), f)
+    }
+}
+
+impl fmt::Display for ResponseBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.redacted(usize::MAX).trim())
+    }
+}
 
 /// Decoders of the error bodies an operation declares, by status (`422`, `4XX`, `default`).
 pub type ErrorDecoder<B> = &'static [(&'static str, fn(&[u8]) -> Option<B>)];
@@ -43,7 +96,7 @@ pub enum Error<B: fmt::Debug = serde_json::Value> {
         /// The response status.
         status: StatusCode,
         /// The body as received.
-        body: Bytes,
+        body: ResponseBody,
         /// What serde reported.
         #[source]
         source: serde_json::Error,
@@ -74,7 +127,7 @@ pub struct StatusError<B> {
     /// The response headers (request ids, rate limits).
     pub headers: HeaderMap,
     /// The body as received.
-    pub body: Bytes,
+    pub body: ResponseBody,
     /// The body decoded as the type the document declares for this status, when it matched.
     pub parsed: Option<B>,
 }
@@ -83,10 +136,7 @@ impl<B> fmt::Display for StatusError<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} failed with HTTP {}", self.method, self.url, self.status)?;
         if !self.body.is_empty() {
-            const MAX: usize = 2000;
-            let text = String::from_utf8_lossy(&self.body[..self.body.len().min(MAX)]);
-            let more = if self.body.len() > MAX { "…" } else { "" };
-            write!(f, ": {}{more}", text.trim())?;
+            write!(f, ": {}", self.body.redacted(2000).trim())?;
         }
         Ok(())
     }
@@ -126,7 +176,7 @@ impl<B: fmt::Debug> Error<B> {
     }
 
     /// The raw response body of a failed call.
-    pub fn raw_body(&self) -> Option<&Bytes> {
+    pub fn raw_body(&self) -> Option<&ResponseBody> {
         match self {
             Error::Status(e) => Some(&e.body),
             Error::Decode { body, .. } => Some(body),

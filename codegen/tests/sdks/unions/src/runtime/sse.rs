@@ -215,7 +215,7 @@ impl<T, B: fmt::Debug> State<T, B> {
                 Some(Ok(chunk)) => self.decoder.push(&chunk, &mut self.pending),
                 Some(Err(source)) => {
                     self.done = true;
-                    return Some(Err(Error::Connection { url: self.url.clone(), source }));
+                    return Some(Err(Error::Connection { url: self.url.clone(), source: source.without_url() }));
                 }
                 None => {
                     self.done = true;
