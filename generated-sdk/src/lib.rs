@@ -8,8 +8,8 @@ pub mod operations;
 pub mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, EventStream, RequestOptions, Response, RetryPolicy,
-    SecretString, TextDeltas,
+    Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response,
+    RetryPolicy, SecretString, TextDeltas,
 };
 /// Every failure of a call; see [`runtime::Error`].
 pub type Error = runtime::Error<ErrorBody>;

@@ -76,7 +76,7 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         pub mod runtime;
         pub mod types;
 
-        pub use runtime::{Client, ClientBuilder, EventStream, RequestOptions, Response, RetryPolicy, SecretString, TextDeltas};
+        pub use runtime::{Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response, RetryPolicy, SecretString, TextDeltas};
 
         /// Every failure of a call; see [`runtime::Error`].
         pub type Error = runtime::Error<ErrorBody>;
@@ -147,8 +147,8 @@ fn client(api: &Api) -> TokenStream {
             }
 
             #[doc = #env_doc]
-            pub fn from_env() -> Result<Self, crate::Error> {
-                Self::builder().from_env().and_then(ClientBuilder::build).map_err(crate::runtime::Error::into_body_type)
+            pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
+                Self::builder().from_env()?.build()
             }
 
             #(#methods)*

@@ -26,11 +26,8 @@ impl Client {
         ClientBuilder::new(&API)
     }
     /// A client configured from `COLLISIONS_API_KEY` (required) and `COLLISIONS_BASE_URL` (optional).
-    pub fn from_env() -> Result<Self, crate::Error> {
-        Self::builder()
-            .from_env()
-            .and_then(ClientBuilder::build)
-            .map_err(crate::runtime::Error::into_body_type)
+    pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
+        Self::builder().from_env()?.build()
     }
     /// `POST /items/{id}`.
     pub fn update_item(

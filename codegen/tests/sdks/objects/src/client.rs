@@ -26,10 +26,7 @@ impl Client {
         ClientBuilder::new(&API)
     }
     /// A client configured from `OBJECTS_API_KEY` (required) and `OBJECTS_BASE_URL` (optional).
-    pub fn from_env() -> Result<Self, crate::Error> {
-        Self::builder()
-            .from_env()
-            .and_then(ClientBuilder::build)
-            .map_err(crate::runtime::Error::into_body_type)
+    pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
+        Self::builder().from_env()?.build()
     }
 }

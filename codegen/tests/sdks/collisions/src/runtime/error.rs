@@ -115,6 +115,18 @@ pub enum Error<B: fmt::Debug = serde_json::Value> {
     Request(String),
 }
 
+/// A client could not be configured: a missing environment variable, an invalid header, an HTTP
+/// client that could not be created. Converts into [`Error`] for `?`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub(crate) String);
+
+impl<B: fmt::Debug> From<ConfigError> for Error<B> {
+    fn from(error: ConfigError) -> Self {
+        Error::Request(error.0)
+    }
+}
+
 /// A non-success HTTP response.
 #[derive(Debug)]
 pub struct StatusError<B> {

@@ -2,7 +2,7 @@
 //! The HTTP client: configuration (base URL, key, timeouts, retries, headers), authentication,
 //! and the two verbs generated methods call: a JSON call and a server-sent-event call.
 
-use super::error::{decode_body, Error, ErrorDecoder, ResponseBody, StatusError};
+use super::error::{decode_body, ConfigError, Error, ErrorDecoder, ResponseBody, StatusError};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
 use super::secret::SecretString;
@@ -100,10 +100,10 @@ impl ClientBuilder {
     }
 
     /// Reads the key and, if set, the base URL from the API's environment variables.
-    pub fn from_env(mut self) -> Result<Self, Error> {
+    pub fn from_env(mut self) -> Result<Self, ConfigError> {
         match std::env::var(self.api.env_api_key) {
             Ok(key) if !key.is_empty() => self.api_key = Some(SecretString::new(key)),
-            _ => return Err(Error::Request(format!("environment variable {} is not set", self.api.env_api_key))),
+            _ => return Err(ConfigError(format!("environment variable {} is not set", self.api.env_api_key))),
         }
         if let Ok(url) = std::env::var(self.api.env_base_url) {
             if !url.is_empty() {
@@ -174,7 +174,7 @@ impl ClientBuilder {
     }
 
     /// Builds the client.
-    pub fn build(self) -> Result<Client, Error> {
+    pub fn build(self) -> Result<Client, ConfigError> {
         let mut headers = HeaderMap::new();
         let user_agent = self.user_agent.as_deref().unwrap_or(self.api.user_agent);
         for (name, value) in [("user-agent", user_agent)].into_iter().chain(self.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))) {
@@ -186,7 +186,7 @@ impl ClientBuilder {
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
                 .build()
-                .map_err(|e| Error::Request(format!("HTTP client could not be created: {e}")))?,
+                .map_err(|e| ConfigError(format!("HTTP client could not be created: {e}")))?,
         };
         let base_url = self.base_url.unwrap_or_else(|| self.api.base_url.to_owned());
         Ok(Client {
@@ -204,9 +204,9 @@ impl ClientBuilder {
     }
 }
 
-fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
-    let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| Error::Request(format!("invalid header name `{name}`")))?;
-    let header_value = HeaderValue::from_str(value).map_err(|_| Error::Request(format!("invalid value for header `{name}`")))?;
+fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), ConfigError> {
+    let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| ConfigError(format!("invalid header name `{name}`")))?;
+    let header_value = HeaderValue::from_str(value).map_err(|_| ConfigError(format!("invalid value for header `{name}`")))?;
     Ok((header_name, header_value))
 }
 

@@ -16,7 +16,7 @@ pub mod tagged;
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
 pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
-pub use error::{Error, ErrorDecoder, ResponseBody, StatusError};
+pub use error::{ConfigError, Error, ErrorDecoder, ResponseBody, StatusError};
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
