@@ -65,6 +65,7 @@ fn describe(api: &Api, ty: &TypeRef) -> String {
             Primitive::U64 => "u64",
             Primitive::F32 => "f32",
             Primitive::F64 => "f64",
+            Primitive::Bytes => "Vec<u8>",
         }
         .to_owned(),
         TypeRef::Array(item) => format!("Vec<{}>", describe(api, item)),

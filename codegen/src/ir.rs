@@ -236,6 +236,19 @@ pub enum Primitive {
     F32,
     /// `f64` (`number`).
     F64,
+    /// `Vec<u8>`: a non-JSON, non-text body (`application/octet-stream`, images, archives).
+    Bytes,
+}
+
+/// How a body travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    /// JSON (`application/json`, `…+json`).
+    Json,
+    /// Text (`text/*`), with its media type.
+    Text(String),
+    /// Raw bytes, with their media type.
+    Binary(String),
 }
 
 /// One operation.
@@ -258,8 +271,10 @@ pub struct Operation {
     /// Builder names of the body struct's fields (argument or setter), parallel to its fields:
     /// unique among the operation's inputs and builder methods.
     pub body_inputs: Vec<String>,
-    /// The JSON success response, if any.
+    /// The success response's type, if it has content.
     pub response: Option<TypeRef>,
+    /// How the success response travels (`Json` when it has no content).
+    pub response_media: Media,
     /// The server-sent-event mode, if the operation has one.
     pub stream: Option<Stream>,
     /// Typed error bodies by status (`422`, `4XX`, `default`), in status order.
@@ -296,11 +311,13 @@ pub struct Param {
     pub pointer: String,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
-    /// Its type.
+    /// Its type (`String` for text, `Bytes` for binary media).
     pub ty: TypeRef,
+    /// How it travels.
+    pub media: Media,
     /// Whether it must be sent.
     pub required: bool,
     /// Where it was defined.

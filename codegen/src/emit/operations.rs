@@ -4,7 +4,7 @@
 use super::docs;
 use super::runtime_paths as rt;
 use super::types::{assign, constant_variant, rust_type, snake_ident};
-use crate::ir::{Api, Field, Operation, ParamLocation, Presence, TextStep, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Media, Operation, ParamLocation, Presence, TextStep, TypeKind, TypeRef};
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -17,7 +17,8 @@ pub fn builder_name(op: &Operation) -> Ident {
 /// The body struct's fields with their builder input names, when the body is an object the
 /// builder can take apart.
 fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident)>> {
-    let body = op.body.as_ref()?;
+    // An optional body is given whole (or not at all) through the `body` setter.
+    let body = op.body.as_ref().filter(|b| b.required)?;
     let TypeRef::Named(id) = &body.ty else { return None };
     match &api.ty(*id).kind {
         TypeKind::Struct(s) => Some(s.fields.iter().zip(&op.body_inputs).map(|(f, name)| (f, snake_ident(name))).collect()),
@@ -65,7 +66,7 @@ fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
     }
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
         let ty = rust_type(api, &body.ty, false);
-        inputs.push(Input { name: format_ident!("body"), ty, store: quote!(body: body.into(),) });
+        inputs.push(Input { name: format_ident!("body"), ty, store: quote!(body,) });
     }
     (inputs, TokenStream::new())
 }
@@ -143,7 +144,24 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
         if p.required { quote!(parts = parts.#verb(#wire, &self.#name);) } else { quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); }) }
     });
-    let body_json = op.body.as_ref().map(|_| quote!(let parts = parts.json(&self.body).map_err(#error::Request)?;));
+    let body_json = op.body.as_ref().map(|body| {
+        // `by_ref` is a reference to the body, `owned` a copy of it.
+        let encode = |by_ref: TokenStream, owned: TokenStream| match &body.media {
+            Media::Json => quote!(parts.json(#by_ref).map_err(#error::Request)?),
+            Media::Text(media_type) | Media::Binary(media_type) => quote!(parts.raw(#owned, #media_type)),
+        };
+        if body.required {
+            let encoded = encode(quote!(&self.body), quote!(self.body.clone()));
+            quote!(let parts = #encoded;)
+        } else {
+            let encoded = encode(quote!(body), quote!(body.clone()));
+            quote!(let parts = match &self.body { Some(body) => #encoded, None => parts };)
+        }
+    });
+    let accept = match (&op.response, &op.response_media) {
+        (Some(_), Media::Text(media_type) | Media::Binary(media_type)) => quote!(let parts = parts.accept(#media_type);),
+        _ => TokenStream::new(),
+    };
     let decoders = op.errors.iter().map(|e| {
         let status = &e.status;
         let variant = format_ident!("{}", e.variant);
@@ -156,8 +174,14 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         assign(field, quote!(self.body), quote!(#value))
     };
 
-    let send = op.response.as_ref().map(|ty| rust_type(api, ty, false)).or_else(|| op.stream.is_none().then(|| quote!(())));
-    let send_methods = send.map(|response| {
+    let send = match (&op.response, &op.response_media) {
+        (Some(ty), Media::Json) => Some((rust_type(api, ty, false), quote!(send_json))),
+        (Some(_), Media::Text(_)) => Some((quote!(String), quote!(send_text))),
+        (Some(_), Media::Binary(_)) => Some((quote!(Vec<u8>), quote!(send_bytes))),
+        (None, _) if op.stream.is_none() => Some((quote!(()), quote!(send_empty))),
+        (None, _) => None,
+    };
+    let send_methods = send.map(|(response, verb)| {
         let set_false = set_flag(false);
         let unwrap = if response.to_string() == "()" {
             quote!(self.send_with_response().await?; Ok(()))
@@ -175,7 +199,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
                 #set_false
                 let parts = self.parts()?;
-                self.client.send_json(parts, self.options, ERRORS).await
+                self.client.#verb(parts, self.options, ERRORS).await
             }
         }
     });
@@ -247,6 +271,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
                 let #mutable parts = #runtime::RequestParts::new(#method, #path);
                 #(#params)*
                 #body_json
+                #accept
                 Ok(parts)
             }
 

@@ -35,6 +35,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             Primitive::U64 => quote!(u64),
             Primitive::F32 => quote!(f32),
             Primitive::F64 => quote!(f64),
+            Primitive::Bytes => quote!(Vec<u8>),
         },
         TypeRef::Array(item) => {
             let item = rust_type(api, item, local);

@@ -4,7 +4,7 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, Deprecation, Docs, ErrorResponse, Operation, Param, ParamLocation, Presence, Primitive, Stream, TextPath,
+    Body, Deprecation, Docs, ErrorResponse, Media, Operation, Param, ParamLocation, Presence, Primitive, Stream, TextPath,
     TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
@@ -27,6 +27,21 @@ fn is_event_stream(media_type: &str) -> bool {
 
 fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaType)> {
     content.iter().find(|(media_type, _)| is_json(media_type))
+}
+
+/// Form and multipart bodies need field-by-field encoding the runtime does not do.
+fn is_form(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence == "application/x-www-form-urlencoded" || essence.starts_with("multipart/")
+}
+
+/// How a non-JSON media type travels: `text/*` as text, anything else as bytes.
+fn raw_media(media_type: &str) -> (Media, TypeRef) {
+    if media_type.starts_with("text/") {
+        (Media::Text(media_type.to_owned()), TypeRef::Primitive(Primitive::String))
+    } else {
+        (Media::Binary(media_type.to_owned()), TypeRef::Primitive(Primitive::Bytes))
+    }
 }
 
 /// Sort key for response statuses: exact codes, then ranges, then `default`.
@@ -90,6 +105,7 @@ impl<'d> Resolver<'d> {
         let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
         statuses.sort_by_key(|(status, _)| status_order(status));
         let mut response = None;
+        let mut response_media = Media::Json;
         let mut stream = None;
         let mut errors = Vec::new();
         let mut seen_success = false;
@@ -103,10 +119,19 @@ impl<'d> Resolver<'d> {
                 seen_success = true;
                 for (media_type, media) in &resp.content {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
-                    if is_json(media_type) && response.is_none() {
-                        response = media.schema.as_ref().map(|s| self.type_of(s, &format!("{media_pointer}/schema"), &format!("{hint}Response")));
-                    } else if is_event_stream(media_type) {
+                    if is_event_stream(media_type) {
                         stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
+                    } else if is_json(media_type) && (response.is_none() || response_media != Media::Json) {
+                        response = Some(match &media.schema {
+                            Some(schema) => self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Response")),
+                            None => TypeRef::Any,
+                        });
+                        response_media = Media::Json;
+                    } else if response.is_none() {
+                        // Not JSON: kept as text or bytes, unless a JSON entry is found later.
+                        let (media, ty) = raw_media(media_type);
+                        response = Some(ty);
+                        response_media = media;
                     }
                 }
             } else if status.starts_with('4') || status.starts_with('5') || status == "default" {
@@ -137,6 +162,7 @@ impl<'d> Resolver<'d> {
             params,
             body,
             response,
+            response_media,
             stream,
             errors,
         })
@@ -230,23 +256,27 @@ impl<'d> Resolver<'d> {
             }
             None => (body, pointer.to_owned()),
         };
-        let Some((media_type, media)) = json_media(&body.content) else {
-            let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            let message = format!("request body of media type `{}` is not supported", kinds.join("`, `"));
-            if body.required {
-                self.diags.warning(&pointer, format!("{message}: operation skipped"));
-                return Err(());
-            }
-            self.diags.warning(&pointer, format!("{message}: body left out"));
-            return Ok(None);
-        };
-        let schema_pointer = format!("{pointer}/content/{}/schema", escape_segment(media_type));
-        let ty = match &media.schema {
-            Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
-            None => TypeRef::Any,
-        };
         let docs = Docs { description: body.description.clone(), ..Docs::default() };
-        Ok(Some(Body { ty, required: body.required, docs, pointer }))
+        if let Some((media_type, media)) = json_media(&body.content) {
+            let schema_pointer = format!("{pointer}/content/{}/schema", escape_segment(media_type));
+            let ty = match &media.schema {
+                Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
+                None => TypeRef::Any,
+            };
+            return Ok(Some(Body { ty, media: Media::Json, required: body.required, docs, pointer }));
+        }
+        if let Some(media_type) = body.content.keys().find(|m| !is_form(m)) {
+            let (media, ty) = raw_media(media_type);
+            return Ok(Some(Body { ty, media, required: body.required, docs, pointer }));
+        }
+        let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
+        let message = format!("request body of media type `{}` is not supported", kinds.join("`, `"));
+        if body.required {
+            self.diags.warning(&pointer, format!("{message}: operation skipped"));
+            return Err(());
+        }
+        self.diags.warning(&pointer, format!("{message}: body left out"));
+        Ok(None)
     }
 
     /// The response a `$ref` names, following references to references (a bounded number of times).

@@ -451,6 +451,7 @@ impl<'d> Resolver<'d> {
                 Primitive::Bool => "Bool",
                 Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "Integer",
                 Primitive::F32 | Primitive::F64 => "Number",
+                Primitive::Bytes => "Bytes",
             }
             .to_owned(),
             TypeRef::Array(item) => format!("{}List", self.variant_name(item)),

@@ -46,12 +46,34 @@ impl Client {
             x_trace.into(),
         )
     }
+    /// `PATCH /settings`.
+    pub fn patch_settings(
+        &self,
+    ) -> crate::operations::patch_settings::PatchSettingsBuilder {
+        crate::operations::patch_settings::PatchSettingsBuilder::new(self.clone())
+    }
     /// `POST /pets`.
     pub fn post_pets(
         &self,
         name: impl Into<String>,
     ) -> crate::operations::post_pets::PostPetsBuilder {
         crate::operations::post_pets::PostPetsBuilder::new(self.clone(), name.into())
+    }
+    /// `POST /render`.
+    pub fn render(&self) -> crate::operations::render::RenderBuilder {
+        crate::operations::render::RenderBuilder::new(self.clone())
+    }
+    /// `PUT /files/{name}`.
+    pub fn upload_file(
+        &self,
+        name: impl Into<String>,
+        body: impl Into<Vec<u8>>,
+    ) -> crate::operations::upload_file::UploadFileBuilder {
+        crate::operations::upload_file::UploadFileBuilder::new(
+            self.clone(),
+            name.into(),
+            body.into(),
+        )
     }
 }
 impl crate::runtime::TextDeltas for crate::types::Pet {

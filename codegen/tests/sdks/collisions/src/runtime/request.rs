@@ -40,6 +40,8 @@ pub struct RequestParts {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Bytes>,
+    pub(crate) content_type: String,
+    pub(crate) accept: String,
     /// Secret values the body carries, redacted from errors.
     pub(crate) secrets: Vec<String>,
 }
@@ -48,7 +50,7 @@ impl RequestParts {
     /// A request to `path` (already filled in, relative to the base URL).
     pub fn new(method: &str, path: String) -> Self {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
-        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None, secrets: Vec::new() }
+        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None, content_type: String::new(), accept: "application/json".to_owned(), secrets: Vec::new() }
     }
 
     /// Adds a query parameter (arrays become repeated parameters).
@@ -73,8 +75,22 @@ impl RequestParts {
         let (bytes, secrets) = super::secret::collect_secrets(|| serde_json::to_vec(body));
         let bytes = bytes.map_err(|e| format!("request body could not be serialised: {e}"))?;
         self.body = Some(Bytes::from(bytes));
+        self.content_type = "application/json".to_owned();
         self.secrets = secrets;
         Ok(self)
+    }
+
+    /// The media type asked for in `Accept` (default `application/json`; streams ask for events).
+    pub fn accept(mut self, media_type: &str) -> Self {
+        self.accept = media_type.to_owned();
+        self
+    }
+
+    /// Sets a body sent as it is, with its media type (text or binary).
+    pub fn raw(mut self, body: impl Into<Bytes>, content_type: &str) -> Self {
+        self.body = Some(body.into());
+        self.content_type = content_type.to_owned();
+        self
     }
 }
 

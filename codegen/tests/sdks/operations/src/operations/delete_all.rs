@@ -47,6 +47,6 @@ impl DeleteAllBuilder {
         self,
     ) -> Result<crate::runtime::Response<()>, crate::Error> {
         let parts = self.parts()?;
-        self.client.send_json(parts, self.options, ERRORS).await
+        self.client.send_empty(parts, self.options, ERRORS).await
     }
 }

@@ -3,4 +3,7 @@
 //! One module per operation, each holding its request builder.
 pub mod delete_all;
 pub mod get_pet;
+pub mod patch_settings;
 pub mod post_pets;
+pub mod render;
+pub mod upload_file;

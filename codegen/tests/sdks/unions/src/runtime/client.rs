@@ -8,6 +8,7 @@ use super::retry::RetryPolicy;
 use super::secret::SecretString;
 use super::sse::{decode_json, decode_raw, EventStream, SseEvent};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use bytes::Bytes;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -251,6 +252,19 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// Sends a request and reads the whole success body.
+    async fn receive<B: fmt::Debug>(
+        &self,
+        parts: &RequestParts,
+        options: &RequestOptions,
+        errors: ErrorDecoder<B>,
+    ) -> Result<(Response<Bytes>, String), Error<B>> {
+        let response = self.execute(parts, options, errors, false).await?;
+        let (status, headers, url) = (response.status(), response.headers().clone(), display_url(response.url()));
+        let data = response.bytes().await.map_err(|source| self.transport_error(&url, source, options.timeout))?;
+        Ok((Response { status, headers, data }, url))
+    }
+
     /// Sends a request and decodes a JSON success body.
     pub async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
         &self,
@@ -258,15 +272,49 @@ impl Client {
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<T>, Error<B>> {
-        let response = self.execute(&parts, &options, errors, false).await?;
-        let (status, headers, url) = (response.status(), response.headers().clone(), display_url(response.url()));
-        let body = response.bytes().await.map_err(|source| self.transport_error(&url, source, options.timeout))?;
-        // An empty success body decodes as JSON `null` (so `()` and `Option<T>` accept it).
+        let (response, url) = self.receive(&parts, &options, errors).await?;
+        let Response { status, headers, data: body } = response;
+        // An empty success body decodes as JSON `null` (so `Option<T>` accepts it).
         let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &body };
         match serde_json::from_slice(json) {
             Ok(data) => Ok(Response { status, headers, data }),
             Err(source) => Err(Error::Decode { url, status, body: ResponseBody::new(body, self.secrets(&parts)), source }),
         }
+    }
+
+    /// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
+    pub async fn send_text<B: fmt::Debug>(
+        &self,
+        parts: RequestParts,
+        options: RequestOptions,
+        errors: ErrorDecoder<B>,
+    ) -> Result<Response<String>, Error<B>> {
+        let (response, _) = self.receive(&parts, &options, errors).await?;
+        let Response { status, headers, data } = response;
+        Ok(Response { status, headers, data: String::from_utf8_lossy(&data).into_owned() })
+    }
+
+    /// Sends a request whose success body is raw bytes.
+    pub async fn send_bytes<B: fmt::Debug>(
+        &self,
+        parts: RequestParts,
+        options: RequestOptions,
+        errors: ErrorDecoder<B>,
+    ) -> Result<Response<Vec<u8>>, Error<B>> {
+        let (response, _) = self.receive(&parts, &options, errors).await?;
+        let Response { status, headers, data } = response;
+        Ok(Response { status, headers, data: data.to_vec() })
+    }
+
+    /// Sends a request whose success response has no content (any body is ignored).
+    pub async fn send_empty<B: fmt::Debug>(
+        &self,
+        parts: RequestParts,
+        options: RequestOptions,
+        errors: ErrorDecoder<B>,
+    ) -> Result<Response<()>, Error<B>> {
+        let (response, _) = self.receive(&parts, &options, errors).await?;
+        Ok(Response { status: response.status, headers: response.headers, data: () })
     }
 
     /// Sends a request and returns its server-sent events decoded as JSON of type `T`.
@@ -333,9 +381,9 @@ impl Client {
             let (name, value) = header(name, value).map_err(|e| Error::Request(e.to_string()))?;
             request = request.header(name, value);
         }
-        request = request.header("accept", if streaming { "text/event-stream" } else { "application/json" });
+        request = request.header("accept", if streaming { "text/event-stream" } else { parts.accept.as_str() });
         if let Some(body) = &parts.body {
-            request = request.header("content-type", "application/json").body(body.clone());
+            request = request.header("content-type", parts.content_type.as_str()).body(body.clone());
         }
         if !streaming {
             if let Some(timeout) = options.timeout.or(self.inner.timeout) {
