@@ -128,29 +128,51 @@ pub fn bump(changes: &[Change]) -> Impact {
     changes.iter().map(|c| c.impact).max().unwrap_or(Impact::Patch)
 }
 
-fn compare_operation(old: &Api, before: &Operation, new: &Api, after: &Operation, push: &mut impl FnMut(Impact, String)) {
+fn compare_operation(
+    old: &Api,
+    before: &Operation,
+    new: &Api,
+    after: &Operation,
+    push: &mut impl FnMut(Impact, String),
+) {
     let name = &after.name;
     if (&before.method, &before.path) != (&after.method, &after.path) {
-        push(Impact::Major, format!("operation `{name}` moved from {} {} to {} {}", before.method, before.path, after.method, after.path));
+        push(
+            Impact::Major,
+            format!(
+                "operation `{name}` moved from {} {} to {} {}",
+                before.method, before.path, after.method, after.path
+            ),
+        );
     }
     let response = |api: &Api, op: &Operation| op.response.as_ref().map(|t| describe(api, t));
     if response(old, before) != response(new, after) {
-        push(Impact::Major, format!("operation `{name}` now returns {:?} instead of {:?}", response(new, after), response(old, before)));
+        push(
+            Impact::Major,
+            format!("operation `{name}` now returns {:?} instead of {:?}", response(new, after), response(old, before)),
+        );
     }
     let body = |api: &Api, op: &Operation| op.body.as_ref().map(|b| (describe(api, &b.ty), b.required));
     if body(old, before) != body(new, after) {
-        push(Impact::Major, format!("operation `{name}` request body changed from {:?} to {:?}", body(old, before), body(new, after)));
+        push(
+            Impact::Major,
+            format!("operation `{name}` request body changed from {:?} to {:?}", body(old, before), body(new, after)),
+        );
     }
     match (&before.stream, &after.stream) {
         (None, Some(_)) => push(Impact::Minor, format!("operation `{name}` can now stream")),
         (Some(_), None) => push(Impact::Major, format!("operation `{name}` no longer streams")),
         _ => {}
     }
-    let before_params: BTreeMap<&str, &crate::ir::Param> = before.params.iter().map(|p| (p.wire_name.as_str(), p)).collect();
-    let after_params: BTreeMap<&str, &crate::ir::Param> = after.params.iter().map(|p| (p.wire_name.as_str(), p)).collect();
+    let before_params: BTreeMap<&str, &crate::ir::Param> =
+        before.params.iter().map(|p| (p.wire_name.as_str(), p)).collect();
+    let after_params: BTreeMap<&str, &crate::ir::Param> =
+        after.params.iter().map(|p| (p.wire_name.as_str(), p)).collect();
     for (wire, param) in &after_params {
         match before_params.get(wire) {
-            None if param.required => push(Impact::Major, format!("operation `{name}` has a new required parameter `{wire}`")),
+            None if param.required => {
+                push(Impact::Major, format!("operation `{name}` has a new required parameter `{wire}`"))
+            }
             None => push(Impact::Minor, format!("operation `{name}` has a new optional parameter `{wire}`")),
             Some(old_param) => {
                 if old_param.required != param.required || describe(old, &old_param.ty) != describe(new, &param.ty) {
@@ -182,7 +204,9 @@ fn compare_type(old: &Api, before: &TypeDef, new: &Api, after: &TypeDef, push: &
             }
         }
         (TypeKind::Untagged(b), TypeKind::Untagged(a)) => {
-            let shape = |api: &Api, vs: &[crate::ir::UnionVariant]| vs.iter().map(|v| (v.name.clone(), describe(api, &v.ty))).collect::<Vec<_>>();
+            let shape = |api: &Api, vs: &[crate::ir::UnionVariant]| {
+                vs.iter().map(|v| (v.name.clone(), describe(api, &v.ty))).collect::<Vec<_>>()
+            };
             if shape(old, b) != shape(new, a) {
                 push(Impact::Major, format!("variants of union `{name}` changed"));
             }
@@ -199,7 +223,10 @@ fn compare_type(old: &Api, before: &TypeDef, new: &Api, after: &TypeDef, push: &
         }
         (TypeKind::Alias(b), TypeKind::Alias(a)) => {
             if describe(old, b) != describe(new, a) {
-                push(Impact::Major, format!("alias `{name}` now names `{}` instead of `{}`", describe(new, a), describe(old, b)));
+                push(
+                    Impact::Major,
+                    format!("alias `{name}` now names `{}` instead of `{}`", describe(new, a), describe(old, b)),
+                );
             }
         }
         (b, a) => push(Impact::Major, format!("type `{name}` changed from {} to {}", kind_name(b), kind_name(a))),
@@ -209,15 +236,26 @@ fn compare_type(old: &Api, before: &TypeDef, new: &Api, after: &TypeDef, push: &
     }
 }
 
-fn compare_fields(old: &Api, before: &[Field], new: &Api, after: &[Field], owner: &str, push: &mut impl FnMut(Impact, String)) {
-    let by_wire = |fields: &[Field]| fields.iter().map(|f| (f.wire_name.clone(), f.clone())).collect::<BTreeMap<_, _>>();
+fn compare_fields(
+    old: &Api,
+    before: &[Field],
+    new: &Api,
+    after: &[Field],
+    owner: &str,
+    push: &mut impl FnMut(Impact, String),
+) {
+    let by_wire =
+        |fields: &[Field]| fields.iter().map(|f| (f.wire_name.clone(), f.clone())).collect::<BTreeMap<_, _>>();
     let (old_fields, new_fields) = (by_wire(before), by_wire(after));
     for (wire, field) in &new_fields {
         match old_fields.get(wire) {
             None => match field.presence {
                 Presence::Required | Presence::RequiredNullable => push(
                     Impact::Major,
-                    format!("field `{owner}.{wire}` added ({}): `{owner}::new` and any method taking it gain an argument", presence(field.presence)),
+                    format!(
+                        "field `{owner}.{wire}` added ({}): `{owner}::new` and any method taking it gain an argument",
+                        presence(field.presence)
+                    ),
                 ),
                 _ => push(Impact::Minor, format!("field `{owner}.{wire}` added ({})", presence(field.presence))),
             },
@@ -229,7 +267,11 @@ fn compare_fields(old: &Api, before: &[Field], new: &Api, after: &[Field], owner
                 if old_field.presence != field.presence {
                     push(
                         Impact::Major,
-                        format!("field `{owner}.{wire}` changed from {} to {}", presence(old_field.presence), presence(field.presence)),
+                        format!(
+                            "field `{owner}.{wire}` changed from {} to {}",
+                            presence(old_field.presence),
+                            presence(field.presence)
+                        ),
                     );
                 }
                 if old_field.docs != field.docs {

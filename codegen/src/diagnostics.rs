@@ -59,13 +59,7 @@ impl Diagnostics {
     }
 
     fn push(&mut self, severity: Severity, pointer: &str, message: String) {
-        self.items.push(Diagnostic {
-            severity,
-            file: String::new(),
-            line: None,
-            pointer: pointer.to_owned(),
-            message,
-        });
+        self.items.push(Diagnostic { severity, file: String::new(), line: None, pointer: pointer.to_owned(), message });
     }
 
     /// Whether any error was recorded.

@@ -46,7 +46,13 @@ pub fn load_api(file: &str, text: &str) -> Result<(ir::Api, Vec<Diagnostic>), Ve
 pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
     let (api, warnings) = load_api(file, text)?;
     let files = emit::emit(&api, settings).map_err(|message| {
-        vec![Diagnostic { severity: Severity::Error, file: file.to_owned(), line: None, pointer: String::new(), message }]
+        vec![Diagnostic {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            line: None,
+            pointer: String::new(),
+            message,
+        }]
     })?;
     Ok(Generated { files, warnings })
 }

@@ -12,10 +12,10 @@ use std::collections::HashSet;
 
 /// Keywords that `r#` can escape.
 const RAW_KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true",
-    "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let",
+    "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -23,13 +23,12 @@ const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Names generated code uses unqualified (the prelude and what `types.rs` names bare), which a
 /// document's type must not shadow: a schema called `String` becomes `String2`.
-pub const PRELUDE_TYPES: &[&str] = &["String", "Vec", "Option", "Box", "Result", "Some", "None", "Ok", "Err", "Default"];
+pub const PRELUDE_TYPES: &[&str] =
+    &["String", "Vec", "Option", "Box", "Result", "Some", "None", "Ok", "Err", "Default"];
 
 /// Keeps ASCII letters, digits and `_`, turning everything else into word breaks for heck.
 fn words(raw: &str) -> String {
-    raw.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
 /// UpperCamelCase; `prefix` is put before a leading digit; empty input gives `empty`.

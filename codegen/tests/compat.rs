@@ -20,7 +20,10 @@ fn optional_response_field_and_enum_value_are_minor() {
 fn required_request_field_is_major() {
     let changes = compare(&api("base.yaml"), &api("required-request-field.yaml"));
     assert_eq!(bump(&changes), Impact::Major);
-    assert!(changes[0].to_string().starts_with("[breaking] field `ThingRequest.owner` added (required)"), "{changes:?}");
+    assert!(
+        changes[0].to_string().starts_with("[breaking] field `ThingRequest.owner` added (required)"),
+        "{changes:?}"
+    );
 }
 
 #[test]

@@ -59,6 +59,9 @@ fn reordered_keys_give_the_same_bytes() {
         let reordered = serde_json::to_string_pretty(&reorder(value.clone(), "")).expect("json");
         let original = serde_json::to_string_pretty(&value).expect("json");
         assert!(reordered != original, "{file}: the test must actually reorder something");
-        assert!(generate("spec.json", &reordered) == generate("spec.json", &original), "{file}: key order changed the output");
+        assert!(
+            generate("spec.json", &reordered) == generate("spec.json", &original),
+            "{file}: key order changed the output"
+        );
     }
 }

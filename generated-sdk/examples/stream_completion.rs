@@ -9,8 +9,11 @@ use std::io::Write;
 #[tokio::main]
 pub async fn main() -> Result<(), humanloop::Error> {
     let client = Client::from_env()?;
-    let config = ModelConfigCompletionRequest::new("gpt-3.5-turbo-instruct").prompt_template("Tell a short story about {{topic}}.");
-    let inputs = [("topic".to_owned(), serde_json::json!("a lighthouse"))].into_iter().collect::<std::collections::BTreeMap<_, _>>();
+    let config = ModelConfigCompletionRequest::new("gpt-3.5-turbo-instruct")
+        .prompt_template("Tell a short story about {{topic}}.");
+    let inputs = [("topic".to_owned(), serde_json::json!("a lighthouse"))]
+        .into_iter()
+        .collect::<std::collections::BTreeMap<_, _>>();
     let mut stream = client.completion(config).project("sdk-examples").inputs(inputs).stream().await?;
     let mut out = std::io::stdout();
     while let Some(chunk) = stream.next().await {

@@ -1,7 +1,9 @@
 //! Every real payload captured from the API decodes into the generated types and encodes back to
 //! the same JSON: nothing lost, nothing added (explicit `null`s included).
 
-use humanloop::types::{ChatDeployedRequest, ChatRequest, ChatResponse, CompletionRequest, CompletionResponse, HumanloopErrorDetail};
+use humanloop::types::{
+    ChatDeployedRequest, ChatRequest, ChatResponse, CompletionRequest, CompletionResponse, HumanloopErrorDetail,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;

@@ -5,7 +5,8 @@ mod support;
 
 use futures_util::StreamExt;
 use humanloop::types::{
-    ChatMessageWithToolCall, ChatRole, ModelConfigChatRequest, ModelConfigCompletionRequest, ProviderApiKeys, ToolChoiceParamEnum,
+    ChatMessageWithToolCall, ChatRole, ModelConfigChatRequest, ModelConfigCompletionRequest, ProviderApiKeys,
+    ToolChoiceParamEnum,
 };
 use humanloop::{Client, Error, ErrorBody};
 use std::time::Duration;
@@ -45,18 +46,28 @@ async fn every_operation_sends_its_method_path_headers_and_body() {
     let chat = Server::start(vec![Reply::json(200, CHAT)]).await;
     let hl = client(&chat);
     let config = ModelConfigChatRequest::new("gpt-4o").temperature(0.2);
-    hl.chat([user("Hello")], config.clone()).project("demo").tool_choice(ToolChoiceParamEnum::Auto).send().await.expect("chat");
+    hl.chat([user("Hello")], config.clone())
+        .project("demo")
+        .tool_choice(ToolChoiceParamEnum::Auto)
+        .send()
+        .await
+        .expect("chat");
     hl.chat_deployed([user("Hello")]).environment("production").send().await.expect("chat_deployed");
     hl.chat_model_config([user("Hello")], "prv_123").send().await.expect("chat_model_config");
     hl.chat_experiment([user("Hello")], "exp_1").num_samples(2).send().await.expect("chat_experiment");
     let completion = Server::start(vec![Reply::json(200, COMPLETION)]).await;
     let hl = client(&completion);
     let config = ModelConfigCompletionRequest::new("gpt-3.5-turbo-instruct").prompt_template("Say {{x}}");
-    hl.completion(config).inputs([("x".to_owned(), serde_json::json!("hi"))].into_iter().collect::<std::collections::BTreeMap<_, _>>()).send().await.expect("completion");
+    hl.completion(config)
+        .inputs([("x".to_owned(), serde_json::json!("hi"))].into_iter().collect::<std::collections::BTreeMap<_, _>>())
+        .send()
+        .await
+        .expect("completion");
     hl.completion_deployed().project_id("pr_1").send().await.expect("completion_deployed");
     hl.completion_model_config("prv_123").logprobs(2).send().await.expect("completion_model_config");
     hl.completion_experiment("exp_1").suffix("!").send().await.expect("completion_experiment");
-    let sent: Vec<serde_json::Value> = chat.recorded().iter().chain(completion.recorded().iter()).map(describe).collect();
+    let sent: Vec<serde_json::Value> =
+        chat.recorded().iter().chain(completion.recorded().iter()).map(describe).collect();
     insta::assert_json_snapshot!(sent);
 }
 
@@ -65,7 +76,8 @@ async fn stream_yields_typed_chunks_across_crlf_and_split_bytes() {
     let event = |text: &str, finish: &str| {
         format!("data: {{\"data\":[{{\"id\":\"data_1\",\"index\":0,\"output\":\"{text}\",\"raw_output\":\"{text}\",\"inputs\":{{}},\"model_config_id\":\"prv_1\",\"finish_reason\":{finish}}}],\"provider_responses\":[]}}\r\n\r\n")
     };
-    let body = format!(": keep-alive\r\n\r\n{}{}{}", event("Ah", "null"), event("oy ", "null"), event("é!", "\"stop\""));
+    let body =
+        format!(": keep-alive\r\n\r\n{}{}{}", event("Ah", "null"), event("oy ", "null"), event("é!", "\"stop\""));
     // Chunks of 7 bytes split lines, CRLF pairs and the two bytes of `é`.
     let chunks = body.as_bytes().chunks(7).map(<[u8]>::to_vec).collect();
     let server = Server::start(vec![Reply::sse(chunks)]).await;
@@ -127,11 +139,17 @@ async fn error_status_before_the_stream_is_returned_by_stream() {
 
 #[tokio::test]
 async fn provider_error_422_decodes_as_detail_object() {
-    let detail = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/reference/examples/error-provider.detail.json")).expect("example");
+    let detail = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/reference/examples/error-provider.detail.json"
+    ))
+    .expect("example");
     let server = Server::start(vec![Reply::json(422, &format!("{{\"detail\": {detail}}}"))]).await;
     let error = client(&server).chat_deployed([user("Hi")]).send().await.expect_err("422");
     match error.body() {
-        Some(ErrorBody::UnprocessableEntityBody(humanloop::types::UnprocessableEntityBody::HumanloopErrorResponse(e))) => {
+        Some(ErrorBody::UnprocessableEntityBody(
+            humanloop::types::UnprocessableEntityBody::HumanloopErrorResponse(e),
+        )) => {
             assert_eq!(e.detail.origin.as_deref(), Some("OpenAI"));
             assert_eq!(e.detail.r#type.as_deref(), Some("unprocessable_entity_error"));
         }
@@ -179,9 +197,18 @@ async fn bad_request_is_not_retried_and_keeps_its_body() {
 #[tokio::test]
 async fn idle_stream_hits_its_timeout() {
     let first = format!("data: {CHAT}\n\n").into_bytes();
-    let reply = Reply { status: 200, headers: vec![], chunks: vec![(Duration::ZERO, first), (Duration::from_secs(5), b"data: late\n\n".to_vec())] };
+    let reply = Reply {
+        status: 200,
+        headers: vec![],
+        chunks: vec![(Duration::ZERO, first), (Duration::from_secs(5), b"data: late\n\n".to_vec())],
+    };
     let server = Server::start(vec![reply]).await;
-    let hl = Client::builder().api_key(KEY).base_url(&server.url).stream_idle_timeout(Some(Duration::from_millis(200))).build().expect("client");
+    let hl = Client::builder()
+        .api_key(KEY)
+        .base_url(&server.url)
+        .stream_idle_timeout(Some(Duration::from_millis(200)))
+        .build()
+        .expect("client");
     let mut stream = hl.chat_deployed([user("Hi")]).stream().await.expect("starts");
     assert!(stream.next().await.expect("first").is_ok());
     match stream.next().await {
@@ -193,9 +220,16 @@ async fn idle_stream_hits_its_timeout() {
 
 #[tokio::test]
 async fn slow_response_hits_the_request_timeout_without_retry_storm() {
-    let reply = Reply { status: 200, headers: vec![], chunks: vec![(Duration::from_secs(5), CHAT.as_bytes().to_vec())] };
+    let reply =
+        Reply { status: 200, headers: vec![], chunks: vec![(Duration::from_secs(5), CHAT.as_bytes().to_vec())] };
     let server = Server::start(vec![reply]).await;
-    let error = client(&server).chat_deployed([user("Hi")]).timeout(Duration::from_millis(200)).max_retries(0).send().await.expect_err("times out");
+    let error = client(&server)
+        .chat_deployed([user("Hi")])
+        .timeout(Duration::from_millis(200))
+        .max_retries(0)
+        .send()
+        .await
+        .expect_err("times out");
     assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
 }
 

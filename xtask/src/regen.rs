@@ -36,9 +36,19 @@ pub struct Target {
 
 /// Every directory regen owns.
 pub fn targets(root: &Path) -> Vec<Target> {
-    let mut targets = vec![Target { spec: SPEC.into(), output: OUTPUT.into(), settings: Settings::new(SPEC).with_readme("../README.md") }];
+    let mut targets = vec![Target {
+        spec: SPEC.into(),
+        output: OUTPUT.into(),
+        settings: Settings::new(SPEC).with_readme("../README.md"),
+    }];
     let mut names: Vec<String> = fs::read_dir(root.join(FIXTURE_SDKS))
-        .map(|entries| entries.flatten().filter(|e| e.path().join("Cargo.toml").is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().join("Cargo.toml").is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     names.sort();
     for name in names {
@@ -84,7 +94,9 @@ pub fn staleness(output: &str, expected: &BTreeMap<String, String>, actual: &BTr
             Some(have) if have != want => {
                 let diff = similar::TextDiff::from_lines(have.as_str(), want.as_str());
                 let name = format!("{output}/{path}");
-                report.push_str(&diff.unified_diff().context_radius(3).header(&name, &format!("{name} (expected)")).to_string());
+                report.push_str(
+                    &diff.unified_diff().context_radius(3).header(&name, &format!("{name} (expected)")).to_string(),
+                );
             }
             Some(_) => {}
         }
@@ -124,7 +136,11 @@ pub fn regen(check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn write_tree(out: &Path, expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> Result<(), String> {
+fn write_tree(
+    out: &Path,
+    expected: &BTreeMap<String, String>,
+    actual: &BTreeMap<String, String>,
+) -> Result<(), String> {
     for (path, text) in expected {
         if actual.get(path) != Some(text) {
             let target = out.join(path);
@@ -170,8 +186,10 @@ mod tests {
 
     #[test]
     fn staleness_reports_diffs_and_missing_and_extra_files() {
-        let expected = BTreeMap::from([("a.rs".to_owned(), "one\ntwo\n".to_owned()), ("b.rs".to_owned(), "b\n".to_owned())]);
-        let actual = BTreeMap::from([("a.rs".to_owned(), "one\n2\n".to_owned()), ("c.rs".to_owned(), "c\n".to_owned())]);
+        let expected =
+            BTreeMap::from([("a.rs".to_owned(), "one\ntwo\n".to_owned()), ("b.rs".to_owned(), "b\n".to_owned())]);
+        let actual =
+            BTreeMap::from([("a.rs".to_owned(), "one\n2\n".to_owned()), ("c.rs".to_owned(), "c\n".to_owned())]);
         let report = staleness("out", &expected, &actual);
         assert!(report.contains("-2\n+two"), "{report}");
         assert!(report.contains("missing: out/b.rs"), "{report}");

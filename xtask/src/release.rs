@@ -14,7 +14,8 @@ const CHANGELOG: &str = "generated-sdk/CHANGELOG.md";
 const TAG_PATTERN: &str = "humanloop-v*";
 
 fn git(root: &Path, args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git").args(args).current_dir(root).output().map_err(|e| format!("cannot run git: {e}"))?;
+    let output =
+        Command::new("git").args(args).current_dir(root).output().map_err(|e| format!("cannot run git: {e}"))?;
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
@@ -24,7 +25,9 @@ fn git(root: &Path, args: &[&str]) -> Result<String, String> {
 
 /// The revision to compare with: the last release tag, else `HEAD`.
 fn default_revision(root: &Path) -> String {
-    git(root, &["describe", "--tags", "--abbrev=0", "--match", TAG_PATTERN]).map(|t| t.trim().to_owned()).unwrap_or_else(|_| "HEAD".to_owned())
+    git(root, &["describe", "--tags", "--abbrev=0", "--match", TAG_PATTERN])
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_else(|_| "HEAD".to_owned())
 }
 
 /// The changes from the spec at `rev` to the working copy.
@@ -45,7 +48,8 @@ fn current_version(root: &Path) -> Result<(u64, u64, u64), String> {
 }
 
 fn parse_version(text: &str) -> Result<(u64, u64, u64), String> {
-    let parts: Vec<u64> = text.split('.').map(|p| p.parse().map_err(|_| format!("bad version `{text}`"))).collect::<Result<_, _>>()?;
+    let parts: Vec<u64> =
+        text.split('.').map(|p| p.parse().map_err(|_| format!("bad version `{text}`"))).collect::<Result<_, _>>()?;
     match parts.as_slice() {
         [a, b, c] => Ok((*a, *b, *c)),
         _ => Err(format!("bad version `{text}`")),
@@ -70,7 +74,9 @@ fn version_text((a, b, c): (u64, u64, u64)) -> String {
 /// A CHANGELOG section for `version` listing `changes` by kind.
 pub fn changelog_entry(version: &str, changes: &[Change]) -> String {
     let mut entry = format!("## {version}\n");
-    for (impact, title) in [(Impact::Major, "Breaking changes"), (Impact::Minor, "Added"), (Impact::Patch, "Documentation")] {
+    for (impact, title) in
+        [(Impact::Major, "Breaking changes"), (Impact::Minor, "Added"), (Impact::Patch, "Documentation")]
+    {
         let items: Vec<&Change> = changes.iter().filter(|c| c.impact == impact).collect();
         if !items.is_empty() {
             entry.push_str(&format!("\n### {title}\n\n"));
@@ -98,13 +104,21 @@ pub fn diff(rev: Option<&str>) -> Result<(), String> {
     let impact = bump(&changes);
     let current = current_version(&root)?;
     let next = version_text(next_version(current, impact));
-    println!("\nsemver: {impact} ({} → {next})\n\nCHANGELOG entry:\n\n{}", version_text(current), changelog_entry(&next, &changes));
+    println!(
+        "\nsemver: {impact} ({} → {next})\n\nCHANGELOG entry:\n\n{}",
+        version_text(current),
+        changelog_entry(&next, &changes)
+    );
     Ok(())
 }
 
 fn run(root: &Path, program: &str, args: &[&str]) -> Result<(), String> {
     println!("$ {program} {}", args.join(" "));
-    let status = Command::new(program).args(args).current_dir(root).status().map_err(|e| format!("cannot run {program}: {e}"))?;
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -132,12 +146,14 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
     if write {
         println!("4. version {} → {next} and CHANGELOG", version_text(current));
         let manifest = fs::read_to_string(root.join(MANIFEST)).map_err(|e| e.to_string())?;
-        let updated = manifest.replacen(&format!("version = \"{}\"", version_text(current)), &format!("version = \"{next}\""), 1);
+        let updated =
+            manifest.replacen(&format!("version = \"{}\"", version_text(current)), &format!("version = \"{next}\""), 1);
         fs::write(root.join(MANIFEST), updated).map_err(|e| e.to_string())?;
         let changelog = fs::read_to_string(root.join(CHANGELOG)).map_err(|e| e.to_string())?;
         let (head, rest) = changelog.split_once("\n## ").map_or((changelog.as_str(), ""), |(h, r)| (h, r));
         let rest = if rest.is_empty() { String::new() } else { format!("\n## {rest}") };
-        fs::write(root.join(CHANGELOG), format!("{}\n{entry}{rest}", head.trim_end_matches('\n').to_owned() + "\n")).map_err(|e| e.to_string())?;
+        fs::write(root.join(CHANGELOG), format!("{}\n{entry}{rest}", head.trim_end_matches('\n').to_owned() + "\n"))
+            .map_err(|e| e.to_string())?;
     } else {
         println!("4. (version and CHANGELOG left as they are: pass --write to update them)");
     }
@@ -147,7 +163,10 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
         args.push("--allow-dirty");
     }
     run(&root, "cargo", &args)?;
-    println!("release checks passed; publishing is left to a person: `cargo publish -p humanloop`, then tag {}", TAG_PATTERN.replace('*', &next));
+    println!(
+        "release checks passed; publishing is left to a person: `cargo publish -p humanloop`, then tag {}",
+        TAG_PATTERN.replace('*', &next)
+    );
     Ok(())
 }
 
@@ -189,14 +208,22 @@ mod tests {
             .output()
             .expect("cargo metadata runs");
         let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("metadata is JSON");
-        let version = |v: &serde_json::Value| v.as_str().and_then(|s| {
-            let mut parts = s.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
-            Some((parts.next()?, parts.next().unwrap_or(0)))
-        });
+        let version = |v: &serde_json::Value| {
+            v.as_str().and_then(|s| {
+                let mut parts = s.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+                Some((parts.next()?, parts.next().unwrap_or(0)))
+            })
+        };
         let packages = metadata["packages"].as_array().expect("packages");
         let sdk = packages.iter().find(|p| p["name"] == "humanloop").expect("humanloop package");
         let msrv = version(&sdk["rust_version"]).expect("rust-version is set");
-        let dependencies: Vec<&str> = sdk["dependencies"].as_array().expect("deps").iter().filter(|d| d["kind"].is_null()).filter_map(|d| d["name"].as_str()).collect();
+        let dependencies: Vec<&str> = sdk["dependencies"]
+            .as_array()
+            .expect("deps")
+            .iter()
+            .filter(|d| d["kind"].is_null())
+            .filter_map(|d| d["name"].as_str())
+            .collect();
         for package in packages.iter().filter(|p| dependencies.contains(&p["name"].as_str().unwrap_or(""))) {
             if let Some(needed) = version(&package["rust_version"]) {
                 assert!(needed <= msrv, "{} needs Rust {needed:?}, above the crate's {msrv:?}", package["name"]);

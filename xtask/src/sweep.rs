@@ -35,7 +35,10 @@ pub fn sweep(dir: &str, out: Option<&str>) -> Result<(), String> {
                 generated += 1;
                 warnings += crate_files.warnings.len();
                 if let Some(out) = out {
-                    let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['.', '-'], "_").to_lowercase()).unwrap_or_default();
+                    let stem = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().replace(['.', '-'], "_").to_lowercase())
+                        .unwrap_or_default();
                     crate::regen::generate_standalone(&name, &format!("{out}/{stem}"), &format!("sdk_{stem}"))?;
                 }
             }
@@ -47,12 +50,23 @@ pub fn sweep(dir: &str, out: Option<&str>) -> Result<(), String> {
             Err(_) => panicked.push(name),
         }
     }
-    println!("{} documents in {:.1?}: {generated} generated ({warnings} warnings), {} rejected, {} panicked", paths.len(), start.elapsed(), rejected.len(), panicked.len());
+    println!(
+        "{} documents in {:.1?}: {generated} generated ({warnings} warnings), {} rejected, {} panicked",
+        paths.len(),
+        start.elapsed(),
+        rejected.len(),
+        panicked.len()
+    );
     // Group rejections by message shape (the text after the location), most common first.
     let mut reasons: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for message in &rejected {
         let reason = message.split(": error: ").nth(1).unwrap_or(message).split(" (at #").next().unwrap_or("");
-        let shape: String = reason.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect::<Vec<_>>().join("`");
+        let shape: String = reason
+            .split('`')
+            .enumerate()
+            .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
+            .collect::<Vec<_>>()
+            .join("`");
         *reasons.entry(shape).or_default() += 1;
     }
     let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();

@@ -150,7 +150,10 @@ fn escape_line(line: &str) -> String {
         }
         let rest: String = if c == 'h' { chars[i..].iter().take(8).collect() } else { String::new() };
         if rest.starts_with("http://") || rest.starts_with("https://") {
-            let len = chars[i..].iter().take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | ')' | '"' | '\'')).count();
+            let len = chars[i..]
+                .iter()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | ')' | '"' | '\''))
+                .count();
             let mut url: String = chars[i..i + len].iter().collect();
             while url.ends_with(['.', ',', ';', ':']) {
                 url.pop();
@@ -180,7 +183,9 @@ mod tests {
 
     #[test]
     fn text_is_safe_for_rustdoc() {
-        let lines = sanitize("Use <TOOL_NAME> and [API Keys] or [docs](https://x.io).\n    indented\n```\ncode\n```\nsee https://a.b/c.");
+        let lines = sanitize(
+            "Use <TOOL_NAME> and [API Keys] or [docs](https://x.io).\n    indented\n```\ncode\n```\nsee https://a.b/c.",
+        );
         assert_eq!(
             lines,
             [

@@ -25,7 +25,8 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     );
     let mut files = BTreeMap::new();
     // Types and operations are most of the work on large documents: formatted on every core.
-    let type_items = format::parallel_map(&api.types, |def| format::format_chunk("types.rs", types::type_def(api, def)))?;
+    let type_items =
+        format::parallel_map(&api.types, |def| format::format_chunk("types.rs", types::type_def(api, def)))?;
     let types_file = format::format_file("types.rs", &header, [types::module_header()])? + &type_items.concat();
     files.insert("types.rs".into(), types_file);
     let operation_files = format::parallel_map(&api.operations, |op| {
@@ -55,7 +56,11 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
     let crate_docs = match &settings.readme {
         Some(readme) => quote!(#![doc = include_str!(#readme)]),
         None => {
-            let title = if api.title.trim().is_empty() { format!("SDK generated from `{}`.", settings.spec_path) } else { api.title.clone() };
+            let title = if api.title.trim().is_empty() {
+                format!("SDK generated from `{}`.", settings.spec_path)
+            } else {
+                api.title.clone()
+            };
             let text = format!("{title}\n\n{}", api.description.as_deref().unwrap_or(""));
             docs::inner_text_attrs(&text)
         }
@@ -99,7 +104,8 @@ fn client(api: &Api) -> TokenStream {
     };
     let env_key = format!("{}_API_KEY", api.env_prefix);
     let env_url = format!("{}_BASE_URL", api.env_prefix);
-    let new_doc = format!(" A client with this API key and the defaults (base URL `{base_url}`, 60 s timeout, 2 retries).");
+    let new_doc =
+        format!(" A client with this API key and the defaults (base URL `{base_url}`, 60 s timeout, 2 retries).");
     let env_doc = format!(" A client configured from `{env_key}` (required) and `{env_url}` (optional).");
     let methods = api.operations.iter().map(|op| operations::client_method(api, op));
     let text_impls = {

@@ -21,7 +21,9 @@ fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident
     let body = op.body.as_ref().filter(|b| b.required)?;
     let TypeRef::Named(id) = &body.ty else { return None };
     match &api.ty(*id).kind {
-        TypeKind::Struct(s) => Some(s.fields.iter().zip(&op.body_inputs).map(|(f, name)| (f, snake_ident(name))).collect()),
+        TypeKind::Struct(s) => {
+            Some(s.fields.iter().zip(&op.body_inputs).map(|(f, name)| (f, snake_ident(name))).collect())
+        }
         _ => None,
     }
 }
@@ -52,7 +54,10 @@ fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
         // `new` of the body takes every required field except constants, in field order.
         let required: Vec<&(&Field, Ident)> = fields
             .iter()
-            .filter(|(f, _)| matches!(f.presence, Presence::Required | Presence::RequiredNullable) && constant_variant(api, f).is_none())
+            .filter(|(f, _)| {
+                matches!(f.presence, Presence::Required | Presence::RequiredNullable)
+                    && constant_variant(api, f).is_none()
+            })
             .collect();
         let all_required: Vec<TokenStream> = required
             .iter()
@@ -78,7 +83,10 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let runtime = rt::runtime();
     let error = rt::error();
     let error_body = rt::error_body();
-    let summary = format!(" Request builder of `{} {}`, started by [`Client::{}`](crate::Client::{}).", op.method, op.path, op.name, op.name);
+    let summary = format!(
+        " Request builder of `{} {}`, started by [`Client::{}`](crate::Client::{}).",
+        op.method, op.path, op.name, op.name
+    );
     let (inputs, body_store) = required_inputs(api, op);
     let args: Vec<TokenStream> = inputs
         .iter()
@@ -111,14 +119,18 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         (Some(body), Some(fields_of_body)) => {
             let ty = rust_type(api, &body.ty, false);
             fields.push(quote!(body: #ty,));
-            for (f, method) in fields_of_body.iter().filter(|(f, _)| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)) {
+            for (f, method) in fields_of_body
+                .iter()
+                .filter(|(f, _)| matches!(f.presence, Presence::Optional | Presence::OptionalNullable))
+            {
                 if Some(f.wire_name.as_str()) == flag {
                     continue;
                 }
                 let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
                 let value_ty = rust_type(api, &f.ty, false);
                 let set = assign(f, quote!(self.body), quote!(value.into()));
-                setters.push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
+                setters
+                    .push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
             }
         }
         (Some(body), None) => {
@@ -142,7 +154,11 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         let name = snake_ident(&p.name);
         let wire = &p.wire_name;
         let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
-        if p.required { quote!(parts = parts.#verb(#wire, &self.#name);) } else { quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); }) }
+        if p.required {
+            quote!(parts = parts.#verb(#wire, &self.#name);)
+        } else {
+            quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); })
+        }
     });
     let body_json = op.body.as_ref().map(|body| {
         // `by_ref` is a reference to the body, `owned` a copy of it.
@@ -159,7 +175,9 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         }
     });
     let accept = match (&op.response, &op.response_media) {
-        (Some(_), Media::Text(media_type) | Media::Binary(media_type)) => quote!(let parts = parts.accept(#media_type);),
+        (Some(_), Media::Text(media_type) | Media::Binary(media_type)) => {
+            quote!(let parts = parts.accept(#media_type);)
+        }
         _ => TokenStream::new(),
     };
     let decoders = op.errors.iter().map(|e| {
@@ -168,7 +186,9 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
     });
     let set_flag = |value: bool| -> TokenStream {
-        let Some((field, _)) = flag.and_then(|flag| body_fields.as_ref().and_then(|fs| fs.iter().find(|(f, _)| f.wire_name == flag))) else {
+        let Some((field, _)) =
+            flag.and_then(|flag| body_fields.as_ref().and_then(|fs| fs.iter().find(|(f, _)| f.wire_name == flag)))
+        else {
             return TokenStream::new();
         };
         assign(field, quote!(self.body), quote!(#value))
@@ -222,7 +242,8 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             }
         }
     });
-    let mutable = if op.params.iter().any(|p| p.location != ParamLocation::Path) { quote!(mut) } else { TokenStream::new() };
+    let mutable =
+        if op.params.iter().any(|p| p.location != ParamLocation::Path) { quote!(mut) } else { TokenStream::new() };
     let many = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let header = format!(" `{} {}`", op.method, op.path);
     quote! {
@@ -300,7 +321,11 @@ fn path_expr(op: &Operation) -> TokenStream {
         rest = &rest[open + close + 1..];
     }
     template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    if values.is_empty() { quote!(#template.to_owned()) } else { quote!(format!(#template, #(#values),*)) }
+    if values.is_empty() {
+        quote!(#template.to_owned())
+    } else {
+        quote!(format!(#template, #(#values),*))
+    }
 }
 
 /// The client method that starts `op`'s builder.
@@ -376,7 +401,9 @@ pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> 
                 let field = snake_ident(name);
                 match presence {
                     Presence::Required => quote!({ let #target = &#from.#field; #body }),
-                    Presence::Optional | Presence::RequiredNullable => quote!(if let Some(#target) = &#from.#field { #body }),
+                    Presence::Optional | Presence::RequiredNullable => {
+                        quote!(if let Some(#target) = &#from.#field { #body })
+                    }
                     Presence::OptionalNullable => quote!(if let Some(Some(#target)) = &#from.#field { #body }),
                 }
             }

@@ -3,7 +3,9 @@
 
 use super::docs;
 use super::runtime_paths as rt;
-use crate::ir::{Api, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::ir::{
+    Api, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TypeDef, TypeKind, TypeRef, UnionVariant,
+};
 use crate::naming;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -23,7 +25,11 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
     match ty {
         TypeRef::Named(id) => {
             let name = format_ident!("{}", api.ty(*id).name);
-            if local { quote!(#name) } else { quote!(crate::types::#name) }
+            if local {
+                quote!(#name)
+            } else {
+                quote!(crate::types::#name)
+            }
         }
         TypeRef::Primitive(p) => match p {
             Primitive::String => quote!(String),
@@ -52,7 +58,11 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
 /// A field's value type, boxed if it closes a cycle (without the `Option`s of its presence).
 pub fn value_type(api: &Api, field: &Field, local: bool) -> TokenStream {
     let ty = rust_type(api, &field.ty, local);
-    if field.boxed { quote!(Box<#ty>) } else { ty }
+    if field.boxed {
+        quote!(Box<#ty>)
+    } else {
+        ty
+    }
 }
 
 /// A field's full type.
@@ -141,15 +151,25 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         };
         quote! { #doc #rename #presence pub #ident: #ty, }
     });
-    let required: Vec<&Field> = s.fields.iter().filter(|f| f.presence == Presence::Required || f.presence == Presence::RequiredNullable).collect();
-    let args: Vec<TokenStream> = required.iter().filter(|f| constant_variant(api, f).is_none()).map(|f| {
-        let ident = snake_ident(&f.name);
-        let ty = field_type(api, f, true);
-        quote!(#ident: impl Into<#ty>)
-    }).collect();
-    let default = args.is_empty().then(|| quote! {
-        impl Default for #name {
-            fn default() -> Self { Self::new() }
+    let required: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required || f.presence == Presence::RequiredNullable)
+        .collect();
+    let args: Vec<TokenStream> = required
+        .iter()
+        .filter(|f| constant_variant(api, f).is_none())
+        .map(|f| {
+            let ident = snake_ident(&f.name);
+            let ty = field_type(api, f, true);
+            quote!(#ident: impl Into<#ty>)
+        })
+        .collect();
+    let default = args.is_empty().then(|| {
+        quote! {
+            impl Default for #name {
+                fn default() -> Self { Self::new() }
+            }
         }
     });
     let inits = s.fields.iter().map(|f| {
@@ -160,16 +180,17 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             _ => quote!(#ident: None),
         }
     });
-    let setters = s.fields.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)).map(|f| {
-        let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
-        let method = snake_ident(if f.name == "new" { "set_new" } else { &f.name });
-        let ty = rust_type(api, &f.ty, true);
-        let assign = assign(f, quote!(self), quote!(value.into()));
-        quote! {
-            #doc
-            pub fn #method(mut self, value: impl Into<#ty>) -> Self { #assign self }
-        }
-    });
+    let setters =
+        s.fields.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)).map(|f| {
+            let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+            let method = snake_ident(if f.name == "new" { "set_new" } else { &f.name });
+            let ty = rust_type(api, &f.ty, true);
+            let assign = assign(f, quote!(self), quote!(value.into()));
+            quote! {
+                #doc
+                pub fn #method(mut self, value: impl Into<#ty>) -> Self { #assign self }
+            }
+        });
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -237,7 +258,8 @@ fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStre
         let ty = if v.boxed { quote!(Box<#ty>) } else { ty };
         quote!(#doc #variant(#ty),)
     });
-    let listed: Vec<(Ident, &TypeRef, bool)> = variants.iter().map(|v| (format_ident!("{}", v.name), &v.ty, v.boxed)).collect();
+    let listed: Vec<(Ident, &TypeRef, bool)> =
+        variants.iter().map(|v| (format_ident!("{}", v.name), &v.ty, v.boxed)).collect();
     let froms = variant_froms(api, name, &listed);
     quote! {
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -266,7 +288,8 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         let first = &v.tags[0];
         quote!(Self::#variant(v) => #tagged::serialize_with_tag(v, #tag, #first, serializer),)
     });
-    let listed: Vec<(Ident, &TypeRef, bool)> = t.variants.iter().zip(&variants).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();
+    let listed: Vec<(Ident, &TypeRef, bool)> =
+        t.variants.iter().zip(&variants).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();
     let froms = variant_froms(api, name, &listed);
     quote! {
         #[derive(Debug, Clone, PartialEq)]

@@ -29,9 +29,10 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         version: doc.info.version.clone(),
         description: doc.info.description.clone(),
         base_url: doc.servers.first().map(|server| {
-            server.variables.iter().fold(server.url.clone(), |url, (name, var)| {
-                url.replace(&format!("{{{name}}}"), &var.default)
-            })
+            server
+                .variables
+                .iter()
+                .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
         }),
         env_prefix: doc
             .info
@@ -151,7 +152,10 @@ impl<'d> Resolver<'d> {
     fn ref_target(&mut self, reference: &str, pointer: &str) -> Option<RefTarget<'d>> {
         let doc = self.doc;
         let Some(segments) = spec::lookup::segments(reference) else {
-            self.diags.error(pointer, format!("external `$ref` to `{reference}` is not supported: bundle the document into one file first"));
+            self.diags.error(
+                pointer,
+                format!("external `$ref` to `{reference}` is not supported: bundle the document into one file first"),
+            );
             return None;
         };
         if let [components, schemas, name] = segments.as_slice() {
@@ -192,7 +196,9 @@ impl<'d> Resolver<'d> {
                 ("http", _, Some(s)) if s.eq_ignore_ascii_case("bearer") => return Some(Auth::Bearer),
                 ("http", _, Some(s)) if s.eq_ignore_ascii_case("basic") => return Some(Auth::Basic),
                 ("oauth2" | "openIdConnect", _, _) => return Some(Auth::Bearer),
-                (kind, _, _) => self.diags.warning(&pointer, format!("security scheme of type `{kind}` is not supported")),
+                (kind, _, _) => {
+                    self.diags.warning(&pointer, format!("security scheme of type `{kind}` is not supported"))
+                }
             }
         }
         None

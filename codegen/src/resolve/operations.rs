@@ -4,16 +4,27 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, Deprecation, Docs, ErrorResponse, Media, Operation, Param, ParamLocation, Presence, Primitive, Stream, TextPath,
-    TextStep, TypeKind, TypeRef,
+    Body, Deprecation, Docs, ErrorResponse, Media, Operation, Param, ParamLocation, Presence, Primitive, Stream,
+    TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, MediaType, Parameter, RequestBody, Response};
 use indexmap::IndexMap;
 
 /// Methods and fields every request builder has, which inputs must not be named.
-const BUILDER_METHODS: &[&str] =
-    &["new", "body", "options", "client", "parts", "timeout", "max_retries", "header", "send", "send_with_response", "stream"];
+const BUILDER_METHODS: &[&str] = &[
+    "new",
+    "body",
+    "options",
+    "client",
+    "parts",
+    "timeout",
+    "max_retries",
+    "header",
+    "send",
+    "send_with_response",
+    "stream",
+];
 
 /// Whether a media type carries JSON.
 fn is_json(media_type: &str) -> bool {
@@ -100,7 +111,8 @@ impl<'d> Resolver<'d> {
         };
         // Builder inputs share one namespace: its own methods, then body fields, then parameters.
         let mut inputs = Scope::with_reserved(BUILDER_METHODS);
-        let body_inputs: Vec<String> = self.body_fields(body.as_ref()).into_iter().map(|name| inputs.claim(name)).collect();
+        let body_inputs: Vec<String> =
+            self.body_fields(body.as_ref()).into_iter().map(|name| inputs.claim(name)).collect();
         let params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
         let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
         statuses.sort_by_key(|(status, _)| status_order(status));
@@ -123,7 +135,9 @@ impl<'d> Resolver<'d> {
                         stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
                     } else if is_json(media_type) && (response.is_none() || response_media != Media::Json) {
                         response = Some(match &media.schema {
-                            Some(schema) => self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Response")),
+                            Some(schema) => {
+                                self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Response"))
+                            }
                             None => TypeRef::Any,
                         });
                         response_media = Media::Json;
@@ -138,7 +152,11 @@ impl<'d> Resolver<'d> {
                 if let Some((media_type, media)) = json_media(&resp.content) {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
                     if let Some(schema) = &media.schema {
-                        let ty = self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Error{}", naming::type_name(status)));
+                        let ty = self.type_of(
+                            schema,
+                            &format!("{media_pointer}/schema"),
+                            &format!("{hint}Error{}", naming::type_name(status)),
+                        );
                         errors.push(ErrorResponse { status: status.to_ascii_uppercase(), ty, variant: String::new() });
                     }
                 }
@@ -177,7 +195,14 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn params(&mut self, shared: &'d [Parameter], own: &'d [Parameter], pointer: &str, hint: &str, scope: &mut Scope) -> Vec<Param> {
+    fn params(
+        &mut self,
+        shared: &'d [Parameter],
+        own: &'d [Parameter],
+        pointer: &str,
+        hint: &str,
+        scope: &mut Scope,
+    ) -> Vec<Param> {
         // Operation parameters override path parameters of the same name and location.
         let mut merged: IndexMap<(String, String), (&'d Parameter, String)> = IndexMap::new();
         let path_pointer = pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
@@ -197,12 +222,19 @@ impl<'d> Resolver<'d> {
                 "query" => ParamLocation::Query,
                 "header" => ParamLocation::Header,
                 other => {
-                    self.diags.warning(&param_pointer, format!("parameters in `{other}` are not supported: parameter `{}` skipped", param.name));
+                    self.diags.warning(
+                        &param_pointer,
+                        format!("parameters in `{other}` are not supported: parameter `{}` skipped", param.name),
+                    );
                     continue;
                 }
             };
             let ty = match &param.schema {
-                Some(schema) => self.type_of(schema, &format!("{param_pointer}/schema"), &format!("{hint}{}", naming::type_name(&param.name))),
+                Some(schema) => self.type_of(
+                    schema,
+                    &format!("{param_pointer}/schema"),
+                    &format!("{hint}{}", naming::type_name(&param.name)),
+                ),
                 None => TypeRef::Primitive(Primitive::String),
             };
             let mut docs = Docs { description: param.description.clone(), ..Docs::default() };
@@ -313,13 +345,19 @@ impl<'d> Resolver<'d> {
                 .and_then(|b| self.struct_field(&b.ty, flag))
                 .is_some_and(|(ty, _, _)| ty == TypeRef::Primitive(Primitive::Bool));
             if !is_bool_field {
-                self.diags.error(&format!("{pointer}/x-stream-flag"), format!("`x-stream-flag` names `{flag}`, which is not a boolean property of the request body"));
+                self.diags.error(
+                    &format!("{pointer}/x-stream-flag"),
+                    format!("`x-stream-flag` names `{flag}`, which is not a boolean property of the request body"),
+                );
             }
             is_bool_field.then(|| flag.clone())
         });
         let text = media.stream_text.as_ref().and_then(|path| {
             let Some(mut resolved) = event.as_ref().and_then(|e| self.text_path(e, path)) else {
-                self.diags.error(&format!("{pointer}/x-stream-text"), format!("`x-stream-text` path `{path}` does not lead from the event to a string"));
+                self.diags.error(
+                    &format!("{pointer}/x-stream-text"),
+                    format!("`x-stream-text` path `{path}` does not lead from the event to a string"),
+                );
                 return None;
             };
             if let Some(index_path) = &media.stream_index {
@@ -340,7 +378,9 @@ impl<'d> Resolver<'d> {
     fn struct_field(&self, ty: &TypeRef, wire: &str) -> Option<(TypeRef, String, Presence)> {
         let TypeRef::Named(id) = ty else { return None };
         match &self.types[id.0].kind {
-            TypeKind::Struct(s) => s.fields.iter().find(|f| f.wire_name == wire).map(|f| (f.ty.clone(), f.name.clone(), f.presence)),
+            TypeKind::Struct(s) => {
+                s.fields.iter().find(|f| f.wire_name == wire).map(|f| (f.ty.clone(), f.name.clone(), f.presence))
+            }
             TypeKind::Alias(target) => self.struct_field(target, wire),
             _ => None,
         }
@@ -355,7 +395,8 @@ impl<'d> Resolver<'d> {
         }
         let parent = self.walk(event, text_parent)?.0;
         let (ty, name, presence) = self.struct_field(&parent, field)?;
-        let integer = matches!(ty, TypeRef::Primitive(Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64));
+        let integer =
+            matches!(ty, TypeRef::Primitive(Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64));
         integer.then_some((name, presence))
     }
 

@@ -4,8 +4,8 @@
 
 use super::{RefTarget, Resolver};
 use crate::ir::{
-    Deprecation, Docs, EnumVariant, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TaggedVariant,
-    TypeId, TypeKind, TypeRef, UnionVariant,
+    Deprecation, Docs, EnumVariant, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TaggedVariant, TypeId,
+    TypeKind, TypeRef, UnionVariant,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{escape_segment, Schema, SchemaObject};
@@ -54,7 +54,9 @@ pub(super) fn docs_of(schema: &Schema) -> Docs {
     Docs {
         title: s.title.clone(),
         description: s.description.clone(),
-        deprecated: s.deprecated.then(|| Deprecation { note: s.deprecated_message.clone().or_else(|| deprecation_note(s)) }),
+        deprecated: s
+            .deprecated
+            .then(|| Deprecation { note: s.deprecated_message.clone().or_else(|| deprecation_note(s)) }),
         default: s.default.as_ref().and_then(compact),
         example: s
             .example
@@ -171,7 +173,9 @@ impl<'d> Resolver<'d> {
         if let Some(reference) = &s.reference {
             return match self.ref_target(reference, pointer) {
                 Some(RefTarget::Component(name, _)) => Shape::Ref(TypeRef::Named(self.named[name])),
-                Some(RefTarget::Nested(target_pointer, target)) if target_pointer != pointer => Shape::Follow(target, target_pointer),
+                Some(RefTarget::Nested(target_pointer, target)) if target_pointer != pointer => {
+                    Shape::Follow(target, target_pointer)
+                }
                 Some(RefTarget::Nested(..)) => {
                     self.diags.error(pointer, format!("`$ref` to `{reference}` refers to itself"));
                     Shape::Ref(TypeRef::Any)
@@ -231,7 +235,10 @@ impl<'d> Resolver<'d> {
             None if s.items.is_some() => Shape::Ref(self.array_of(s, pointer, hint)),
             None => Shape::Ref(TypeRef::Any),
             Some(other) => {
-                self.diags.warning(&format!("{pointer}/type"), format!("unknown type `{other}`: generated as any JSON value"));
+                self.diags.warning(
+                    &format!("{pointer}/type"),
+                    format!("unknown type `{other}`: generated as any JSON value"),
+                );
                 Shape::Ref(TypeRef::Any)
             }
         }
@@ -310,7 +317,9 @@ impl<'d> Resolver<'d> {
         let s = &*schema.body;
         if let Some(reference) = &s.reference {
             let (target_pointer, target) = match self.ref_target(reference, pointer) {
-                Some(RefTarget::Component(name, target)) => (format!("/components/schemas/{}", escape_segment(name)), target),
+                Some(RefTarget::Component(name, target)) => {
+                    (format!("/components/schemas/{}", escape_segment(name)), target)
+                }
                 Some(RefTarget::Nested(target_pointer, target)) => (target_pointer, target),
                 None => return,
             };
@@ -336,14 +345,22 @@ impl<'d> Resolver<'d> {
         required.extend(s.required.iter().map(String::as_str));
     }
 
-    fn union_of(&mut self, schema: &'d Schema, members: Vec<(&'d Schema, String)>, pointer: &str, name: &str) -> TypeKind {
+    fn union_of(
+        &mut self,
+        schema: &'d Schema,
+        members: Vec<(&'d Schema, String)>,
+        pointer: &str,
+        name: &str,
+    ) -> TypeKind {
         let s = &*schema.body;
         if members.is_empty() {
             // `type: [string, integer, …]`: one variant per listed type.
             return TypeKind::Untagged(self.untagged_of_types(s, pointer));
         }
         if let Some(discriminator) = &s.discriminator {
-            if let Some(tagged) = self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer) {
+            if let Some(tagged) =
+                self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer)
+            {
                 return TypeKind::Tagged(tagged);
             }
         }
@@ -367,7 +384,12 @@ impl<'d> Resolver<'d> {
         if !enum_values.is_empty() {
             let id = self.reserve(&format!("{name}Enum"), pointer);
             self.types[id.0].kind = TypeKind::Enum(enum_of(enum_values));
-            variants.push(UnionVariant { name: scope.claim("Enum".into()), ty: TypeRef::Named(id), boxed: false, docs: Docs::default() });
+            variants.push(UnionVariant {
+                name: scope.claim("Enum".into()),
+                ty: TypeRef::Named(id),
+                boxed: false,
+                docs: Docs::default(),
+            });
         }
         for (i, (member, member_pointer)) in others.into_iter().enumerate() {
             let ty = self.type_of(member, &member_pointer, &format!("{name}Variant{i}"));
@@ -390,7 +412,10 @@ impl<'d> Resolver<'d> {
                     "array" => TypeRef::Array(Box::new(TypeRef::Any)),
                     "object" => TypeRef::Map(Box::new(TypeRef::Any)),
                     other => {
-                        self.diags.warning(&format!("{pointer}/type"), format!("unknown type `{other}`: generated as any JSON value"));
+                        self.diags.warning(
+                            &format!("{pointer}/type"),
+                            format!("unknown type `{other}`: generated as any JSON value"),
+                        );
                         TypeRef::Any
                     }
                 };
@@ -412,11 +437,17 @@ impl<'d> Resolver<'d> {
         let mut variants = Vec::new();
         for (member, member_pointer) in members {
             let Some(reference) = &member.body.reference else {
-                self.diags.warning(member_pointer, "discriminated union member is not a `$ref`: generated as an untagged union");
+                self.diags.warning(
+                    member_pointer,
+                    "discriminated union member is not a `$ref`: generated as an untagged union",
+                );
                 return None;
             };
             let Some(RefTarget::Component(name, _)) = self.ref_target(reference, member_pointer) else {
-                self.diags.warning(member_pointer, "discriminated union member is not a component schema: generated as an untagged union");
+                self.diags.warning(
+                    member_pointer,
+                    "discriminated union member is not a component schema: generated as an untagged union",
+                );
                 return None;
             };
             let mut tags: Vec<String> = mapping

@@ -54,7 +54,9 @@ pub fn schema<'d>(doc: &'d Document, segments: &[String]) -> Option<&'d Schema> 
         ["paths", path, rest @ ..] => {
             let item = get(&doc.paths, path)?;
             match rest {
-                ["parameters", index, rest @ ..] => within_parameter(item.parameters.get(index.parse::<usize>().ok()?)?, rest),
+                ["parameters", index, rest @ ..] => {
+                    within_parameter(item.parameters.get(index.parse::<usize>().ok()?)?, rest)
+                }
                 [method, rest @ ..] => within_operation(item.operations().find(|(m, _)| m == method)?.1, rest),
                 [] => None,
             }
@@ -78,7 +80,9 @@ pub fn response<'d>(doc: &'d Document, segments: &[String]) -> Option<&'d Respon
 fn within_operation<'d>(op: &'d Operation, rest: &[&str]) -> Option<&'d Schema> {
     match rest {
         ["parameters", index, rest @ ..] => within_parameter(op.parameters.get(index.parse::<usize>().ok()?)?, rest),
-        ["requestBody", "content", media_type, rest @ ..] => within_media(get(&op.request_body.as_ref()?.content, media_type)?, rest),
+        ["requestBody", "content", media_type, rest @ ..] => {
+            within_media(get(&op.request_body.as_ref()?.content, media_type)?, rest)
+        }
         ["responses", status, rest @ ..] => within_response(get(&op.responses, status)?, rest),
         _ => None,
     }

@@ -378,7 +378,9 @@ impl<'de> Deserialize<'de> for Schema {
 }
 
 /// A map whose `x-…` keys (specification extensions) are skipped rather than read as entries.
-fn without_extensions<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<IndexMap<String, T>, D::Error> {
+fn without_extensions<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<IndexMap<String, T>, D::Error> {
     struct MapVisitor<T>(std::marker::PhantomData<T>);
     impl<'de, T: Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
         type Value = IndexMap<String, T>;

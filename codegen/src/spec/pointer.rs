@@ -30,11 +30,7 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based line of the node at `pointer` (or of its nearest ancestor found), if any.
     pub fn line_of(&self, pointer: &str) -> Option<usize> {
-        let segments: Vec<String> = pointer
-            .split('/')
-            .skip(1)
-            .map(unescape_segment)
-            .collect();
+        let segments: Vec<String> = pointer.split('/').skip(1).map(unescape_segment).collect();
         let offset = match self.format {
             Format::Json => json::locate(self.text.as_bytes(), &segments),
             Format::Yaml => yaml::locate(self.text, &segments),
@@ -203,7 +199,8 @@ mod yaml {
         let mut found_offset = 0usize;
         for segment in segments {
             let deeper = |line: &Line| parent_indent.is_none_or(|p| line.content_indent > p);
-            let in_block = |line: &Line| parent_indent.is_none_or(|p| line.indent > p || line.content_indent > p && line.is_item);
+            let in_block =
+                |line: &Line| parent_indent.is_none_or(|p| line.indent > p || line.content_indent > p && line.is_item);
             let mut hit = None;
             if let Ok(index) = segment.parse::<usize>() {
                 let mut seen = 0usize;
@@ -245,7 +242,11 @@ mod yaml {
             found_offset = lines[i].offset;
             // A sequence item's own keys sit on its line; search from there, else from the next line.
             start = if lines[i].is_item && segment.parse::<usize>().is_ok() { i } else { i + 1 };
-            parent_indent = Some(if lines[i].is_item && segment.parse::<usize>().is_ok() { indent } else { lines[i].content_indent });
+            parent_indent = Some(if lines[i].is_item && segment.parse::<usize>().is_ok() {
+                indent
+            } else {
+                lines[i].content_indent
+            });
             if lines[i].is_item && segment.parse::<usize>().is_ok() {
                 // Keys of the item are indented like its first key.
                 parent_indent = Some(lines[i].indent);

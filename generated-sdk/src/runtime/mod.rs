@@ -13,9 +13,9 @@ mod secret;
 mod sse;
 pub mod tagged;
 
+pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
-pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
 pub use error::{ConfigError, Error, ErrorDecoder, ResponseBody, StatusError};
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;

@@ -49,7 +49,16 @@ impl RequestParts {
     /// A request to `path` (already filled in, relative to the base URL).
     pub fn new(method: &str, path: String) -> Self {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
-        RequestParts { method, path, query: Vec::new(), headers: Vec::new(), body: None, content_type: String::new(), accept: "application/json".to_owned(), secrets: Vec::new() }
+        RequestParts {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            content_type: String::new(),
+            accept: "application/json".to_owned(),
+            secrets: Vec::new(),
+        }
     }
 
     /// Adds a query parameter (arrays become repeated parameters).

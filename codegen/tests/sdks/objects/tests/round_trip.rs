@@ -63,5 +63,8 @@ fn awkward_names_keep_their_wire_names() {
 #[test]
 fn builders_set_only_what_is_given() {
     let thing = Thing::new(1, "a", None).opt(1.0f32);
-    assert_eq!(serde_json::to_value(&thing).expect("encodes"), json!({"id": 1, "name": "a", "maybe": null, "opt": 1.0}));
+    assert_eq!(
+        serde_json::to_value(&thing).expect("encodes"),
+        json!({"id": 1, "name": "a", "maybe": null, "opt": 1.0})
+    );
 }

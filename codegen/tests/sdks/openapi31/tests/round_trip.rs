@@ -9,7 +9,9 @@ use support::round_trip;
 
 #[test]
 fn type_lists_const_and_tuples_round_trip() {
-    let item: Item = round_trip(json!({"kind": "item", "value": null, "count": null, "either": 3, "pair": ["a", 1], "link": {"href": "https://x"}}));
+    let item: Item = round_trip(
+        json!({"kind": "item", "value": null, "count": null, "either": 3, "pair": ["a", 1], "link": {"href": "https://x"}}),
+    );
     assert_eq!(item.kind, ItemKind::Item);
     assert_eq!(item.count, Some(None));
     assert_eq!(item.either, Some(ItemEither::Integer(3)));

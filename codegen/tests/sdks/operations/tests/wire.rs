@@ -15,7 +15,12 @@ fn client(server: &Server) -> Client {
 async fn parameters_go_to_path_query_and_headers() {
     let server = Server::start(vec![Reply::json(200, r#"{"name":"Rex"}"#)]).await;
     #[allow(deprecated)] // getPet is deprecated in the fixture
-    let pet = client(&server).get_pet("a b/c", "trace-9").fields(vec!["name".to_owned(), "age".to_owned()]).send().await.expect("pet");
+    let pet = client(&server)
+        .get_pet("a b/c", "trace-9")
+        .fields(vec!["name".to_owned(), "age".to_owned()])
+        .send()
+        .await
+        .expect("pet");
     assert_eq!(pet.name, "Rex");
     let sent = &server.recorded()[0];
     assert_eq!(sent.path, "/pets/a%20b%2Fc?fields=name&fields=age");
@@ -25,15 +30,25 @@ async fn parameters_go_to_path_query_and_headers() {
 
 #[tokio::test]
 async fn text_and_binary_bodies_travel_as_they_are() {
-    let html = Reply { status: 200, headers: vec![("content-type".into(), "text/html".into())], chunks: vec![(Default::default(), b"<p>hi</p>".to_vec())] };
+    let html = Reply {
+        status: 200,
+        headers: vec![("content-type".into(), "text/html".into())],
+        chunks: vec![(Default::default(), b"<p>hi</p>".to_vec())],
+    };
     let zip = Reply { status: 200, headers: vec![], chunks: vec![(Default::default(), vec![0x50, 0x4b, 0x03, 0x04])] };
     let server = Server::start(vec![html, zip]).await;
     let hl = client(&server);
     assert_eq!(hl.render().body("# hi").send().await.expect("render"), "<p>hi</p>");
     assert_eq!(hl.upload_file("f.bin", vec![1u8, 2, 3]).send().await.expect("upload"), [0x50, 0x4b, 0x03, 0x04]);
     let sent = server.recorded();
-    assert_eq!((sent[0].header("content-type"), sent[0].header("accept"), sent[0].body.as_slice()), (Some("text/plain"), Some("text/html"), &b"# hi"[..]));
-    assert_eq!((sent[1].header("content-type"), sent[1].body.as_slice()), (Some("application/octet-stream"), &[1u8, 2, 3][..]));
+    assert_eq!(
+        (sent[0].header("content-type"), sent[0].header("accept"), sent[0].body.as_slice()),
+        (Some("text/plain"), Some("text/html"), &b"# hi"[..])
+    );
+    assert_eq!(
+        (sent[1].header("content-type"), sent[1].body.as_slice()),
+        (Some("application/octet-stream"), &[1u8, 2, 3][..])
+    );
 }
 
 #[tokio::test]

@@ -11,7 +11,9 @@ use support::round_trip;
 #[test]
 fn untagged_unions_pick_the_matching_shape() {
     assert_eq!(round_trip::<EnumOrObject>(json!("none")), EnumOrObject::Enum(EnumOrObjectEnum::None));
-    assert!(matches!(round_trip::<EnumOrObject>(json!({"kind": "cat", "lives": 9})), EnumOrObject::Cat(c) if c.lives == Some(9)));
+    assert!(
+        matches!(round_trip::<EnumOrObject>(json!({"kind": "cat", "lives": 9})), EnumOrObject::Cat(c) if c.lives == Some(9))
+    );
     assert_eq!(round_trip::<EnumOrInteger>(json!("high")), EnumOrInteger::Enum(EnumOrIntegerEnum::High));
     assert_eq!(round_trip::<EnumOrInteger>(json!(7)), EnumOrInteger::Integer(7));
     assert_eq!(round_trip::<StringOrMap>(json!("auto")), StringOrMap::String("auto".into()));

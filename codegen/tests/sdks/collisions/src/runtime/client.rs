@@ -7,8 +7,8 @@ use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
 use super::secret::SecretString;
 use super::sse::{decode_json, decode_raw, EventStream, SseEvent};
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -178,7 +178,9 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client, ConfigError> {
         let mut headers = HeaderMap::new();
         let user_agent = self.user_agent.as_deref().unwrap_or(self.api.user_agent);
-        for (name, value) in [("user-agent", user_agent)].into_iter().chain(self.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))) {
+        for (name, value) in
+            [("user-agent", user_agent)].into_iter().chain(self.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+        {
             let (name, value) = header(name, value)?;
             headers.insert(name, value);
         }
@@ -206,8 +208,10 @@ impl ClientBuilder {
 }
 
 fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), ConfigError> {
-    let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| ConfigError(format!("invalid header name `{name}`")))?;
-    let header_value = HeaderValue::from_str(value).map_err(|_| ConfigError(format!("invalid value for header `{name}`")))?;
+    let header_name =
+        HeaderName::from_bytes(name.as_bytes()).map_err(|_| ConfigError(format!("invalid header name `{name}`")))?;
+    let header_value =
+        HeaderValue::from_str(value).map_err(|_| ConfigError(format!("invalid value for header `{name}`")))?;
     Ok((header_name, header_value))
 }
 
@@ -278,7 +282,9 @@ impl Client {
         let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &body };
         match serde_json::from_slice(json) {
             Ok(data) => Ok(Response { status, headers, data }),
-            Err(source) => Err(Error::Decode { url, status, body: ResponseBody::new(body, self.secrets(&parts)), source }),
+            Err(source) => {
+                Err(Error::Decode { url, status, body: ResponseBody::new(body, self.secrets(&parts)), source })
+            }
         }
     }
 
@@ -352,14 +358,20 @@ impl Client {
         }
     }
 
-    fn request<B: fmt::Debug>(&self, parts: &RequestParts, options: &RequestOptions, streaming: bool) -> Result<reqwest::RequestBuilder, Error<B>> {
+    fn request<B: fmt::Debug>(
+        &self,
+        parts: &RequestParts,
+        options: &RequestOptions,
+        streaming: bool,
+    ) -> Result<reqwest::RequestBuilder, Error<B>> {
         let url = format!("{}{}", self.inner.base_url, parts.path);
         let mut request = self.inner.http.request(parts.method.clone(), &url).headers(self.inner.headers.clone());
         let mut query = parts.query.clone();
         if let (Some(auth), Some(key)) = (self.inner.auth, &self.inner.api_key) {
             request = match auth {
                 Auth::ApiKeyHeader(name) => {
-                    let mut value = HeaderValue::from_str(key.expose()).map_err(|_| Error::Request("API key is not a valid header value".into()))?;
+                    let mut value = HeaderValue::from_str(key.expose())
+                        .map_err(|_| Error::Request("API key is not a valid header value".into()))?;
                     value.set_sensitive(true);
                     request.header(name, value)
                 }
@@ -431,7 +443,12 @@ impl Client {
         }
     }
 
-    async fn status_error<B: fmt::Debug>(&self, parts: &RequestParts, response: reqwest::Response, errors: ErrorDecoder<B>) -> Error<B> {
+    async fn status_error<B: fmt::Debug>(
+        &self,
+        parts: &RequestParts,
+        response: reqwest::Response,
+        errors: ErrorDecoder<B>,
+    ) -> Error<B> {
         let status = response.status();
         let headers = response.headers().clone();
         let url = display_url(response.url());

@@ -148,7 +148,10 @@ pub struct EventStream<T, B: fmt::Debug> {
 
 impl<T, B: fmt::Debug> fmt::Debug for EventStream<T, B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EventStream").field("status", &self.status).field("headers", &self.headers).finish_non_exhaustive()
+        f.debug_struct("EventStream")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
     }
 }
 

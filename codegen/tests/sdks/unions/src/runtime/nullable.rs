@@ -15,6 +15,8 @@ pub fn serialize<T: Serialize, S: Serializer>(value: &Option<Option<T>>, seriali
 }
 
 /// Reads a present field: `null` → `Some(None)`, a value → `Some(Some(v))` (absent → `None` by `default`).
-pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(deserializer).map(Some)
 }
