@@ -279,6 +279,8 @@ pub struct Operation {
     pub stream: Option<Stream>,
     /// Typed error bodies by status (`422`, `4XX`, `default`), in status order.
     pub errors: Vec<ErrorResponse>,
+    /// Whether requests carry the API's credentials (`security: []` on an operation says no).
+    pub authenticated: bool,
 }
 
 /// Where a parameter goes.

@@ -244,6 +244,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     });
     let mutable =
         if op.params.iter().any(|p| p.location != ParamLocation::Path) { quote!(mut) } else { TokenStream::new() };
+    let no_auth = if op.authenticated { TokenStream::new() } else { quote!(.without_auth()) };
     let many = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let header = format!(" `{} {}`", op.method, op.path);
     quote! {
@@ -289,7 +290,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             }
 
             fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-                let #mutable parts = #runtime::RequestParts::new(#method, #path);
+                let #mutable parts = #runtime::RequestParts::new(#method, #path)#no_auth;
                 #(#params)*
                 #body_json
                 #accept

@@ -183,6 +183,8 @@ impl<'d> Resolver<'d> {
             response_media,
             stream,
             errors,
+            // `security: []` or `[{}]` opts the operation out of authentication.
+            authenticated: op.security.as_ref().is_none_or(|reqs| reqs.iter().any(|r| !r.is_empty())),
         })
     }
 

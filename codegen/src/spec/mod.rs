@@ -149,6 +149,8 @@ pub struct Operation {
     pub parameters: Vec<Parameter>,
     /// The request body.
     pub request_body: Option<RequestBody>,
+    /// Security requirements of this operation, replacing the document's (`[]`: none).
+    pub security: Option<Vec<IndexMap<String, Vec<String>>>>,
     /// Responses by status code (`200`, `4XX`, `default`; `x-` extension keys skipped).
     #[serde(deserialize_with = "without_extensions")]
     pub responses: IndexMap<String, Response>,

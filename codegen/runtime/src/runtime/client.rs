@@ -366,7 +366,8 @@ impl Client {
         let url = format!("{}{}", self.inner.base_url, parts.path);
         let mut request = self.inner.http.request(parts.method.clone(), &url).headers(self.inner.headers.clone());
         let mut query = parts.query.clone();
-        if let (Some(auth), Some(key)) = (self.inner.auth, &self.inner.api_key) {
+        let credentials = self.inner.api_key.as_ref().filter(|_| parts.authenticated);
+        if let (Some(auth), Some(key)) = (self.inner.auth, credentials) {
             request = match auth {
                 Auth::ApiKeyHeader(name) => {
                     let mut value = HeaderValue::from_str(key.expose())

@@ -59,4 +59,6 @@ async fn optional_body_left_out_and_empty_responses() {
     hl.delete_all().send().await.expect("a body the document does not declare is ignored");
     let sent = server.recorded();
     assert!(sent[0].body.is_empty() && sent[0].header("content-type").is_none(), "{:?}", sent[0]);
+    assert_eq!(sent[0].header("authorization"), Some("Bearer token-1"));
+    assert_eq!(sent[1].header("authorization"), None, "deleteAll has `security: []`");
 }

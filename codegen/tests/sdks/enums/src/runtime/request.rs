@@ -42,6 +42,7 @@ pub struct RequestParts {
     pub(crate) body: Option<Bytes>,
     pub(crate) content_type: String,
     pub(crate) accept: String,
+    pub(crate) authenticated: bool,
     /// Secret values the body carries, redacted from errors.
     pub(crate) secrets: Vec<String>,
 }
@@ -58,6 +59,7 @@ impl RequestParts {
             body: None,
             content_type: String::new(),
             accept: "application/json".to_owned(),
+            authenticated: true,
             secrets: Vec::new(),
         }
     }
@@ -87,6 +89,12 @@ impl RequestParts {
         self.content_type = "application/json".to_owned();
         self.secrets = secrets;
         Ok(self)
+    }
+
+    /// Sends no credentials (an operation the document marks `security: []`).
+    pub fn without_auth(mut self) -> Self {
+        self.authenticated = false;
+        self
     }
 
     /// The media type asked for in `Accept` (default `application/json`; streams ask for events).

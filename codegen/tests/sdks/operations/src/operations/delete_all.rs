@@ -34,7 +34,8 @@ impl DeleteAllBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new("DELETE", "/pets".to_owned());
+        let parts = crate::runtime::RequestParts::new("DELETE", "/pets".to_owned())
+            .without_auth();
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
