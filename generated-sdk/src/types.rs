@@ -142,7 +142,7 @@ impl ChatDataResponse {
             output_message: output_message.into(),
         }
     }
-    /// The inputs passed to the chat template.
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -150,22 +150,22 @@ impl ChatDataResponse {
         self.inputs = Some(value.into());
         self
     }
-    /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
+    /// Sets [`finish_reason`](Self::finish_reason).
     pub fn finish_reason(mut self, value: impl Into<String>) -> Self {
         self.finish_reason = Some(Some(value.into()));
         self
     }
-    /// Results of any tools run during the generation.
+    /// Sets [`tool_results`](Self::tool_results).
     pub fn tool_results(mut self, value: impl Into<Vec<ToolResultResponse>>) -> Self {
         self.tool_results = Some(value.into());
         self
     }
-    /// The messages passed to the to provider chat endpoint.
+    /// Sets [`messages`](Self::messages).
     pub fn messages(mut self, value: impl Into<Vec<ChatMessageWithToolCall>>) -> Self {
         self.messages = Some(value.into());
         self
     }
-    /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(
         note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
     )]
@@ -173,7 +173,7 @@ impl ChatDataResponse {
         self.tool_call = Some(Some(value.into()));
         self
     }
-    /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tools to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
+    /// Sets [`tool_calls`](Self::tool_calls).
     pub fn tool_calls(mut self, value: impl Into<Vec<ToolCall>>) -> Self {
         self.tool_calls = Some(Some(value.into()));
         self
@@ -345,53 +345,37 @@ impl ChatDeployedRequest {
             environment: None,
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -399,16 +383,12 @@ impl ChatDeployedRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -416,57 +396,37 @@ impl ChatDeployedRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -474,52 +434,38 @@ impl ChatDeployedRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Template language
-    ///
-    /// The template language to use for rendering the template.
+    /// Sets [`template_language`](Self::template_language).
     pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
         self.template_language = Some(value.into());
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(value.into());
         self
     }
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
     }
-    /// Response format
-    ///
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// Reasoning effort
-    ///
-    /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
+    /// Sets [`reasoning_effort`](Self::reasoning_effort).
     pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
         self.reasoning_effort = Some(value.into());
         self
     }
-    /// Environment name
-    ///
-    /// The environment name used to create a chat response. If not specified, the default environment will be used.
+    /// Sets [`environment`](Self::environment).
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
@@ -693,53 +639,37 @@ impl ChatExperimentRequest {
             experiment_id: experiment_id.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -747,16 +677,12 @@ impl ChatExperimentRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -764,57 +690,37 @@ impl ChatExperimentRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -822,45 +728,33 @@ impl ChatExperimentRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Template language
-    ///
-    /// The template language to use for rendering the template.
+    /// Sets [`template_language`](Self::template_language).
     pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
         self.template_language = Some(value.into());
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(value.into());
         self
     }
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
     }
-    /// Response format
-    ///
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// Reasoning effort
-    ///
-    /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
+    /// Sets [`reasoning_effort`](Self::reasoning_effort).
     pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
         self.reasoning_effort = Some(value.into());
         self
@@ -921,27 +815,27 @@ impl ChatMessageWithToolCall {
             tool_call: None,
         }
     }
-    /// The content of the message.
+    /// Sets [`content`](Self::content).
     pub fn content(mut self, value: impl Into<ChatMessageWithToolCallContent>) -> Self {
         self.content = Some(Some(value.into()));
         self
     }
-    /// Optional name of the message author.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(Some(value.into()));
         self
     }
-    /// Tool call that this message is responding to.
+    /// Sets [`tool_call_id`](Self::tool_call_id).
     pub fn tool_call_id(mut self, value: impl Into<String>) -> Self {
         self.tool_call_id = Some(Some(value.into()));
         self
     }
-    /// A list of tool calls requested by the assistant.
+    /// Sets [`tool_calls`](Self::tool_calls).
     pub fn tool_calls(mut self, value: impl Into<Vec<ToolCall>>) -> Self {
         self.tool_calls = Some(Some(value.into()));
         self
     }
-    /// NB: Deprecated in favour of tool_calls. A tool call requested by the assistant.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
     pub fn tool_call(mut self, value: impl Into<FunctionTool>) -> Self {
         self.tool_call = Some(Some(value.into()));
@@ -1116,53 +1010,37 @@ impl ChatModelConfigRequest {
             model_config_id: model_config_id.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1170,16 +1048,12 @@ impl ChatModelConfigRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1187,57 +1061,37 @@ impl ChatModelConfigRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -1245,45 +1099,33 @@ impl ChatModelConfigRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Template language
-    ///
-    /// The template language to use for rendering the template.
+    /// Sets [`template_language`](Self::template_language).
     pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
         self.template_language = Some(value.into());
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(value.into());
         self
     }
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
     }
-    /// Response format
-    ///
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// Reasoning effort
-    ///
-    /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
+    /// Sets [`reasoning_effort`](Self::reasoning_effort).
     pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
         self.reasoning_effort = Some(value.into());
         self
@@ -1457,53 +1299,37 @@ impl ChatRequest {
             model_config: model_config.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1511,16 +1337,12 @@ impl ChatRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1528,57 +1350,37 @@ impl ChatRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -1586,45 +1388,33 @@ impl ChatRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Template language
-    ///
-    /// The template language to use for rendering the template.
+    /// Sets [`template_language`](Self::template_language).
     pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
         self.template_language = Some(value.into());
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(value.into());
         self
     }
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
     }
-    /// Response format
-    ///
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// Reasoning effort
-    ///
-    /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
+    /// Sets [`reasoning_effort`](Self::reasoning_effort).
     pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
         self.reasoning_effort = Some(value.into());
         self
@@ -1675,36 +1465,28 @@ impl ChatRequestFields {
             reasoning_effort: None,
         }
     }
-    /// Template language
-    ///
-    /// The template language to use for rendering the template.
+    /// Sets [`template_language`](Self::template_language).
     pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
         self.template_language = Some(value.into());
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(value.into());
         self
     }
-    /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
+    /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
         self.tool_call = Some(value.into());
         self
     }
-    /// Response format
-    ///
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// Reasoning effort
-    ///
-    /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
+    /// Sets [`reasoning_effort`](Self::reasoning_effort).
     pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
         self.reasoning_effort = Some(value.into());
         self
@@ -1838,53 +1620,37 @@ impl ChatResponse {
             tool_choice: None,
         }
     }
-    /// Project ID
-    ///
-    /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(Some(value.into()));
         self
     }
-    /// Number of samples
-    ///
-    /// The number of chat responses.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(Some(value.into()));
         self
     }
-    /// Log probabilities
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(Some(value.into()));
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(Some(value.into()));
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(Some(value.into()));
         self
     }
-    /// Usage
-    ///
-    /// Counts of the number of tokens used and related stats.
+    /// Sets [`usage`](Self::usage).
     pub fn usage(mut self, value: impl Into<Usage>) -> Self {
         self.usage = Some(Some(value.into()));
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1892,9 +1658,7 @@ impl ChatResponse {
         self.metadata = Some(Some(value.into()));
         self
     }
-    /// Provider request
-    ///
-    /// The raw request sent to the model provider.
+    /// Sets [`provider_request`](Self::provider_request).
     pub fn provider_request(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -1902,16 +1666,12 @@ impl ChatResponse {
         self.provider_request = Some(Some(value.into()));
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session if it belongs to one.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(Some(value.into()));
         self
     }
-    /// Tool choice
-    ///
-    /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
+    /// Sets [`tool_choice`](Self::tool_choice).
     pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
         self.tool_choice = Some(Some(value.into()));
         self
@@ -2080,53 +1840,37 @@ impl CompletionDeployedRequest {
             environment: None,
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2134,16 +1878,12 @@ impl CompletionDeployedRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2151,57 +1891,37 @@ impl CompletionDeployedRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -2209,32 +1929,22 @@ impl CompletionDeployedRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Log probabilities of most likely n tokens
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(value.into());
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(value.into());
         self
     }
-    /// Environment name
-    ///
-    /// The environment name used to create a chat response. If not specified, the default environment will be used.
+    /// Sets [`environment`](Self::environment).
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
@@ -2388,53 +2098,37 @@ impl CompletionExperimentRequest {
             experiment_id: experiment_id.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2442,16 +2136,12 @@ impl CompletionExperimentRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2459,57 +2149,37 @@ impl CompletionExperimentRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -2517,25 +2187,17 @@ impl CompletionExperimentRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Log probabilities of most likely n tokens
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(value.into());
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(value.into());
         self
@@ -2684,53 +2346,37 @@ impl CompletionModelConfigRequest {
             model_config_id: model_config_id.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2738,16 +2384,12 @@ impl CompletionModelConfigRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -2755,57 +2397,37 @@ impl CompletionModelConfigRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -2813,25 +2435,17 @@ impl CompletionModelConfigRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Log probabilities of most likely n tokens
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(value.into());
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(value.into());
         self
@@ -2980,53 +2594,37 @@ impl CompletionRequest {
             model_config: model_config.into(),
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3034,16 +2632,12 @@ impl CompletionRequest {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3051,57 +2645,37 @@ impl CompletionRequest {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -3109,25 +2683,17 @@ impl CompletionRequest {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
     }
-    /// Log probabilities of most likely n tokens
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(value.into());
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(value.into());
         self
@@ -3156,16 +2722,12 @@ impl CompletionRequestFields {
             suffix: None,
         }
     }
-    /// Log probabilities of most likely n tokens
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(value.into());
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(value.into());
         self
@@ -3294,53 +2856,37 @@ impl CompletionResponse {
             session_id: None,
         }
     }
-    /// Project ID
-    ///
-    /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(Some(value.into()));
         self
     }
-    /// Number of samples
-    ///
-    /// How many completions to make for each set of inputs.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(Some(value.into()));
         self
     }
-    /// Log probabilities
-    ///
-    /// Include the log probabilities of the top n tokens in the provider_response
+    /// Sets [`logprobs`](Self::logprobs).
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
         self.logprobs = Some(Some(value.into()));
         self
     }
-    /// Completion suffix
-    ///
-    /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
+    /// Sets [`suffix`](Self::suffix).
     pub fn suffix(mut self, value: impl Into<String>) -> Self {
         self.suffix = Some(Some(value.into()));
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(Some(value.into()));
         self
     }
-    /// Usage
-    ///
-    /// Counts of the number of tokens used and related stats.
+    /// Sets [`usage`](Self::usage).
     pub fn usage(mut self, value: impl Into<Usage>) -> Self {
         self.usage = Some(Some(value.into()));
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3348,9 +2894,7 @@ impl CompletionResponse {
         self.metadata = Some(Some(value.into()));
         self
     }
-    /// Provider request
-    ///
-    /// The raw request sent to the model provider.
+    /// Sets [`provider_request`](Self::provider_request).
     pub fn provider_request(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3358,9 +2902,7 @@ impl CompletionResponse {
         self.provider_request = Some(Some(value.into()));
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session if it belongs to one.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(Some(value.into()));
         self
@@ -3414,12 +2956,12 @@ impl DataResponse {
             tool_results: None,
         }
     }
-    /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
+    /// Sets [`finish_reason`](Self::finish_reason).
     pub fn finish_reason(mut self, value: impl Into<String>) -> Self {
         self.finish_reason = Some(Some(value.into()));
         self
     }
-    /// Results of any tools run during the generation.
+    /// Sets [`tool_results`](Self::tool_results).
     pub fn tool_results(mut self, value: impl Into<Vec<ToolResultResponse>>) -> Self {
         self.tool_results = Some(value.into());
         self
@@ -3449,11 +2991,7 @@ impl ExperimentFields {
             num_samples: None,
         }
     }
-    /// Number of samples
-    ///
-    /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
@@ -3477,7 +3015,7 @@ impl FunctionTool {
             arguments: None,
         }
     }
-    /// `arguments`.
+    /// Sets [`arguments`](Self::arguments).
     pub fn arguments(mut self, value: impl Into<String>) -> Self {
         self.arguments = Some(value.into());
         self
@@ -3509,7 +3047,7 @@ impl HttpValidationError {
     pub fn new() -> Self {
         Self { detail: None }
     }
-    /// `detail`.
+    /// Sets [`detail`](Self::detail).
     pub fn detail(mut self, value: impl Into<Vec<ValidationError>>) -> Self {
         self.detail = Some(value.into());
         self
@@ -3547,22 +3085,22 @@ impl HumanloopErrorDetail {
             origin: None,
         }
     }
-    /// Error type, e.g. unprocessable_entity_error.
+    /// Sets [`type`](Self::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// Message; for provider errors, the provider's own message.
+    /// Sets [`message`](Self::message).
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
     }
-    /// HTTP status code, e.g. 422.
+    /// Sets [`code`](Self::code).
     pub fn code(mut self, value: impl Into<i64>) -> Self {
         self.code = Some(value.into());
         self
     }
-    /// Where the error originated: a provider name such as OpenAI, or Humanloop.
+    /// Sets [`origin`](Self::origin).
     pub fn origin(mut self, value: impl Into<String>) -> Self {
         self.origin = Some(value.into());
         self
@@ -3622,7 +3160,7 @@ impl ImageUrl {
             detail: None,
         }
     }
-    /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
+    /// Sets [`detail`](Self::detail).
     pub fn detail(mut self, value: impl Into<ImageUrlDetail>) -> Self {
         self.detail = Some(value.into());
         self
@@ -3661,22 +3199,22 @@ impl LinkedToolRequest {
             parameters: None,
         }
     }
-    /// The name of the linked tool.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// The description of the linked tool.
+    /// Sets [`description`](Self::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
-    /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
+    /// Sets [`strict`](Self::strict).
     pub fn strict(mut self, value: impl Into<bool>) -> Self {
         self.strict = Some(value.into());
         self
     }
-    /// The parameters of the linked tool.
+    /// Sets [`parameters`](Self::parameters).
     pub fn parameters(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3811,53 +3349,37 @@ impl LogRequestFields {
             return_inputs: None,
         }
     }
-    /// Project name
-    ///
-    /// Unique project name. If no project exists with this name, a new project will be created.
+    /// Sets [`project`](Self::project).
     pub fn project(mut self, value: impl Into<String>) -> Self {
         self.project = Some(value.into());
         self
     }
-    /// Project ID
-    ///
-    /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
+    /// Sets [`project_id`](Self::project_id).
     pub fn project_id(mut self, value: impl Into<String>) -> Self {
         self.project_id = Some(value.into());
         self
     }
-    /// Session ID
-    ///
-    /// ID of the session to associate the datapoint.
+    /// Sets [`session_id`](Self::session_id).
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.session_id = Some(value.into());
         self
     }
-    /// Session Reference ID
-    ///
-    /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
+    /// Sets [`session_reference_id`](Self::session_reference_id).
     pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
         self.session_reference_id = Some(value.into());
         self
     }
-    /// Parent ID
-    ///
-    /// ID associated to the parent datapoint in a session.
+    /// Sets [`parent_id`](Self::parent_id).
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// Parent Reference ID
-    ///
-    /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
+    /// Sets [`parent_reference_id`](Self::parent_reference_id).
     pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
         self.parent_reference_id = Some(value.into());
         self
     }
-    /// Inputs
-    ///
-    /// The inputs passed to the prompt template.
-    ///
-    /// Default: `{}`
+    /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3865,16 +3387,12 @@ impl LogRequestFields {
         self.inputs = Some(value.into());
         self
     }
-    /// Source
-    ///
-    /// Identifies where the model was called from.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Metadata
-    ///
-    /// Any additional metadata to record.
+    /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -3882,57 +3400,37 @@ impl LogRequestFields {
         self.metadata = Some(value.into());
         self
     }
-    /// Save
-    ///
-    /// Whether the request/response payloads will be stored on Humanloop.
-    ///
-    /// Default: `true`
+    /// Sets [`save`](Self::save).
     pub fn save(mut self, value: impl Into<bool>) -> Self {
         self.save = Some(value.into());
         self
     }
-    /// Source datapoint ID
-    ///
-    /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
+    /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
     pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
         self.source_datapoint_id = Some(value.into());
         self
     }
-    /// Provider API Keys
-    ///
-    /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
+    /// Sets [`provider_api_keys`](Self::provider_api_keys).
     pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
         self.provider_api_keys = Some(value.into());
         self
     }
-    /// Number of samples
-    ///
-    /// The number of generations.
-    ///
-    /// Default: `1`
+    /// Sets [`num_samples`](Self::num_samples).
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
         self.num_samples = Some(value.into());
         self
     }
-    /// Whether to stream partial results
-    ///
-    /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
-    ///
-    /// Default: `false`
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self
     }
-    /// End-user identifier
-    ///
-    /// End-user ID passed through to provider call.
+    /// Sets [`user`](Self::user).
     pub fn user(mut self, value: impl Into<String>) -> Self {
         self.user = Some(value.into());
         self
     }
-    /// Seed
-    ///
-    /// Deprecated field: the seed is instead set as part of the request.config object.
+    /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
@@ -3940,11 +3438,7 @@ impl LogRequestFields {
         self.seed = Some(value.into());
         self
     }
-    /// Return inputs
-    ///
-    /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
-    ///
-    /// Default: `true`
+    /// Sets [`return_inputs`](Self::return_inputs).
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
         self.return_inputs = Some(value.into());
         self
@@ -4045,66 +3539,52 @@ impl ModelConfigChatRequest {
             tools: None,
         }
     }
-    /// A friendly display name for the model config. If not provided, a name will be generated.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// A description of the model config.
+    /// Sets [`description`](Self::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
-    /// The company providing the underlying model service.
-    ///
-    /// Default: `"openai"`
+    /// Sets [`provider`](Self::provider).
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
-    /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
-    ///
-    /// Default: `-1`
+    /// Sets [`max_tokens`](Self::max_tokens).
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
-    /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
-    ///
-    /// Default: `1`
+    /// Sets [`temperature`](Self::temperature).
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
-    /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
-    ///
-    /// Default: `1`
+    /// Sets [`top_p`](Self::top_p).
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
     }
-    /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
+    /// Sets [`stop`](Self::stop).
     pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
         self.stop = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`presence_penalty`](Self::presence_penalty).
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`frequency_penalty`](Self::frequency_penalty).
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
-    /// Other parameter values to be passed to the provider call.
-    ///
-    /// Default: `{}`
+    /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4112,24 +3592,22 @@ impl ModelConfigChatRequest {
         self.other = Some(value.into());
         self
     }
-    /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
+    /// Sets [`seed`](Self::seed).
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
     }
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// The provider model endpoint used.
-    ///
-    /// Default: `"chat"`
+    /// Sets [`endpoint`](Self::endpoint).
     pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
-    /// Messages prepended to the list of messages sent to the provider. These messages that will take your specified inputs to form your final request to the provider model. Input variables within the template should be specified with syntax: `{{input_name}}`.
+    /// Sets [`chat_template`](Self::chat_template).
     pub fn chat_template(
         mut self,
         value: impl Into<Vec<ChatMessageWithToolCall>>,
@@ -4137,7 +3615,7 @@ impl ModelConfigChatRequest {
         self.chat_template = Some(value.into());
         self
     }
-    /// Make tools available to OpenAIs chat model as functions.
+    /// Sets [`tools`](Self::tools).
     pub fn tools(mut self, value: impl Into<Vec<ModelConfigTool>>) -> Self {
         self.tools = Some(value.into());
         self
@@ -4229,66 +3707,52 @@ impl ModelConfigCompletionRequest {
             prompt_template: None,
         }
     }
-    /// A friendly display name for the model config. If not provided, a name will be generated.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// A description of the model config.
+    /// Sets [`description`](Self::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
-    /// The company providing the underlying model service.
-    ///
-    /// Default: `"openai"`
+    /// Sets [`provider`](Self::provider).
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
-    /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
-    ///
-    /// Default: `-1`
+    /// Sets [`max_tokens`](Self::max_tokens).
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
-    /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
-    ///
-    /// Default: `1`
+    /// Sets [`temperature`](Self::temperature).
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
-    /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
-    ///
-    /// Default: `1`
+    /// Sets [`top_p`](Self::top_p).
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
     }
-    /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
+    /// Sets [`stop`](Self::stop).
     pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
         self.stop = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`presence_penalty`](Self::presence_penalty).
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`frequency_penalty`](Self::frequency_penalty).
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
-    /// Other parameter values to be passed to the provider call.
-    ///
-    /// Default: `{}`
+    /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4296,24 +3760,22 @@ impl ModelConfigCompletionRequest {
         self.other = Some(value.into());
         self
     }
-    /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
+    /// Sets [`seed`](Self::seed).
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
     }
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
     }
-    /// The provider model endpoint used.
-    ///
-    /// Default: `"complete"`
+    /// Sets [`endpoint`](Self::endpoint).
     pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
         self.endpoint = Some(value.into());
         self
     }
-    /// Prompt template that will take your specified inputs to form your final request to the model. Input variables within the prompt template should be specified with syntax: `{{input_name}}`.
+    /// Sets [`prompt_template`](Self::prompt_template).
     pub fn prompt_template(mut self, value: impl Into<String>) -> Self {
         self.prompt_template = Some(value.into());
         self
@@ -4395,66 +3857,52 @@ impl ModelConfigFields {
             response_format: None,
         }
     }
-    /// A friendly display name for the model config. If not provided, a name will be generated.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// A description of the model config.
+    /// Sets [`description`](Self::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
-    /// The company providing the underlying model service.
-    ///
-    /// Default: `"openai"`
+    /// Sets [`provider`](Self::provider).
     pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
         self.provider = Some(value.into());
         self
     }
-    /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
-    ///
-    /// Default: `-1`
+    /// Sets [`max_tokens`](Self::max_tokens).
     pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
         self.max_tokens = Some(value.into());
         self
     }
-    /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
-    ///
-    /// Default: `1`
+    /// Sets [`temperature`](Self::temperature).
     pub fn temperature(mut self, value: impl Into<f64>) -> Self {
         self.temperature = Some(value.into());
         self
     }
-    /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
-    ///
-    /// Default: `1`
+    /// Sets [`top_p`](Self::top_p).
     pub fn top_p(mut self, value: impl Into<f64>) -> Self {
         self.top_p = Some(value.into());
         self
     }
-    /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
+    /// Sets [`stop`](Self::stop).
     pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
         self.stop = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`presence_penalty`](Self::presence_penalty).
     pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
         self.presence_penalty = Some(value.into());
         self
     }
-    /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
-    ///
-    /// Default: `0`
+    /// Sets [`frequency_penalty`](Self::frequency_penalty).
     pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
         self.frequency_penalty = Some(value.into());
         self
     }
-    /// Other parameter values to be passed to the provider call.
-    ///
-    /// Default: `{}`
+    /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4462,12 +3910,12 @@ impl ModelConfigFields {
         self.other = Some(value.into());
         self
     }
-    /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
+    /// Sets [`seed`](Self::seed).
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
         self.seed = Some(value.into());
         self
     }
-    /// The format of the response. Only type json_object is currently supported for chat.
+    /// Sets [`response_format`](Self::response_format).
     pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
         self.response_format = Some(value.into());
         self
@@ -4540,17 +3988,17 @@ impl ModelConfigToolRequest {
             preset_name: None,
         }
     }
-    /// The description of the tool shown to the model.
+    /// Sets [`description`](Self::description).
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
-    /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
+    /// Sets [`strict`](Self::strict).
     pub fn strict(mut self, value: impl Into<bool>) -> Self {
         self.strict = Some(value.into());
         self
     }
-    /// Definition of parameters needed to run the tool. Provided in jsonschema format: <https://json-schema.org/>
+    /// Sets [`parameters`](Self::parameters).
     pub fn parameters(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4558,17 +4006,17 @@ impl ModelConfigToolRequest {
         self.parameters = Some(value.into());
         self
     }
-    /// Source of the tool. If defined at an organization level will be 'organization' else 'inline'.
+    /// Sets [`source`](Self::source).
     pub fn source(mut self, value: impl Into<ToolSource>) -> Self {
         self.source = Some(value.into());
         self
     }
-    /// Code source of the tool.
+    /// Sets [`source_code`](Self::source_code).
     pub fn source_code(mut self, value: impl Into<String>) -> Self {
         self.source_code = Some(value.into());
         self
     }
-    /// Other parameters that define the config.
+    /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -4576,7 +4024,7 @@ impl ModelConfigToolRequest {
         self.other = Some(value.into());
         self
     }
-    /// If is_preset = true, this is the name of the preset tool on Humanloop. This is used as the key to look up the Humanloop runtime of the tool
+    /// Sets [`preset_name`](Self::preset_name).
     pub fn preset_name(mut self, value: impl Into<String>) -> Self {
         self.preset_name = Some(value.into());
         self
@@ -4687,37 +4135,37 @@ impl ProviderApiKeys {
             openai_azure_endpoint: None,
         }
     }
-    /// `openai`.
+    /// Sets [`openai`](Self::openai).
     pub fn openai(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.openai = Some(value.into());
         self
     }
-    /// `ai21`.
+    /// Sets [`ai21`](Self::ai21).
     pub fn ai21(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.ai21 = Some(value.into());
         self
     }
-    /// `mock`.
+    /// Sets [`mock`](Self::mock).
     pub fn mock(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.mock = Some(value.into());
         self
     }
-    /// `anthropic`.
+    /// Sets [`anthropic`](Self::anthropic).
     pub fn anthropic(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.anthropic = Some(value.into());
         self
     }
-    /// `bedrock`.
+    /// Sets [`bedrock`](Self::bedrock).
     pub fn bedrock(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.bedrock = Some(value.into());
         self
     }
-    /// `cohere`.
+    /// Sets [`cohere`](Self::cohere).
     pub fn cohere(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
         self.cohere = Some(value.into());
         self
     }
-    /// `openai_azure`.
+    /// Sets [`openai_azure`](Self::openai_azure).
     pub fn openai_azure(
         mut self,
         value: impl Into<crate::runtime::SecretString>,
@@ -4725,7 +4173,7 @@ impl ProviderApiKeys {
         self.openai_azure = Some(value.into());
         self
     }
-    /// `openai_azure_endpoint`.
+    /// Sets [`openai_azure_endpoint`](Self::openai_azure_endpoint).
     pub fn openai_azure_endpoint(
         mut self,
         value: impl Into<crate::runtime::SecretString>,
@@ -4778,7 +4226,7 @@ impl ResponseFormat {
             json_schema: None,
         }
     }
-    /// The JSON schema of the response format if type is json_schema.
+    /// Sets [`json_schema`](Self::json_schema).
     pub fn json_schema(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -5010,7 +4458,7 @@ impl Usage {
             reasoning_tokens: None,
         }
     }
-    /// Number of reasoning tokens used to generate the output.
+    /// Sets [`reasoning_tokens`](Self::reasoning_tokens).
     pub fn reasoning_tokens(mut self, value: impl Into<i64>) -> Self {
         self.reasoning_tokens = Some(Some(value.into()));
         self

@@ -86,11 +86,24 @@ fn code_span(text: &str) -> String {
     format!("{ticks}{pad}{text}{pad}{ticks}")
 }
 
+/// Width of a list item's marker with its space (`- ` → 2, `12. ` → 4), if the line starts one.
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
+}
+
 fn sanitize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_fence = false;
+    // Inside a list item: the indentation its continuation lines need.
+    let mut list_indent: Option<usize> = None;
     for raw in text.lines() {
-        let line = raw.trim_end();
+        let expanded = raw.replace('\t', "    ");
+        let line = expanded.trim_end();
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
             // Every fence becomes `text`, so nothing from a document runs as a doctest.
@@ -102,9 +115,22 @@ fn sanitize(text: &str) -> Vec<String> {
             out.push(format!(" {line}"));
             continue;
         }
-        // Leading spaces would make an indented code block (a doctest).
+        // Leading spaces would make an indented code block (a doctest), so lines start flush
+        // left, except continuation lines of a list item, which are indented under its text.
         let escaped = escape_line(trimmed);
-        out.push(if escaped.is_empty() { String::new() } else { format!(" {escaped}") });
+        if escaped.is_empty() {
+            list_indent = None;
+            out.push(String::new());
+            continue;
+        }
+        let indent = match list_marker(trimmed) {
+            Some(width) => {
+                list_indent = Some(width);
+                0
+            }
+            None => list_indent.unwrap_or(0),
+        };
+        out.push(format!(" {}{escaped}", " ".repeat(indent)));
     }
     if in_fence {
         out.push(" ```".to_owned());
@@ -197,6 +223,8 @@ mod tests {
                 " see <https://a.b/c>."
             ]
         );
+        assert_eq!(sanitize("Steps:\n- one\ncontinued\n  - two\n\nafter"), [" Steps:", " - one", "   continued", " - two", "", " after"]);
+        assert_eq!(sanitize("1. first\nmore\tx"), [" 1. first", "    more    x"]);
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("{}"), "`{}`");

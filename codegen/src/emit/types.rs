@@ -182,12 +182,15 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     });
     let setters =
         s.fields.iter().filter(|f| matches!(f.presence, Presence::Optional | Presence::OptionalNullable)).map(|f| {
-            let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+            // The field carries the documentation; the setter points at it (and shares its deprecation).
+            let doc = format!(" Sets [`{0}`](Self::{0}).", f.name);
+            let deprecated = docs::deprecated(&f.docs);
             let method = snake_ident(if f.name == "new" { "set_new" } else { &f.name });
             let ty = rust_type(api, &f.ty, true);
             let assign = assign(f, quote!(self), quote!(value.into()));
             quote! {
-                #doc
+                #[doc = #doc]
+                #deprecated
                 pub fn #method(mut self, value: impl Into<#ty>) -> Self { #assign self }
             }
         });

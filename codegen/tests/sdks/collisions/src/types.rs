@@ -19,7 +19,7 @@ impl Option2 {
     pub fn new() -> Self {
         Self { name: None }
     }
-    /// A schema named like the prelude's String.
+    /// Sets [`name`](Self::name).
     pub fn name(mut self, value: impl Into<String2>) -> Self {
         self.name = Some(value.into());
         self
@@ -62,22 +62,22 @@ impl UpdateItemRequest {
             value: None,
         }
     }
-    /// `limit`.
+    /// Sets [`limit`](Self::limit).
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.limit = Some(value.into());
         self
     }
-    /// `timeout`.
+    /// Sets [`timeout`](Self::timeout).
     pub fn timeout(mut self, value: impl Into<i64>) -> Self {
         self.timeout = Some(value.into());
         self
     }
-    /// `send`.
+    /// Sets [`send`](Self::send).
     pub fn send(mut self, value: impl Into<bool>) -> Self {
         self.send = Some(value.into());
         self
     }
-    /// A schema named like the prelude's String.
+    /// Sets [`value`](Self::value).
     pub fn value(mut self, value: impl Into<String2>) -> Self {
         self.value = Some(value.into());
         self

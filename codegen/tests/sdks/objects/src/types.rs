@@ -64,37 +64,37 @@ impl Names {
             a_b_c: None,
         }
     }
-    /// `type`.
+    /// Sets [`type`](Self::type).
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// `self`.
+    /// Sets [`self_`](Self::self_).
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.self_ = Some(value.into());
         self
     }
-    /// `fooBar`.
+    /// Sets [`foo_bar`](Self::foo_bar).
     pub fn foo_bar(mut self, value: impl Into<String>) -> Self {
         self.foo_bar = Some(value.into());
         self
     }
-    /// `foo_bar`.
+    /// Sets [`foo_bar_2`](Self::foo_bar_2).
     pub fn foo_bar_2(mut self, value: impl Into<String>) -> Self {
         self.foo_bar_2 = Some(value.into());
         self
     }
-    /// `@timestamp`.
+    /// Sets [`timestamp`](Self::timestamp).
     pub fn timestamp(mut self, value: impl Into<String>) -> Self {
         self.timestamp = Some(value.into());
         self
     }
-    /// `2fa`.
+    /// Sets [`n2fa`](Self::n2fa).
     pub fn n2fa(mut self, value: impl Into<bool>) -> Self {
         self.n2fa = Some(value.into());
         self
     }
-    /// `a.b-c`.
+    /// Sets [`a_b_c`](Self::a_b_c).
     pub fn a_b_c(mut self, value: impl Into<String>) -> Self {
         self.a_b_c = Some(value.into());
         self
@@ -169,20 +169,18 @@ impl Thing {
             parent: None,
         }
     }
-    /// `opt`.
-    ///
-    /// Default: `1.5`
+    /// Sets [`opt`](Self::opt).
     pub fn opt(mut self, value: impl Into<f32>) -> Self {
         self.opt = Some(value.into());
         self
     }
-    /// `optNull`.
+    /// Sets [`opt_null`](Self::opt_null).
     #[deprecated]
     pub fn opt_null(mut self, value: impl Into<String>) -> Self {
         self.opt_null = Some(Some(value.into()));
         self
     }
-    /// `tags`.
+    /// Sets [`tags`](Self::tags).
     pub fn tags(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, i64>>,
@@ -190,12 +188,12 @@ impl Thing {
         self.tags = Some(value.into());
         self
     }
-    /// `anything`.
+    /// Sets [`anything`](Self::anything).
     pub fn anything(mut self, value: impl Into<serde_json::Value>) -> Self {
         self.anything = Some(value.into());
         self
     }
-    /// `free`.
+    /// Sets [`free`](Self::free).
     pub fn free(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -203,12 +201,12 @@ impl Thing {
         self.free = Some(value.into());
         self
     }
-    /// `grid`.
+    /// Sets [`grid`](Self::grid).
     pub fn grid(mut self, value: impl Into<Vec<Vec<f64>>>) -> Self {
         self.grid = Some(value.into());
         self
     }
-    /// Recursion through a nullable single-ref allOf.
+    /// Sets [`parent`](Self::parent).
     pub fn parent(mut self, value: impl Into<Thing>) -> Self {
         self.parent = Some(Some(Box::new(value.into())));
         self
@@ -230,12 +228,12 @@ impl Tree {
     pub fn new() -> Self {
         Self { children: None, next: None }
     }
-    /// `children`.
+    /// Sets [`children`](Self::children).
     pub fn children(mut self, value: impl Into<Vec<Tree>>) -> Self {
         self.children = Some(value.into());
         self
     }
-    /// `next`.
+    /// Sets [`next`](Self::next).
     pub fn next(mut self, value: impl Into<Tree>) -> Self {
         self.next = Some(Box::new(value.into()));
         self

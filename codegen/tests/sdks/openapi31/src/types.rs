@@ -45,22 +45,22 @@ impl Item {
             link: None,
         }
     }
-    /// `count`.
+    /// Sets [`count`](Self::count).
     pub fn count(mut self, value: impl Into<i64>) -> Self {
         self.count = Some(Some(value.into()));
         self
     }
-    /// `either`.
+    /// Sets [`either`](Self::either).
     pub fn either(mut self, value: impl Into<ItemEither>) -> Self {
         self.either = Some(value.into());
         self
     }
-    /// `pair`.
+    /// Sets [`pair`](Self::pair).
     pub fn pair(mut self, value: impl Into<Vec<serde_json::Value>>) -> Self {
         self.pair = Some(value.into());
         self
     }
-    /// A sibling description.
+    /// Sets [`link`](Self::link).
     pub fn link(mut self, value: impl Into<Link>) -> Self {
         self.link = Some(value.into());
         self
@@ -81,9 +81,7 @@ impl Link {
     pub fn new() -> Self {
         Self { href: None }
     }
-    /// `href`.
-    ///
-    /// Format: `uri` (kept as a string, exactly as sent).
+    /// Sets [`href`](Self::href).
     pub fn href(mut self, value: impl Into<String>) -> Self {
         self.href = Some(value.into());
         self

@@ -32,7 +32,7 @@ impl Problem {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// `message`.
+    /// Sets [`message`](Self::message).
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
@@ -61,7 +61,7 @@ impl PostPetsRequest {
             stream: None,
         }
     }
-    /// `stream`.
+    /// Sets [`stream`](Self::stream).
     pub fn stream(mut self, value: impl Into<bool>) -> Self {
         self.stream = Some(value.into());
         self

@@ -24,7 +24,7 @@ impl Cat {
             lives: None,
         }
     }
-    /// `lives`.
+    /// Sets [`lives`](Self::lives).
     pub fn lives(mut self, value: impl Into<i32>) -> Self {
         self.lives = Some(value.into());
         self
@@ -43,7 +43,7 @@ impl Dog {
     pub fn new() -> Self {
         Self { good: None }
     }
-    /// `good`.
+    /// Sets [`good`](Self::good).
     pub fn good(mut self, value: impl Into<bool>) -> Self {
         self.good = Some(value.into());
         self
