@@ -223,7 +223,10 @@ mod tests {
                 " see <https://a.b/c>."
             ]
         );
-        assert_eq!(sanitize("Steps:\n- one\ncontinued\n  - two\n\nafter"), [" Steps:", " - one", "   continued", " - two", "", " after"]);
+        assert_eq!(
+            sanitize("Steps:\n- one\ncontinued\n  - two\n\nafter"),
+            [" Steps:", " - one", "   continued", " - two", "", " after"]
+        );
         assert_eq!(sanitize("1. first\nmore\tx"), [" 1. first", "    more    x"]);
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
