@@ -1,7 +1,6 @@
 //! Operations: the client reads its own environment variables and builds requests for every
 //! parameter location (checked at compile time by calling each builder).
 
-use fixture_sdk_operations::types::Pet;
 use fixture_sdk_operations::Client;
 
 #[test]
@@ -16,12 +15,16 @@ fn client_reads_the_documents_environment_variables() {
     assert_eq!(Client::new("k").base_url(), "https://pets.example.com/v1");
 }
 
+/// Compile-time API check: required inputs are arguments, optional ones setters.
 #[test]
 fn builders_take_required_inputs_as_arguments() {
     let client = Client::new("k");
     #[allow(deprecated)]
-    let _get = client.get_pet("pet 1", "trace-1").fields(vec!["name".to_owned()]);
-    let _post = client.post_pets("Rex");
-    let _delete = client.delete_all().max_retries(0);
-    let _: Option<Pet> = None;
+    let get = client.get_pet("pet 1", "trace-1").fields(vec!["name".to_owned()]);
+    let post = client.post_pets("Rex");
+    let delete = client.delete_all().max_retries(0);
+    // Builders hold their client and print without the key.
+    for printed in [format!("{get:?}"), format!("{post:?}"), format!("{delete:?}")] {
+        assert!(printed.contains("[REDACTED]") && !printed.contains("\"k\""), "{printed}");
+    }
 }
