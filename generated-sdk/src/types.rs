@@ -9,6 +9,7 @@
 /// One part of a multi-part message, told apart by its `type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum ChatContentItem {
     /// `type: text`
     TextChatContent(TextChatContent),
@@ -3924,6 +3925,7 @@ impl ModelConfigFields {
 /// A tool of a chat model config, linked by id or defined inline.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum ModelConfigTool {
     /// A tool stored on Humanloop, linked into a model config by its id.
     LinkedToolRequest(LinkedToolRequest),
@@ -4192,6 +4194,7 @@ impl Default for ProviderApiKeys {
 /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum ReasoningEffort {
     /// Supported reasoning effort.
     OpenAiReasoningEffort(OpenAiReasoningEffort),
@@ -4336,6 +4339,7 @@ impl ToolChoice {
 /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum ToolChoiceParam {
     /// `Enum`.
     Enum(ToolChoiceParamEnum),
@@ -4410,6 +4414,7 @@ crate::runtime::open_enum!(ToolType { Function => "function" });
 /// A 422 body: either the request's validation errors, or an error raised by Humanloop or the model provider.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum UnprocessableEntityBody {
     /// The request did not match the endpoint's schema.
     HttpValidationError(HttpValidationError),

@@ -88,12 +88,19 @@ fn code_span(text: &str) -> String {
 
 /// Width of a list item's marker with its space (`- ` → 2, `12. ` → 4), if the line starts one.
 fn list_marker(line: &str) -> Option<usize> {
-    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
-        return Some(2);
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
+    let marker = if line.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let closed = line[digits..].starts_with(['.', ')']);
+        if digits == 0 || digits > 9 || !closed {
+            return None;
+        }
+        digits + 1
+    };
+    // The item's text starts after one to four spaces; continuation lines align with it.
+    let spaces = line[marker..].bytes().take_while(|&b| b == b' ').count();
+    (1..=4).contains(&spaces).then_some(marker + spaces)
 }
 
 fn sanitize(text: &str) -> Vec<String> {
@@ -228,6 +235,8 @@ mod tests {
             [" Steps:", " - one", "   continued", " - two", "", " after"]
         );
         assert_eq!(sanitize("1. first\nmore\tx"), [" 1. first", "    more    x"]);
+        assert_eq!(sanitize("*   wide\nnext"), [" *   wide", "     next"]);
+        assert_eq!(sanitize("**bold** text\nnext"), [" **bold** text", " next"]);
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("{}"), "`{}`");

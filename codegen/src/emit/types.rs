@@ -253,6 +253,17 @@ fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) 
     quote!(#(#froms)*)
 }
 
+/// Unions hold the document's alternatives as they are: a struct variant may be much larger than
+/// a string one, and boxing it would burden every `match` for a few bytes, so that lint is allowed
+/// on unions with a struct variant.
+fn size_allowance<'a>(mut variants: impl Iterator<Item = &'a TypeRef>) -> TokenStream {
+    if variants.any(|ty| matches!(ty, TypeRef::Named(_))) {
+        quote!(#[allow(clippy::large_enum_variant)])
+    } else {
+        TokenStream::new()
+    }
+}
+
 fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStream {
     let items = variants.iter().map(|v| {
         let doc = docs::attrs_or(&v.docs, api, &v.ty, &v.name);
@@ -264,9 +275,11 @@ fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStre
     let listed: Vec<(Ident, &TypeRef, bool)> =
         variants.iter().map(|v| (format_ident!("{}", v.name), &v.ty, v.boxed)).collect();
     let froms = variant_froms(api, name, &listed);
+    let sizes = size_allowance(variants.iter().map(|v| &v.ty));
     quote! {
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
+        #sizes
         pub enum #name { #(#items)* }
         #froms
     }
@@ -294,9 +307,11 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
     let listed: Vec<(Ident, &TypeRef, bool)> =
         t.variants.iter().zip(&variants).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();
     let froms = variant_froms(api, name, &listed);
+    let sizes = size_allowance(t.variants.iter().map(|v| &v.ty));
     quote! {
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        #sizes
         pub enum #name {
             #(#items)*
             /// A tag this version of the SDK does not know; the whole object is kept.

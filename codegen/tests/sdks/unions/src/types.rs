@@ -57,6 +57,7 @@ impl Default for Dog {
 /// The schema at `#/components/schemas/EnumOrInteger`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum EnumOrInteger {
     /// `Enum`.
     Enum(EnumOrIntegerEnum),
@@ -76,6 +77,7 @@ impl From<i64> for EnumOrInteger {
 /// The schema at `#/components/schemas/EnumOrObject`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum EnumOrObject {
     /// `Enum`.
     Enum(EnumOrObjectEnum),
@@ -95,6 +97,7 @@ impl From<Cat> for EnumOrObject {
 /// The schema at `#/components/schemas/Pet`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Pet {
     /// `kind: cat`
     Cat(Cat),
