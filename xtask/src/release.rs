@@ -88,6 +88,14 @@ pub fn changelog_entry(version: &str, changes: &[Change]) -> String {
     entry
 }
 
+/// `changelog` with `entry` placed above its first release section (after the title and intro).
+pub fn insert_entry(changelog: &str, entry: &str) -> String {
+    match changelog.find("\n## ") {
+        Some(at) => format!("{}\n\n{entry}\n{}", changelog[..at].trim_end(), &changelog[at + 1..]),
+        None => format!("{}\n\n{entry}", changelog.trim_end()),
+    }
+}
+
 /// `cargo xtask diff [REV]`.
 pub fn diff(rev: Option<&str>) -> Result<(), String> {
     let root = workspace_root();
@@ -150,10 +158,7 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
             manifest.replacen(&format!("version = \"{}\"", version_text(current)), &format!("version = \"{next}\""), 1);
         fs::write(root.join(MANIFEST), updated).map_err(|e| e.to_string())?;
         let changelog = fs::read_to_string(root.join(CHANGELOG)).map_err(|e| e.to_string())?;
-        let (head, rest) = changelog.split_once("\n## ").map_or((changelog.as_str(), ""), |(h, r)| (h, r));
-        let rest = if rest.is_empty() { String::new() } else { format!("\n## {rest}") };
-        fs::write(root.join(CHANGELOG), format!("{}\n{entry}{rest}", head.trim_end_matches('\n').to_owned() + "\n"))
-            .map_err(|e| e.to_string())?;
+        fs::write(root.join(CHANGELOG), insert_entry(&changelog, &entry)).map_err(|e| e.to_string())?;
     } else {
         println!("4. (version and CHANGELOG left as they are: pass --write to update them)");
     }
@@ -195,6 +200,16 @@ mod tests {
             changelog_entry("0.2.0", &changes),
             "## 0.2.0\n\n### Breaking changes\n\n- field `A.b` removed\n\n### Added\n\n- type `C` added (struct)\n"
         );
+    }
+
+    #[test]
+    fn changelog_entries_go_above_earlier_releases() {
+        let changelog = "# Changelog\n\nIntro.\n\n## 0.1.0\n\nFirst.\n";
+        assert_eq!(
+            insert_entry(changelog, "## 0.2.0\n\n- new\n"),
+            "# Changelog\n\nIntro.\n\n## 0.2.0\n\n- new\n\n## 0.1.0\n\nFirst.\n"
+        );
+        assert_eq!(insert_entry("# Changelog\n", "## 0.1.0\n"), "# Changelog\n\n## 0.1.0\n");
     }
 
     /// The crate's `rust-version` is at least what each of its dependencies declares.
