@@ -148,10 +148,15 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
     let rev = rev.map_or_else(|| default_revision(&root), str::to_owned);
     let changes = changes_since(&root, &rev)?;
     let current = current_version(&root)?;
-    let next = version_text(next_version(current, bump(&changes)));
+    let next =
+        if changes.is_empty() { version_text(current) } else { version_text(next_version(current, bump(&changes))) };
     let entry = changelog_entry(&next, &changes);
-    println!("{entry}");
-    if write {
+    if changes.is_empty() {
+        println!("no API changes since {rev}: the version stays {next}");
+    } else {
+        println!("{entry}");
+    }
+    if write && !changes.is_empty() {
         println!("4. version {} → {next} and CHANGELOG", version_text(current));
         let manifest = fs::read_to_string(root.join(MANIFEST)).map_err(|e| e.to_string())?;
         let updated =
@@ -160,7 +165,7 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
         let changelog = fs::read_to_string(root.join(CHANGELOG)).map_err(|e| e.to_string())?;
         fs::write(root.join(CHANGELOG), insert_entry(&changelog, &entry)).map_err(|e| e.to_string())?;
     } else {
-        println!("4. (version and CHANGELOG left as they are: pass --write to update them)");
+        println!("4. version and CHANGELOG left as they are (pass --write to update them when the API changed)");
     }
     println!("5. publish dry run");
     let mut args = vec!["publish", "--dry-run", "-p", "humanloop"];
