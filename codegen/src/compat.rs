@@ -6,7 +6,7 @@
 //! additive, while a new required field changes `new` (and, for request bodies, the client
 //! method), and any change of a field's type or presence changes its Rust type.
 
-use crate::ir::{Api, Field, Operation, Presence, Primitive, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Operation, Presence, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -55,19 +55,7 @@ impl fmt::Display for Change {
 fn describe(api: &Api, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(id) => api.ty(*id).name.clone(),
-        TypeRef::Primitive(p) => match p {
-            Primitive::String => "String",
-            Primitive::Secret => "SecretString",
-            Primitive::Bool => "bool",
-            Primitive::I32 => "i32",
-            Primitive::I64 => "i64",
-            Primitive::U32 => "u32",
-            Primitive::U64 => "u64",
-            Primitive::F32 => "f32",
-            Primitive::F64 => "f64",
-            Primitive::Bytes => "Vec<u8>",
-        }
-        .to_owned(),
+        TypeRef::Primitive(p) => p.rust_name().to_owned(),
         TypeRef::Array(item) => format!("Vec<{}>", describe(api, item)),
         TypeRef::Map(value) => format!("Map<{}>", describe(api, value)),
         TypeRef::Any => "Value".to_owned(),

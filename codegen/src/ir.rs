@@ -240,6 +240,24 @@ pub enum Primitive {
     Bytes,
 }
 
+impl Primitive {
+    /// The Rust type as written in generated code (`SecretString` lives in the runtime).
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            Primitive::String => "String",
+            Primitive::Secret => "SecretString",
+            Primitive::Bool => "bool",
+            Primitive::I32 => "i32",
+            Primitive::I64 => "i64",
+            Primitive::U32 => "u32",
+            Primitive::U64 => "u64",
+            Primitive::F32 => "f32",
+            Primitive::F64 => "f64",
+            Primitive::Bytes => "Vec<u8>",
+        }
+    }
+}
+
 /// How a body travels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Media {

@@ -166,10 +166,7 @@ impl<'d> Resolver<'d> {
             }
         }
         match spec::lookup::schema(doc, &segments) {
-            Some(schema) => {
-                let target = segments.iter().fold(String::new(), |p, s| format!("{p}/{}", escape_segment(s)));
-                Some(RefTarget::Nested(target, schema))
-            }
+            Some(schema) => Some(RefTarget::Nested(spec::lookup::pointer(&segments), schema)),
             None => {
                 self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve to a schema"));
                 None

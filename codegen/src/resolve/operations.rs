@@ -8,7 +8,7 @@ use crate::ir::{
     TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
-use crate::spec::{self, escape_segment, MediaType, Parameter, RequestBody, Response};
+use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
 use indexmap::IndexMap;
 
 /// Methods and fields every request builder has, which inputs must not be named.
@@ -262,33 +262,45 @@ impl<'d> Resolver<'d> {
     }
 
     fn param_target(&mut self, param: &'d Parameter, pointer: String) -> Option<(&'d Parameter, String)> {
-        let Some(reference) = &param.reference else { return Some((param, pointer)) };
+        self.follow(param, pointer, |p| p.reference.as_deref(), spec::lookup::parameter, "a parameter")
+    }
+
+    /// Follows `$ref`s from `item` (a bounded number of times) to the object they name, with its
+    /// pointer; a reference that does not resolve to `what` is an error.
+    fn follow<T>(
+        &mut self,
+        item: &'d T,
+        pointer: String,
+        reference_of: impl Fn(&T) -> Option<&str>,
+        find: impl Fn(&'d Document, &[String]) -> Option<&'d T>,
+        what: &str,
+    ) -> Option<(&'d T, String)> {
         let doc = self.doc;
-        let name = reference.strip_prefix("#/components/parameters/")?;
-        match doc.components.parameters.get(name) {
-            Some(target) => Some((target, format!("/components/parameters/{}", escape_segment(name)))),
-            None => {
-                self.diags.error(&pointer, format!("`$ref` to `{reference}` does not resolve"));
-                None
-            }
+        let (mut current, mut current_pointer) = (item, pointer.clone());
+        for _ in 0..32 {
+            let Some(reference) = reference_of(current) else { return Some((current, current_pointer)) };
+            let segments = spec::lookup::segments(reference).unwrap_or_default();
+            let Some(target) = find(doc, &segments) else {
+                self.diags.error(&current_pointer, format!("`$ref` to `{reference}` does not resolve to {what}"));
+                return None;
+            };
+            current = target;
+            current_pointer = spec::lookup::pointer(&segments);
         }
+        self.diags.error(&pointer, format!("circular `$ref` chain between {what}s"));
+        None
     }
 
     /// The JSON body; `Err` when the operation cannot be generated.
     fn body(&mut self, body: &'d RequestBody, pointer: &str, hint: &str) -> Result<Option<Body>, ()> {
-        let doc = self.doc;
-        let (body, pointer) = match &body.reference {
-            Some(reference) => {
-                let name = reference.strip_prefix("#/components/requestBodies/").unwrap_or("");
-                match doc.components.request_bodies.get(name) {
-                    Some(target) => (target, format!("/components/requestBodies/{}", escape_segment(name))),
-                    None => {
-                        self.diags.error(pointer, format!("`$ref` to `{reference}` does not resolve"));
-                        return Err(());
-                    }
-                }
-            }
-            None => (body, pointer.to_owned()),
+        let Some((body, pointer)) = self.follow(
+            body,
+            pointer.to_owned(),
+            |b| b.reference.as_deref(),
+            spec::lookup::request_body,
+            "a request body",
+        ) else {
+            return Err(());
         };
         let docs = Docs { description: body.description.clone(), ..Docs::default() };
         if let Some((media_type, media)) = json_media(&body.content) {
@@ -313,22 +325,9 @@ impl<'d> Resolver<'d> {
         Ok(None)
     }
 
-    /// The response a `$ref` names, following references to references (a bounded number of times).
+    /// The response a `$ref` names, following references to references.
     fn response(&mut self, response: &'d Response, pointer: &str) -> Option<(&'d Response, String)> {
-        let doc = self.doc;
-        let (mut current, mut current_pointer) = (response, pointer.to_owned());
-        for _ in 0..32 {
-            let Some(reference) = &current.reference else { return Some((current, current_pointer)) };
-            let segments = spec::lookup::segments(reference).unwrap_or_default();
-            let Some(target) = spec::lookup::response(doc, &segments) else {
-                self.diags.error(&current_pointer, format!("`$ref` to `{reference}` does not resolve to a response"));
-                return None;
-            };
-            current = target;
-            current_pointer = segments.iter().fold(String::new(), |p, s| format!("{p}/{}", escape_segment(s)));
-        }
-        self.diags.error(pointer, "circular `$ref` chain between responses");
-        None
+        self.follow(response, pointer.to_owned(), |r| r.reference.as_deref(), spec::lookup::response, "a response")
     }
 
     fn stream(&mut self, media: &'d MediaType, pointer: &str, hint: &str, body: Option<&Body>) -> Stream {

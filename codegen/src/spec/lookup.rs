@@ -2,7 +2,7 @@
 //! depth (`#/components/schemas/Pet/properties/id`, `#/paths/~1pets/get/responses/200/content/
 //! application~1json/schema`, `definitions` inside a schema) and responses anywhere.
 
-use super::{Document, MediaType, Operation, Parameter, Response, Schema};
+use super::{escape_segment, Document, MediaType, Operation, Parameter, RequestBody, Response, Schema};
 use indexmap::IndexMap;
 
 /// The decoded segments of a local reference (`#/a/b~1c/%7Bx%7D` → `["a", "b/c", "{x}"]`), or
@@ -35,6 +35,11 @@ fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The JSON pointer of decoded `segments` (the inverse of [`segments`] for local references).
+pub fn pointer(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{}", escape_segment(s))).collect()
 }
 
 fn get<'d, T>(map: &'d IndexMap<String, T>, key: &str) -> Option<&'d T> {
@@ -72,6 +77,32 @@ pub fn response<'d>(doc: &'d Document, segments: &[String]) -> Option<&'d Respon
         ["components", "responses", name] => get(&doc.components.responses, name),
         ["paths", path, method, "responses", status] => {
             get(&doc.paths, path)?.operations().find(|(m, _)| m == method)?.1.responses.get(*status)
+        }
+        _ => None,
+    }
+}
+
+/// The parameter at `segments` (`components/parameters/X` or one listed under a path or operation).
+pub fn parameter<'d>(doc: &'d Document, segments: &[String]) -> Option<&'d Parameter> {
+    let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let index = |i: &str| i.parse::<usize>().ok();
+    match s.as_slice() {
+        ["components", "parameters", name] => get(&doc.components.parameters, name),
+        ["paths", path, "parameters", i] => get(&doc.paths, path)?.parameters.get(index(i)?),
+        ["paths", path, method, "parameters", i] => {
+            get(&doc.paths, path)?.operations().find(|(m, _)| m == method)?.1.parameters.get(index(i)?)
+        }
+        _ => None,
+    }
+}
+
+/// The request body at `segments` (`components/requestBodies/X` or an operation's).
+pub fn request_body<'d>(doc: &'d Document, segments: &[String]) -> Option<&'d RequestBody> {
+    let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+    match s.as_slice() {
+        ["components", "requestBodies", name] => get(&doc.components.request_bodies, name),
+        ["paths", path, method, "requestBody"] => {
+            get(&doc.paths, path)?.operations().find(|(m, _)| m == method)?.1.request_body.as_ref()
         }
         _ => None,
     }

@@ -212,7 +212,7 @@ mod yaml {
                         let item_indent = line.indent;
                         if lines[start..i].iter().all(|l| l.indent >= item_indent) {
                             if seen == index {
-                                hit = Some((i, item_indent));
+                                hit = Some(i);
                                 break;
                             }
                             seen += 1;
@@ -230,27 +230,21 @@ mod yaml {
                     }
                     let indent = *key_indent.get_or_insert(line.content_indent);
                     if line.content_indent == indent && key_of(line.content).as_deref() == Some(segment) {
-                        hit = Some((i, line.content_indent));
+                        hit = Some(i);
                         break;
                     }
                 }
             }
-            let (i, indent) = match hit {
+            let i = match hit {
                 Some(hit) => hit,
                 None => return Some(found_offset),
             };
             found_offset = lines[i].offset;
-            // A sequence item's own keys sit on its line; search from there, else from the next line.
-            start = if lines[i].is_item && segment.parse::<usize>().is_ok() { i } else { i + 1 };
-            parent_indent = Some(if lines[i].is_item && segment.parse::<usize>().is_ok() {
-                indent
-            } else {
-                lines[i].content_indent
-            });
-            if lines[i].is_item && segment.parse::<usize>().is_ok() {
-                // Keys of the item are indented like its first key.
-                parent_indent = Some(lines[i].indent);
-            }
+            // A sequence item's own keys sit on its line (indented like the item's first key):
+            // search from there; a mapping's keys follow on the next lines, deeper than the key.
+            let item = lines[i].is_item && segment.parse::<usize>().is_ok();
+            start = if item { i } else { i + 1 };
+            parent_indent = Some(if item { lines[i].indent } else { lines[i].content_indent });
         }
         Some(found_offset)
     }

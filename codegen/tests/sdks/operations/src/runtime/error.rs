@@ -155,21 +155,6 @@ impl<B> fmt::Display for StatusError<B> {
 }
 
 impl<B: fmt::Debug> Error<B> {
-    /// The same error with another typed-body type; a typed body is dropped (raw body kept).
-    pub fn into_body_type<C: fmt::Debug>(self) -> Error<C> {
-        match self {
-            Error::Connection { url, source } => Error::Connection { url, source },
-            Error::Timeout { url, after } => Error::Timeout { url, after },
-            Error::Status(e) => {
-                let StatusError { method, url, status, headers, body, .. } = *e;
-                Error::Status(Box::new(StatusError { method, url, status, headers, body, parsed: None }))
-            }
-            Error::Decode { url, status, body, source } => Error::Decode { url, status, body, source },
-            Error::Event { data, source } => Error::Event { data, source },
-            Error::Request(message) => Error::Request(message),
-        }
-    }
-
     /// The HTTP status, for [`Error::Status`] and [`Error::Decode`].
     pub fn status(&self) -> Option<StatusCode> {
         match self {
