@@ -196,3 +196,42 @@ mod tests {
         assert!(report.contains("extra: out/c.rs"), "{report}");
     }
 }
+
+#[cfg(test)]
+mod manifests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Dependency names of a manifest's `[dependencies]` table.
+    fn dependencies(manifest: &str) -> BTreeSet<String> {
+        manifest
+            .lines()
+            .skip_while(|l| l.trim() != "[dependencies]")
+            .skip(1)
+            .take_while(|l| !l.starts_with('['))
+            .filter_map(|l| l.split(['=', '.']).next())
+            .map(str::trim)
+            .filter(|name| !name.is_empty() && !name.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Every generated crate carries a copy of the runtime, so each must depend on exactly what
+    /// the runtime does: the SDK, the fixture crates and the manifest `generate` writes.
+    #[test]
+    fn generated_crates_depend_on_what_the_runtime_needs() {
+        let root = workspace_root();
+        let read = |path: &str| fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let runtime = dependencies(&read("codegen/runtime/Cargo.toml"));
+        assert!(runtime.contains("reqwest") && runtime.contains("serde"), "{runtime:?}");
+        let mut manifests = vec![("generate".to_owned(), codegen::manifest("x", "0.1.0", "x"))];
+        manifests.push(("generated-sdk".to_owned(), read("generated-sdk/Cargo.toml")));
+        for target in targets(&root).iter().skip(1) {
+            let dir = target.output.trim_end_matches("/src");
+            manifests.push((dir.to_owned(), read(&format!("{dir}/Cargo.toml"))));
+        }
+        for (name, manifest) in manifests {
+            assert_eq!(dependencies(&manifest), runtime, "dependencies of {name}");
+        }
+    }
+}
