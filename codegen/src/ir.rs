@@ -27,6 +27,9 @@ pub struct Api {
     pub base_url: Option<String>,
     /// Prefix of the SDK's environment variables (`PETSTORE` → `PETSTORE_API_KEY`).
     pub env_prefix: String,
+    /// Response header carrying the server's request id (`x-request-id` unless the document's
+    /// `info.x-request-id-header` names another).
+    pub request_id_header: String,
     /// How requests authenticate, from the document's security requirements.
     pub auth: Option<Auth>,
     /// Every type, addressed by [`TypeId`]; named schemas first, sorted by name.

@@ -22,10 +22,11 @@ pub async fn main() {
                         }
                     }
                     Some(body) => eprintln!("error body: {body:?}"),
-                    None => eprintln!("raw body: {}", String::from_utf8_lossy(&status.body)),
+                    // Printing a body redacts the request's secrets, should the server echo them.
+                    None => eprintln!("raw body: {}", status.body),
                 }
             }
-            Error::Timeout { after, .. } => eprintln!("no answer within {after:?}"),
+            Error::Timeout { after, limit, .. } => eprintln!("no answer within {after:?} ({limit})"),
             Error::Connection { .. } => eprintln!("could not reach the server: {error}"),
             other => eprintln!("{other}"),
         },

@@ -9,6 +9,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_api_key: "HUMANLOOP_API_KEY",
     env_base_url: "HUMANLOOP_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
+    request_id_header: "x-request-id",
 };
 #[allow(deprecated)]
 impl Client {
@@ -32,6 +33,16 @@ impl Client {
     /// Chat
     ///
     /// Get a chat response by providing details of the model configuration in the request.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn chat(
         &self,
         messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
@@ -48,6 +59,16 @@ impl Client {
     /// Get a chat response using the project's active deployment.
     ///
     /// The active deployment can be a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_deployed(
         &self,
         messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
@@ -60,6 +81,16 @@ impl Client {
     /// Chat Experiment
     ///
     /// Get a chat response for a specific experiment.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_experiment(
         &self,
         messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
@@ -74,6 +105,16 @@ impl Client {
     /// Chat Model Config
     ///
     /// Get chat response for a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_model_config(
         &self,
         messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
@@ -88,6 +129,16 @@ impl Client {
     /// Create
     ///
     /// Create a completion by providing details of the model configuration in the request.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn completion(
         &self,
         model_config: impl Into<crate::types::ModelConfigCompletionRequest>,
@@ -102,6 +153,16 @@ impl Client {
     /// Create a completion using the project's active deployment.
     ///
     /// The active deployment can be a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn completion_deployed(
         &self,
     ) -> crate::operations::completion_deployed::CompletionDeployedBuilder {
@@ -112,6 +173,16 @@ impl Client {
     /// Create Experiment
     ///
     /// Create a completion for a specific experiment.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn completion_experiment(
         &self,
         experiment_id: impl Into<String>,
@@ -124,6 +195,16 @@ impl Client {
     /// Completion Model Config
     ///
     /// Create a completion for a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn completion_model_config(
         &self,
         model_config_id: impl Into<String>,

@@ -128,35 +128,72 @@ pub fn regen(check: bool) -> Result<(), String> {
             Err(format!("{report}\ngenerated code is stale: run `cargo xtask regen` and commit the result"))
         };
     }
+    let started = std::time::Instant::now();
+    let mut total = Written::default();
     for target in targets(&root) {
         let expected = expected_files(&root, &target)?;
         let out = root.join(&target.output);
-        write_tree(&out, &expected, &read_tree(&out))?;
+        let written = write_tree(&out, &expected, &read_tree(&out))?;
+        eprintln!("{}: {written}", target.output);
+        total.add(&written);
     }
+    eprintln!("regen: {total} in {:.2} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
+/// What a write of a generated tree did, file by file.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or changed.
+    pub written: usize,
+    /// Files already as generated.
+    pub unchanged: usize,
+    /// Stale files deleted.
+    pub removed: usize,
+}
+
+impl Written {
+    fn add(&mut self, other: &Written) {
+        self.written += other.written;
+        self.unchanged += other.unchanged;
+        self.removed += other.removed;
+    }
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} written, {} unchanged, {} removed", self.written, self.unchanged, self.removed)
+    }
+}
+
+/// Makes `out` hold exactly `expected`, touching only files that differ (so build tools see no
+/// change where there is none); each written or removed file is named on stderr.
 fn write_tree(
     out: &Path,
     expected: &BTreeMap<String, String>,
     actual: &BTreeMap<String, String>,
-) -> Result<(), String> {
+) -> Result<Written, String> {
+    let mut written = Written::default();
     for (path, text) in expected {
-        if actual.get(path) != Some(text) {
-            let target = out.join(path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-            }
-            fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-            eprintln!("wrote {}", target.display());
+        if actual.get(path) == Some(text) {
+            written.unchanged += 1;
+            continue;
         }
+        let target = out.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        eprintln!("  wrote {}", target.display());
+        written.written += 1;
     }
     for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
         let target = out.join(path);
         fs::remove_file(&target).map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
-        eprintln!("removed {}", target.display());
+        eprintln!("  removed {}", target.display());
+        written.removed += 1;
     }
-    Ok(())
+    Ok(written)
 }
 
 /// A complete crate (manifest and sources) for any document.
@@ -166,7 +203,8 @@ pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), Stri
     eprint!("{}", render(&generated.warnings));
     let out = Path::new(out);
     let src = out.join("src");
-    write_tree(&src, &generated.files, &read_tree(&src))?;
+    let written = write_tree(&src, &generated.files, &read_tree(&src))?;
+    eprintln!("{}: {written}", src.display());
     let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"));
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write Cargo.toml: {e}"))?;
     eprintln!("generated {} files in {}", generated.files.len(), out.display());
@@ -182,6 +220,29 @@ mod tests {
     fn generated_code_is_fresh() {
         let report = check_all(&workspace_root()).unwrap_or_else(|e| panic!("{e}"));
         assert!(report.is_empty(), "{report}\nrun `cargo xtask regen`");
+    }
+
+    #[test]
+    fn writing_a_tree_counts_what_changed_and_touches_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("regen-write-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let expected = BTreeMap::from([
+            ("same.rs".to_owned(), "same\n".to_owned()),
+            ("changed.rs".to_owned(), "new\n".to_owned()),
+            ("sub/added.rs".to_owned(), "added\n".to_owned()),
+        ]);
+        for (path, text) in [("same.rs", "same\n"), ("changed.rs", "old\n"), ("stale.rs", "x\n")] {
+            fs::create_dir_all(&dir).expect("temp dir");
+            fs::write(dir.join(path), text).expect("seed file");
+        }
+        let written = write_tree(&dir, &expected, &read_tree(&dir)).expect("writes");
+        assert_eq!(written, Written { written: 2, unchanged: 1, removed: 1 });
+        assert_eq!(read_tree(&dir), expected);
+        assert_eq!(
+            write_tree(&dir, &expected, &read_tree(&dir)).expect("writes"),
+            Written { unchanged: 3, ..Default::default() }
+        );
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -24,6 +24,7 @@ thiserror = "2"
 fastrand = "2"
 httpdate = "1"
 percent-encoding = "2"
+base64 = "0.22"
 "#
     )
 }

@@ -81,7 +81,7 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         pub mod runtime;
         pub mod types;
 
-        pub use runtime::{Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response, RetryPolicy, SecretString, TextDeltas};
+        pub use runtime::{Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response, RetryPolicy, SecretString, TextCollector, TextDeltas, TimeoutKind};
 
         /// Every failure of a call; see [`runtime::Error`].
         pub type Error = runtime::Error<ErrorBody>;
@@ -102,6 +102,7 @@ fn client(api: &Api) -> TokenStream {
         Some(Auth::Basic) => quote!(Some(crate::runtime::Auth::Basic)),
         None => quote!(None),
     };
+    let request_id_header = &api.request_id_header;
     let env_key = format!("{}_API_KEY", api.env_prefix);
     let env_url = format!("{}_BASE_URL", api.env_prefix);
     let new_doc =
@@ -133,6 +134,7 @@ fn client(api: &Api) -> TokenStream {
             env_api_key: #env_key,
             env_base_url: #env_url,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
+            request_id_header: #request_id_header,
         };
 
         #[allow(deprecated)] // deprecated operations are still callable; users are warned at their own uses

@@ -271,9 +271,18 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
 
             #(#setters)*
 
-            /// Time limit of this call (for `stream`, until the response starts).
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            /// Time limit of this whole call, retries and their waits included (for `stream`, until
+            /// the response starts): a `Duration`, or `None` for no limit. Overrides the client's
+            /// [`timeout`](crate::ClientBuilder::timeout).
+            pub fn timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
                 self.options.set_timeout(timeout);
+                self
+            }
+
+            /// Time limit of each attempt of this call: a `Duration`, or `None` for no limit.
+            /// Overrides the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
+            pub fn attempt_timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
+                self.options.set_attempt_timeout(timeout);
                 self
             }
 
@@ -336,6 +345,7 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
         op_docs.description = Some(format!("`{} {}`.", op.method, op.path));
     }
     let doc = docs::attrs(&op_docs);
+    let errors_doc = errors_doc(op);
     let name = snake_ident(&op.name);
     let builder = builder_name(op);
     let module = snake_ident(&op.name);
@@ -351,11 +361,38 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
     let many = (inputs.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #doc
+        #(#[doc = #errors_doc])*
         #many
         pub fn #name(&self, #(#args),*) -> crate::operations::#module::#builder {
             crate::operations::#module::#builder::new(self.clone(), #(#names),*)
         }
     }
+}
+
+/// The `# Errors` section of an operation's docs: which [`ErrorBody`] variant a failure status
+/// decodes as.
+fn errors_doc(op: &Operation) -> Vec<String> {
+    let mut lines = vec![String::new(), " # Errors".to_owned(), String::new()];
+    if op.errors.is_empty() {
+        lines.push(" The document declares no error body: a failure status is an".to_owned());
+        lines.push(" [`Error::Status`](crate::runtime::Error::Status) with only its raw body.".to_owned());
+    } else {
+        lines.push(" A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose".to_owned());
+        lines.push(" [`body()`](crate::runtime::Error::body) is, when it matches the document:".to_owned());
+        for error in &op.errors {
+            let status = match error.status.as_str() {
+                "DEFAULT" => "any other status".to_owned(),
+                range if range.ends_with("XX") => format!("any {}xx status", &range[..1]),
+                code => format!("HTTP {code}"),
+            };
+            let variant = &error.variant;
+            lines.push(format!(" - {status}: [`ErrorBody::{variant}`](crate::ErrorBody::{variant})"));
+        }
+    }
+    lines.push(String::new());
+    lines.push(" Connection failures, timeouts and undecodable responses are the other".to_owned());
+    lines.push(" [`Error`](crate::runtime::Error) variants.".to_owned());
+    lines
 }
 
 /// `impl TextDeltas` for an event type with a text path: nested loops and `if let`s down the

@@ -39,6 +39,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
             .env_prefix
             .clone()
             .unwrap_or_else(|| naming::shouty_name(doc.info.title.split_whitespace().next().unwrap_or("API"))),
+        request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
         types,
         operations,

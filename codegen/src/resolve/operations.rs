@@ -19,6 +19,7 @@ const BUILDER_METHODS: &[&str] = &[
     "client",
     "parts",
     "timeout",
+    "attempt_timeout",
     "max_retries",
     "header",
     "send",

@@ -52,6 +52,9 @@ pub struct Info {
     /// Prefix of the SDK's environment variables (`<PREFIX>_API_KEY`, `<PREFIX>_BASE_URL`).
     #[serde(rename = "x-env-prefix")]
     pub env_prefix: Option<String>,
+    /// Response header carrying the server's request id (default `x-request-id`).
+    #[serde(rename = "x-request-id-header")]
+    pub request_id_header: Option<String>,
 }
 
 /// One entry of `servers`.

@@ -5,20 +5,43 @@
 use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
+use std::fmt;
 use std::time::Duration;
 
 /// Per-request settings that override the client's.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct RequestOptions {
-    pub(crate) timeout: Option<Duration>,
+    /// `None`: the client's; `Some(None)`: no limit.
+    pub(crate) timeout: Option<Option<Duration>>,
+    /// `None`: the client's; `Some(None)`: no limit.
+    pub(crate) attempt_timeout: Option<Option<Duration>>,
     pub(crate) max_retries: Option<u32>,
     pub(crate) headers: Vec<(String, String)>,
 }
 
+/// Header values may be credentials, so only their names are shown.
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<String> = self.headers.iter().map(|(name, _)| format!("{name}: [REDACTED]")).collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_retries", &self.max_retries)
+            .field("headers", &headers)
+            .finish()
+    }
+}
+
 impl RequestOptions {
-    /// Total time for the call (for streams: until the response starts).
-    pub fn set_timeout(&mut self, timeout: Duration) {
-        self.timeout = Some(timeout);
+    /// Time limit of the whole call, retries and their waits included (for streams: until the
+    /// response starts); `None` for no limit. Overrides the client's.
+    pub fn set_timeout(&mut self, timeout: impl Into<Option<Duration>>) {
+        self.timeout = Some(timeout.into());
+    }
+
+    /// Time limit of each attempt; `None` for no limit. Overrides the client's.
+    pub fn set_attempt_timeout(&mut self, timeout: impl Into<Option<Duration>>) {
+        self.attempt_timeout = Some(timeout.into());
     }
 
     /// Retries after the first attempt.
@@ -66,7 +89,7 @@ impl RequestParts {
 
     /// Adds a query parameter (arrays become repeated parameters).
     pub fn query(mut self, name: &str, value: &impl Serialize) -> Self {
-        for text in param_text(value) {
+        for text in self.secret_aware_text(value) {
             self.query.push((name.to_owned(), text));
         }
         self
@@ -74,11 +97,18 @@ impl RequestParts {
 
     /// Adds a header parameter (arrays become comma-separated).
     pub fn header(mut self, name: &str, value: &impl Serialize) -> Self {
-        let values = param_text(value);
+        let values = self.secret_aware_text(value);
         if !values.is_empty() {
             self.headers.push((name.to_owned(), values.join(",")));
         }
         self
+    }
+
+    /// A parameter's text, remembering the secrets it carries.
+    fn secret_aware_text(&mut self, value: &impl Serialize) -> Vec<String> {
+        let (texts, secrets) = super::secret::collect_secrets(|| param_text(value));
+        self.secrets.extend(secrets);
+        texts
     }
 
     /// Sets a JSON body, serialised once for every attempt.
@@ -87,7 +117,7 @@ impl RequestParts {
         let bytes = bytes.map_err(|e| format!("request body could not be serialised: {e}"))?;
         self.body = Some(Bytes::from(bytes));
         self.content_type = "application/json".to_owned();
-        self.secrets = secrets;
+        self.secrets.extend(secrets);
         Ok(self)
     }
 

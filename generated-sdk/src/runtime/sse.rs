@@ -3,7 +3,8 @@
 //! `event:`/`id:`/`retry:`, UTF-8 split across chunks) and the typed event stream built on it,
 //! with an idle timeout between events and an optional `[DONE]` sentinel.
 
-use super::error::Error;
+use super::error::{DecodeError, Error, ResponseBody, TimeoutKind};
+use super::secret::Secrets;
 use bytes::Bytes;
 use futures_core::Stream;
 use futures_util::StreamExt;
@@ -62,10 +63,13 @@ impl SseDecoder {
             chunk = &chunk[1..];
         }
         self.after_cr = false;
+        // The buffered partial line holds no line end: only the new bytes are scanned, so a long
+        // line arriving in small chunks costs time linear in its length.
+        let scanned = self.buffer.len();
         self.buffer.extend_from_slice(chunk);
         let mut start = 0;
-        while let Some(offset) = self.buffer[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            let end = start + offset;
+        while let Some(offset) = self.buffer[start.max(scanned)..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            let end = start.max(scanned) + offset;
             let line = std::mem::take(&mut self.buffer);
             self.line(&line[start..end], out);
             self.buffer = line;
@@ -133,8 +137,66 @@ pub trait TextDeltas {
     fn text_deltas(&self) -> Vec<(usize, &str)>;
 }
 
+/// Joins the text deltas of a stream's events into the final text of each output (sample), one
+/// event at a time, handing each event's deltas back so they can be shown as they arrive.
+///
+/// ```text
+/// let mut texts = TextCollector::new();
+/// while let Some(event) = stream.next().await {
+///     for (_, delta) in texts.push(&event?) {
+///         print!("{delta}");
+///     }
+/// }
+/// let outputs: Vec<String> = texts.into_texts();
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextCollector {
+    outputs: Vec<String>,
+}
+
+impl TextCollector {
+    /// A collector with no text yet.
+    pub fn new() -> Self {
+        TextCollector::default()
+    }
+
+    /// Adds `event`'s deltas to their outputs and returns them, with each output's index.
+    pub fn push<'e, T: TextDeltas>(&mut self, event: &'e T) -> Vec<(usize, &'e str)> {
+        let deltas = event.text_deltas();
+        for &(index, delta) in &deltas {
+            if self.outputs.len() <= index {
+                self.outputs.resize(index + 1, String::new());
+            }
+            self.outputs[index].push_str(delta);
+        }
+        deltas
+    }
+
+    /// The text of each output so far, by output index.
+    pub fn texts(&self) -> &[String] {
+        &self.outputs
+    }
+
+    /// The text of each output, by output index.
+    pub fn into_texts(self) -> Vec<String> {
+        self.outputs
+    }
+}
+
 type BoxedBody = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
-type Decode<T, B> = fn(&SseEvent) -> Result<T, Error<B>>;
+/// Turns an event into an item; the secrets are redacted from what a failure shows.
+pub(crate) type Decode<T, B> = fn(&SseEvent, &Secrets) -> Result<T, Error<B>>;
+
+/// What the client knows when a stream's response starts.
+pub(crate) struct StreamStart {
+    pub(crate) status: StatusCode,
+    /// Secrets already redacted.
+    pub(crate) headers: HeaderMap,
+    pub(crate) request_id: Option<String>,
+    pub(crate) url: String,
+    pub(crate) idle: Option<Duration>,
+    pub(crate) secrets: Secrets,
+}
 
 /// A stream of typed events from a streaming call, with the response's status and headers.
 ///
@@ -143,6 +205,7 @@ type Decode<T, B> = fn(&SseEvent) -> Result<T, Error<B>>;
 pub struct EventStream<T, B: fmt::Debug> {
     status: StatusCode,
     headers: HeaderMap,
+    request_id: Option<String>,
     inner: Pin<Box<dyn Stream<Item = Result<T, Error<B>>> + Send>>,
 }
 
@@ -151,6 +214,7 @@ impl<T, B: fmt::Debug> fmt::Debug for EventStream<T, B> {
         f.debug_struct("EventStream")
             .field("status", &self.status)
             .field("headers", &self.headers)
+            .field("request_id", &self.request_id)
             .finish_non_exhaustive()
     }
 }
@@ -162,6 +226,7 @@ struct State<T, B: fmt::Debug> {
     idle: Option<Duration>,
     url: String,
     decode: Decode<T, B>,
+    secrets: Secrets,
     done: bool,
 }
 
@@ -169,24 +234,27 @@ struct State<T, B: fmt::Debug> {
 const DONE: &[u8] = b"[DONE]";
 
 impl<T: Send + 'static, B: fmt::Debug + Send + 'static> EventStream<T, B> {
-    pub(crate) fn new(response: reqwest::Response, idle: Option<Duration>, decode: Decode<T, B>) -> Self {
-        let status = response.status();
-        let headers = response.headers().clone();
-        let url = super::client::display_url(response.url());
+    pub(crate) fn new(start: StreamStart, response: reqwest::Response, decode: Decode<T, B>) -> Self {
         let state = State {
             body: Box::pin(response.bytes_stream()),
             decoder: SseDecoder::new(),
             pending: VecDeque::new(),
-            idle,
-            url,
+            idle: start.idle,
+            url: start.url,
             decode,
+            secrets: start.secrets,
             done: false,
         };
         let inner = futures_util::stream::unfold(state, |mut state| async move {
             let item = state.next_item().await?;
             Some((item, state))
         });
-        EventStream { status, headers, inner: Box::pin(inner) }
+        EventStream {
+            status: start.status,
+            headers: start.headers,
+            request_id: start.request_id,
+            inner: Box::pin(inner),
+        }
     }
 }
 
@@ -199,7 +267,7 @@ impl<T, B: fmt::Debug> State<T, B> {
                     self.pending.clear();
                     return None;
                 }
-                return Some((self.decode)(&event));
+                return Some((self.decode)(&event, &self.secrets));
             }
             if self.done {
                 return None;
@@ -209,7 +277,8 @@ impl<T, B: fmt::Debug> State<T, B> {
                     Ok(next) => next,
                     Err(_) => {
                         self.done = true;
-                        return Some(Err(Error::Timeout { url: self.url.clone(), after: idle }));
+                        let limit = TimeoutKind::StreamIdle;
+                        return Some(Err(Error::Timeout { url: self.url.clone(), after: idle, limit }));
                     }
                 },
                 None => self.body.next().await,
@@ -230,12 +299,18 @@ impl<T, B: fmt::Debug> State<T, B> {
 }
 
 /// Decodes an event's data as JSON of type `T`.
-pub(crate) fn decode_json<T: DeserializeOwned, B: fmt::Debug>(event: &SseEvent) -> Result<T, Error<B>> {
-    serde_json::from_slice(&event.data).map_err(|source| Error::Event { data: event.data_text(), source })
+pub(crate) fn decode_json<T: DeserializeOwned, B: fmt::Debug>(
+    event: &SseEvent,
+    secrets: &Secrets,
+) -> Result<T, Error<B>> {
+    serde_json::from_slice(&event.data).map_err(|source| Error::Event {
+        source: DecodeError::new(&source, secrets),
+        data: ResponseBody::new(Bytes::copy_from_slice(&event.data), secrets.clone()),
+    })
 }
 
 /// Passes events through as they are.
-pub(crate) fn decode_raw<B: fmt::Debug>(event: &SseEvent) -> Result<SseEvent, Error<B>> {
+pub(crate) fn decode_raw<B: fmt::Debug>(event: &SseEvent, _: &Secrets) -> Result<SseEvent, Error<B>> {
     Ok(event.clone())
 }
 
@@ -245,26 +320,27 @@ impl<T, B: fmt::Debug> EventStream<T, B> {
         self.status
     }
 
-    /// The response headers (request ids, rate limits).
+    /// The response headers (request ids, rate limits), with the request's secrets redacted.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// The request id the server gave this call, for support requests and logs.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 }
 
 impl<T: TextDeltas, B: fmt::Debug> EventStream<T, B> {
     /// Reads the whole stream and joins the text deltas of each output, by output index.
-    /// Stops at the first error.
+    /// Stops at the first error. To show text as it arrives too, feed the events to a
+    /// [`TextCollector`] instead.
     pub async fn collect_text(mut self) -> Result<Vec<String>, Error<B>> {
-        let mut outputs: Vec<String> = Vec::new();
+        let mut texts = TextCollector::new();
         while let Some(event) = self.next().await {
-            for (index, delta) in event?.text_deltas() {
-                if outputs.len() <= index {
-                    outputs.resize(index + 1, String::new());
-                }
-                outputs[index].push_str(delta);
-            }
+            texts.push(&event?);
         }
-        Ok(outputs)
+        Ok(texts.into_texts())
     }
 }
 

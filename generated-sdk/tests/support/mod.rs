@@ -1,6 +1,8 @@
 //! A scripted HTTP/1.1 server on 127.0.0.1 for wire tests: answers each request with the next
 //! reply of its script (body sent in timed chunks, then the connection closes) and records what
-//! it received.
+//! it received. Replies can echo the request back, as servers and proxies do: in header values
+//! and chunks, `{{header:NAME}}` becomes that request header's value, `{{headers}}` every request
+//! header and `{{body}}` the request body (both JSON-string-escaped, without the quotes).
 
 #![allow(dead_code)]
 
@@ -9,10 +11,11 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-/// One reply: status, headers, and body chunks each sent after its delay.
+/// One reply: status, headers, and body chunks each sent after its delay; `None` as the status
+/// never answers (the connection stays open and silent).
 #[derive(Clone)]
 pub struct Reply {
-    pub status: u16,
+    pub status: Option<u16>,
     pub headers: Vec<(String, String)>,
     pub chunks: Vec<(Duration, Vec<u8>)>,
 }
@@ -20,7 +23,7 @@ pub struct Reply {
 impl Reply {
     pub fn json(status: u16, body: &str) -> Self {
         Reply {
-            status,
+            status: Some(status),
             headers: vec![("content-type".into(), "application/json".into())],
             chunks: vec![(Duration::ZERO, body.as_bytes().to_vec())],
         }
@@ -28,10 +31,20 @@ impl Reply {
 
     pub fn sse(chunks: Vec<Vec<u8>>) -> Self {
         Reply {
-            status: 200,
+            status: Some(200),
             headers: vec![("content-type".into(), "text/event-stream".into())],
             chunks: chunks.into_iter().map(|c| (Duration::from_millis(5), c)).collect(),
         }
+    }
+
+    /// A status line and headers at once, then `chunks` each after its delay.
+    pub fn timed(status: u16, chunks: Vec<(Duration, Vec<u8>)>) -> Self {
+        Reply { status: Some(status), headers: vec![], chunks }
+    }
+
+    /// Never answers.
+    pub fn silent() -> Self {
+        Reply { status: None, headers: vec![], chunks: vec![] }
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Self {
@@ -75,25 +88,15 @@ impl Server {
             let mut served = 0usize;
             while let Ok((mut socket, _)) = listener.accept().await {
                 let Some(request) = read_request(&mut socket).await else { continue };
-                recorded.lock().expect("lock").push(request);
+                recorded.lock().expect("lock").push(request.clone());
                 let reply = script[served.min(script.len() - 1)].clone();
                 served += 1;
                 tokio::spawn(async move {
-                    let mut head = format!("HTTP/1.1 {} X\r\nconnection: close\r\n", reply.status);
-                    for (name, value) in &reply.headers {
-                        head.push_str(&format!("{name}: {value}\r\n"));
+                    match reply.status {
+                        Some(status) => answer(socket, status, reply, &request).await,
+                        // Holds the connection open, silent, until the test ends.
+                        None => tokio::time::sleep(Duration::from_secs(600)).await,
                     }
-                    head.push_str("\r\n");
-                    if socket.write_all(head.as_bytes()).await.is_err() {
-                        return;
-                    }
-                    for (delay, chunk) in reply.chunks {
-                        tokio::time::sleep(delay).await;
-                        if socket.write_all(&chunk).await.is_err() || socket.flush().await.is_err() {
-                            return;
-                        }
-                    }
-                    let _ = socket.shutdown().await;
                 });
             }
         });
@@ -103,6 +106,48 @@ impl Server {
     pub fn recorded(&self) -> Vec<Recorded> {
         self.requests.lock().expect("lock").clone()
     }
+}
+
+/// A JSON string's content (escaped, without its quotes).
+fn escaped(text: &str) -> String {
+    let quoted = serde_json::to_string(text).expect("a string encodes");
+    quoted[1..quoted.len() - 1].to_owned()
+}
+
+/// `template` with the request's echo placeholders filled in.
+fn echo(template: &str, request: &Recorded) -> String {
+    let headers: Vec<String> = request.headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+    let mut text = template
+        .replace("{{headers}}", &escaped(&headers.join("\n")))
+        .replace("{{body}}", &escaped(&String::from_utf8_lossy(&request.body)));
+    while let Some(start) = text.find("{{header:") {
+        let Some(end) = text[start..].find("}}") else { break };
+        let name = text[start + 9..start + end].to_owned();
+        text.replace_range(start..start + end + 2, request.header(&name).unwrap_or(""));
+    }
+    text
+}
+
+async fn answer(mut socket: tokio::net::TcpStream, status: u16, reply: Reply, request: &Recorded) {
+    let mut head = format!("HTTP/1.1 {status} X\r\nconnection: close\r\n");
+    for (name, value) in &reply.headers {
+        head.push_str(&format!("{name}: {}\r\n", echo(value, request)));
+    }
+    head.push_str("\r\n");
+    if socket.write_all(head.as_bytes()).await.is_err() {
+        return;
+    }
+    for (delay, mut chunk) in reply.chunks {
+        tokio::time::sleep(delay).await;
+        // Only templates are rewritten: other chunks may split a UTF-8 character on purpose.
+        if chunk.windows(2).any(|w| w == b"{{") {
+            chunk = echo(&String::from_utf8_lossy(&chunk), request).into_bytes();
+        }
+        if socket.write_all(&chunk).await.is_err() || socket.flush().await.is_err() {
+            return;
+        }
+    }
+    let _ = socket.shutdown().await;
 }
 
 async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Recorded> {

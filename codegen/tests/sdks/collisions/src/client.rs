@@ -9,6 +9,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_api_key: "COLLISIONS_API_KEY",
     env_base_url: "COLLISIONS_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
+    request_id_header: "x-request-id",
 };
 #[allow(deprecated)]
 impl Client {
@@ -30,6 +31,14 @@ impl Client {
         Self::builder().from_env()?.build()
     }
     /// `POST /items/{id}`.
+    ///
+    /// # Errors
+    ///
+    /// The document declares no error body: a failure status is an
+    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn update_item(
         &self,
         id_2: impl Into<String>,

@@ -9,7 +9,7 @@ pub mod runtime;
 pub mod types;
 pub use runtime::{
     Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response,
-    RetryPolicy, SecretString, TextDeltas,
+    RetryPolicy, SecretString, TextCollector, TextDeltas, TimeoutKind,
 };
 /// Every failure of a call; see [`runtime::Error`].
 pub type Error = runtime::Error<ErrorBody>;

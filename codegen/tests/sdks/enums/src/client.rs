@@ -9,6 +9,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_api_key: "ENUMS_API_KEY",
     env_base_url: "ENUMS_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
+    request_id_header: "x-request-id",
 };
 #[allow(deprecated)]
 impl Client {

@@ -9,6 +9,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_api_key: "PETS_API_KEY",
     env_base_url: "PETS_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
+    request_id_header: "x-request-id",
 };
 #[allow(deprecated)]
 impl Client {
@@ -30,11 +31,28 @@ impl Client {
         Self::builder().from_env()?.build()
     }
     /// `DELETE /pets`.
+    ///
+    /// # Errors
+    ///
+    /// The document declares no error body: a failure status is an
+    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
         crate::operations::delete_all::DeleteAllBuilder::new(self.clone())
     }
     /// `GET /pets/{petId}`.
     #[deprecated]
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - HTTP 404: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn get_pet(
         &self,
         pet_id: impl Into<String>,
@@ -47,12 +65,29 @@ impl Client {
         )
     }
     /// `PATCH /settings`.
+    ///
+    /// # Errors
+    ///
+    /// The document declares no error body: a failure status is an
+    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn patch_settings(
         &self,
     ) -> crate::operations::patch_settings::PatchSettingsBuilder {
         crate::operations::patch_settings::PatchSettingsBuilder::new(self.clone())
     }
     /// `POST /pets`.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
+    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// - any other status: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn post_pets(
         &self,
         name: impl Into<String>,
@@ -60,10 +95,26 @@ impl Client {
         crate::operations::post_pets::PostPetsBuilder::new(self.clone(), name.into())
     }
     /// `POST /render`.
+    ///
+    /// # Errors
+    ///
+    /// The document declares no error body: a failure status is an
+    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn render(&self) -> crate::operations::render::RenderBuilder {
         crate::operations::render::RenderBuilder::new(self.clone())
     }
     /// `PUT /files/{name}`.
+    ///
+    /// # Errors
+    ///
+    /// The document declares no error body: a failure status is an
+    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    ///
+    /// Connection failures, timeouts and undecodable responses are the other
+    /// [`Error`](crate::runtime::Error) variants.
     pub fn upload_file(
         &self,
         name: impl Into<String>,

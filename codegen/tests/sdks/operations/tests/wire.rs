@@ -31,11 +31,12 @@ async fn parameters_go_to_path_query_and_headers() {
 #[tokio::test]
 async fn text_and_binary_bodies_travel_as_they_are() {
     let html = Reply {
-        status: 200,
+        status: Some(200),
         headers: vec![("content-type".into(), "text/html".into())],
         chunks: vec![(Default::default(), b"<p>hi</p>".to_vec())],
     };
-    let zip = Reply { status: 200, headers: vec![], chunks: vec![(Default::default(), vec![0x50, 0x4b, 0x03, 0x04])] };
+    let zip =
+        Reply { status: Some(200), headers: vec![], chunks: vec![(Default::default(), vec![0x50, 0x4b, 0x03, 0x04])] };
     let server = Server::start(vec![html, zip]).await;
     let hl = client(&server);
     assert_eq!(hl.render().body("# hi").send().await.expect("render"), "<p>hi</p>");

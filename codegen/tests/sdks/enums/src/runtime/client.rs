@@ -2,18 +2,23 @@
 //! The HTTP client: configuration (base URL, key, timeouts, retries, headers), authentication,
 //! and the two verbs generated methods call: a JSON call and a server-sent-event call.
 
-use super::error::{decode_body, ConfigError, Error, ErrorDecoder, ResponseBody, StatusError};
+use super::error::{
+    decode_body, ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError,
+    TimeoutKind,
+};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
-use super::secret::SecretString;
+use super::secret::{SecretString, Secrets};
 use super::sse::{decode_json, decode_raw, EventStream, SseEvent};
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::time::Instant;
 
 /// What the runtime needs to know about an API; generated code provides one.
 #[derive(Debug)]
@@ -28,6 +33,8 @@ pub struct ApiInfo {
     pub env_base_url: &'static str,
     /// `User-Agent` sent with every request.
     pub user_agent: &'static str,
+    /// Response header holding the server's request id (the document's `x-request-id-header`).
+    pub request_id_header: &'static str,
 }
 
 /// How a request authenticates.
@@ -49,10 +56,23 @@ pub enum Auth {
 pub struct Response<T> {
     /// The status.
     pub status: StatusCode,
-    /// The headers (request ids, rate limits).
+    /// The headers (request ids, rate limits), with the request's secrets redacted.
     pub headers: HeaderMap,
     /// The decoded body.
     pub data: T,
+    request_id: Option<String>,
+}
+
+impl<T> Response<T> {
+    /// The request id the server gave this call (header `x-request-id` unless the document or
+    /// [`ClientBuilder::request_id_header`] names another), for support requests and logs.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response { status: self.status, headers: self.headers, data: f(self.data), request_id: self.request_id }
+    }
 }
 
 /// Configures a [`Client`].
@@ -62,11 +82,13 @@ pub struct ClientBuilder {
     base_url: Option<String>,
     api_key: Option<SecretString>,
     timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
     connect_timeout: Duration,
     stream_idle_timeout: Option<Duration>,
     retry: RetryPolicy,
     headers: Vec<(String, String)>,
     user_agent: Option<String>,
+    request_id_header: Option<String>,
     http: Option<reqwest::Client>,
 }
 
@@ -76,6 +98,7 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("api_key", &self.api_key)
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
             .field("stream_idle_timeout", &self.stream_idle_timeout)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -83,19 +106,21 @@ impl fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// A builder with the API's defaults: its first server, 60 s timeout (also between stream
-    /// events), 10 s to connect, 2 retries.
+    /// A builder with the API's defaults: its first server, 60 s for a whole call, no separate
+    /// limit per attempt, 60 s between stream events, 10 s to connect, 2 retries.
     pub fn new(api: &'static ApiInfo) -> Self {
         ClientBuilder {
             api,
             base_url: None,
             api_key: None,
             timeout: Some(Duration::from_secs(60)),
+            attempt_timeout: None,
             connect_timeout: Duration::from_secs(10),
             stream_idle_timeout: Some(Duration::from_secs(60)),
             retry: RetryPolicy::default(),
             headers: Vec::new(),
             user_agent: None,
+            request_id_header: None,
             http: None,
         }
     }
@@ -126,9 +151,21 @@ impl ClientBuilder {
         self
     }
 
-    /// Total time for a call (for streams, until the response starts); `None` for no limit.
-    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.timeout = timeout;
+    /// Time limit of a whole call: every attempt, the waits between them (backoff and
+    /// `Retry-After`) and reading the response. For a stream it runs until the response starts;
+    /// [`stream_idle_timeout`](Self::stream_idle_timeout) then limits each wait for data.
+    /// A retry that could not start before the limit is not made: the last failure is returned.
+    /// Takes a `Duration`, or `None` for no limit (default 60 s).
+    pub fn timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.timeout = timeout.into();
+        self
+    }
+
+    /// Time limit of each attempt (sending the request and reading its response; for a stream,
+    /// until the response starts). An attempt that runs out is retried while retries remain and
+    /// [`timeout`](Self::timeout) allows. Takes a `Duration`, or `None` for no limit (the default).
+    pub fn attempt_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.attempt_timeout = timeout.into();
         self
     }
 
@@ -138,9 +175,17 @@ impl ClientBuilder {
         self
     }
 
-    /// Longest wait between two chunks of a stream; `None` for no limit.
-    pub fn stream_idle_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.stream_idle_timeout = timeout;
+    /// Longest wait between two chunks of a stream. Takes a `Duration`, or `None` for no limit
+    /// (default 60 s).
+    pub fn stream_idle_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.stream_idle_timeout = timeout.into();
+        self
+    }
+
+    /// The response header that carries the server's request id (default: the one the document
+    /// names, else `x-request-id`).
+    pub fn request_id_header(mut self, name: impl Into<String>) -> Self {
+        self.request_id_header = Some(name.into());
         self
     }
 
@@ -192,19 +237,36 @@ impl ClientBuilder {
                 .map_err(|e| ConfigError(format!("HTTP client could not be created: {e}")))?,
         };
         let base_url = self.base_url.unwrap_or_else(|| self.api.base_url.to_owned());
+        let request_id_name = self.request_id_header.as_deref().unwrap_or(self.api.request_id_header);
+        let request_id_header = HeaderName::from_bytes(request_id_name.as_bytes())
+            .map_err(|_| ConfigError(format!("invalid request id header name `{request_id_name}`")))?;
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url: base_url.trim_end_matches('/').to_owned(),
                 auth: self.api.auth,
+                secrets: credential_secrets(self.api.auth, self.api_key.as_ref()),
                 api_key: self.api_key,
                 http,
                 timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
                 stream_idle_timeout: self.stream_idle_timeout,
                 retry: self.retry,
                 headers,
+                request_id_header,
             }),
         })
     }
+}
+
+/// The client's credential in every form a server could echo: the key, and for Basic
+/// authentication its password alone (the base64 of `user:password` is one of the key's forms).
+fn credential_secrets(auth: Option<Auth>, key: Option<&SecretString>) -> Secrets {
+    let Some(key) = key.map(SecretString::expose) else { return Secrets::default() };
+    let password = match auth {
+        Some(Auth::Basic) => key.split_once(':').map(|(_, password)| password),
+        _ => None,
+    };
+    Secrets::new([key].into_iter().chain(password))
 }
 
 fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), ConfigError> {
@@ -225,11 +287,39 @@ struct Inner {
     base_url: String,
     auth: Option<Auth>,
     api_key: Option<SecretString>,
+    /// The API key's forms, redacted from everything the server sends back.
+    secrets: Secrets,
     http: reqwest::Client,
     timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
     stream_idle_timeout: Option<Duration>,
     retry: RetryPolicy,
     headers: HeaderMap,
+    request_id_header: HeaderName,
+}
+
+/// The time limits of one call, its overrides applied.
+struct Limits {
+    total: Option<Duration>,
+    deadline: Option<Instant>,
+    attempt: Option<Duration>,
+}
+
+impl Limits {
+    /// Whether a wait of `delay` still ends before the deadline.
+    fn allows(&self, delay: Duration) -> bool {
+        self.deadline.is_none_or(|deadline| Instant::now() + delay < deadline)
+    }
+}
+
+/// One call in flight: what it sends, what it must redact, and its limits.
+struct Call<'a, B: 'static> {
+    parts: &'a RequestParts,
+    options: &'a RequestOptions,
+    errors: ErrorDecoder<B>,
+    secrets: Secrets,
+    limits: Limits,
+    url: String,
 }
 
 impl fmt::Debug for Client {
@@ -238,16 +328,15 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .field("api_key", &self.inner.api_key)
             .field("timeout", &self.inner.timeout)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
 
 /// A URL for messages: no query string, which may hold a key.
-pub(crate) fn display_url(url: &reqwest::Url) -> String {
-    let mut url = url.clone();
-    url.set_query(None);
-    url.to_string()
+fn display_url(url: &str) -> String {
+    url.split_once('?').map_or(url, |(path, _)| path).to_owned()
 }
 
 impl Client {
@@ -256,116 +345,177 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Sends a request and reads the whole success body.
-    async fn receive<B: fmt::Debug>(
+    fn call<'a, B>(
         &self,
-        parts: &RequestParts,
-        options: &RequestOptions,
+        parts: &'a RequestParts,
+        options: &'a RequestOptions,
         errors: ErrorDecoder<B>,
-    ) -> Result<(Response<Bytes>, String), Error<B>> {
-        let response = self.execute(parts, options, errors, false).await?;
-        let (status, headers, url) = (response.status(), response.headers().clone(), display_url(response.url()));
-        let data = response.bytes().await.map_err(|source| self.transport_error(&url, source, options.timeout))?;
-        Ok((Response { status, headers, data }, url))
+    ) -> Call<'a, B> {
+        let total = options.timeout.unwrap_or(self.inner.timeout);
+        let limits = Limits {
+            total,
+            deadline: total.map(|total| Instant::now() + total),
+            attempt: options.attempt_timeout.unwrap_or(self.inner.attempt_timeout),
+        };
+        Call {
+            parts,
+            options,
+            errors,
+            secrets: self.inner.secrets.with(parts.secrets.iter().map(String::as_str)),
+            limits,
+            url: format!("{}{}", self.inner.base_url, parts.path),
+        }
+    }
+
+    /// Runs `work` within the call's total time limit.
+    async fn within_deadline<T, B: fmt::Debug>(
+        call: &Call<'_, B>,
+        work: impl Future<Output = Result<T, Error<B>>>,
+    ) -> Result<T, Error<B>> {
+        match call.limits.total {
+            Some(after) => tokio::time::timeout(after, work)
+                .await
+                .unwrap_or_else(|_| Err(Error::Timeout { url: call.url.clone(), after, limit: TimeoutKind::Call })),
+            None => work.await,
+        }
+    }
+
+    /// Sends a request and reads the whole success body, all within the call's time limit.
+    async fn receive<B: fmt::Debug>(&self, call: &Call<'_, B>) -> Result<Response<Bytes>, Error<B>> {
+        Self::within_deadline(call, async {
+            let response = self.execute(call, false).await?;
+            let status = response.status();
+            let (headers, request_id) = self.response_headers(call, response.headers());
+            let data = response.bytes().await.map_err(|source| self.transport_error(call, source))?;
+            Ok(Response { status, headers, data, request_id })
+        })
+        .await
+    }
+
+    /// The headers as the user sees them (secrets redacted) and the request id among them.
+    fn response_headers<B>(&self, call: &Call<'_, B>, headers: &HeaderMap) -> (HeaderMap, Option<String>) {
+        let headers = call.secrets.redact_headers(headers);
+        let request_id = headers.get(&self.inner.request_id_header).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        (headers, request_id)
     }
 
     /// Sends a request and decodes a JSON success body.
+    #[doc(hidden)]
     pub async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<T>, Error<B>> {
-        let (response, url) = self.receive(&parts, &options, errors).await?;
-        let Response { status, headers, data: body } = response;
+        let call = self.call(&parts, &options, errors);
+        let response = self.receive(&call).await?;
         // An empty success body decodes as JSON `null` (so `Option<T>` accepts it).
-        let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &body };
+        let json: &[u8] = if response.data.iter().all(u8::is_ascii_whitespace) { b"null" } else { &response.data };
         match serde_json::from_slice(json) {
-            Ok(data) => Ok(Response { status, headers, data }),
-            Err(source) => {
-                Err(Error::Decode { url, status, body: ResponseBody::new(body, self.secrets(&parts)), source })
-            }
+            Ok(data) => Ok(response.map(|_| data)),
+            Err(source) => Err(Error::Decode(Box::new(ResponseDecodeError {
+                url: display_url(&call.url),
+                status: response.status,
+                headers: response.headers,
+                request_id: response.request_id,
+                source: DecodeError::new(&source, &call.secrets),
+                body: ResponseBody::new(response.data, call.secrets.clone()),
+            }))),
         }
     }
 
     /// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
+    #[doc(hidden)]
     pub async fn send_text<B: fmt::Debug>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<String>, Error<B>> {
-        let (response, _) = self.receive(&parts, &options, errors).await?;
-        let Response { status, headers, data } = response;
-        Ok(Response { status, headers, data: String::from_utf8_lossy(&data).into_owned() })
+        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        Ok(response.map(|data| String::from_utf8_lossy(&data).into_owned()))
     }
 
     /// Sends a request whose success body is raw bytes.
+    #[doc(hidden)]
     pub async fn send_bytes<B: fmt::Debug>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<Vec<u8>>, Error<B>> {
-        let (response, _) = self.receive(&parts, &options, errors).await?;
-        let Response { status, headers, data } = response;
-        Ok(Response { status, headers, data: data.to_vec() })
+        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        Ok(response.map(|data| data.to_vec()))
     }
 
     /// Sends a request whose success response has no content (any body is ignored).
+    #[doc(hidden)]
     pub async fn send_empty<B: fmt::Debug>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<()>, Error<B>> {
-        let (response, _) = self.receive(&parts, &options, errors).await?;
-        Ok(Response { status: response.status, headers: response.headers, data: () })
+        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        Ok(response.map(|_| ()))
     }
 
     /// Sends a request and returns its server-sent events decoded as JSON of type `T`.
+    #[doc(hidden)]
     pub async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<EventStream<T, B>, Error<B>> {
-        let response = self.execute(&parts, &options, errors, true).await?;
-        Ok(EventStream::new(response, self.inner.stream_idle_timeout, decode_json::<T, B>))
+        self.stream(parts, options, errors, decode_json::<T, B>).await
     }
 
     /// Sends a request and returns its server-sent events as they are.
+    #[doc(hidden)]
     pub async fn send_sse_raw<B: fmt::Debug + Send + 'static>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<EventStream<SseEvent, B>, Error<B>> {
-        let response = self.execute(&parts, &options, errors, true).await?;
-        Ok(EventStream::new(response, self.inner.stream_idle_timeout, decode_raw::<B>))
+        self.stream(parts, options, errors, decode_raw::<B>).await
     }
 
-    /// What a response must not show: the API key and the secrets of the request body.
-    fn secrets(&self, parts: &RequestParts) -> Arc<[String]> {
-        self.inner.api_key.iter().map(|k| k.expose().to_owned()).chain(parts.secrets.iter().cloned()).collect()
+    async fn stream<T: Send + 'static, B: fmt::Debug + Send + 'static>(
+        &self,
+        parts: RequestParts,
+        options: RequestOptions,
+        errors: ErrorDecoder<B>,
+        decode: super::sse::Decode<T, B>,
+    ) -> Result<EventStream<T, B>, Error<B>> {
+        let call = self.call(&parts, &options, errors);
+        // The call's time limit runs until the response starts; the idle timeout takes over.
+        let response = Self::within_deadline(&call, self.execute(&call, true)).await?;
+        let (headers, request_id) = self.response_headers(&call, response.headers());
+        let start = super::sse::StreamStart {
+            status: response.status(),
+            headers,
+            request_id,
+            url: display_url(&call.url),
+            idle: self.inner.stream_idle_timeout,
+            secrets: call.secrets.clone(),
+        };
+        Ok(EventStream::new(start, response, decode))
     }
 
-    fn transport_error<B: fmt::Debug>(&self, url: &str, source: reqwest::Error, timeout: Option<Duration>) -> Error<B> {
-        match timeout.or(self.inner.timeout) {
-            Some(after) if source.is_timeout() => Error::Timeout { url: url.to_owned(), after },
+    fn transport_error<B: fmt::Debug>(&self, call: &Call<'_, B>, source: reqwest::Error) -> Error<B> {
+        let url = display_url(&call.url);
+        match call.limits.attempt {
+            Some(after) if source.is_timeout() => Error::Timeout { url, after, limit: TimeoutKind::Attempt },
             // reqwest's message names the URL with its query, which may hold a key.
-            _ => Error::Connection { url: url.to_owned(), source: source.without_url() },
+            _ => Error::Connection { url, source: source.without_url() },
         }
     }
 
-    fn request<B: fmt::Debug>(
-        &self,
-        parts: &RequestParts,
-        options: &RequestOptions,
-        streaming: bool,
-    ) -> Result<reqwest::RequestBuilder, Error<B>> {
-        let url = format!("{}{}", self.inner.base_url, parts.path);
-        let mut request = self.inner.http.request(parts.method.clone(), &url).headers(self.inner.headers.clone());
+    fn request<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::RequestBuilder, Error<B>> {
+        let (parts, options) = (call.parts, call.options);
+        let mut request = self.inner.http.request(parts.method.clone(), &call.url).headers(self.inner.headers.clone());
         let mut query = parts.query.clone();
         let credentials = self.inner.api_key.as_ref().filter(|_| parts.authenticated);
         if let (Some(auth), Some(key)) = (self.inner.auth, credentials) {
@@ -398,45 +548,49 @@ impl Client {
         if let Some(body) = &parts.body {
             request = request.header("content-type", parts.content_type.as_str()).body(body.clone());
         }
-        if !streaming {
-            if let Some(timeout) = options.timeout.or(self.inner.timeout) {
-                request = request.timeout(timeout);
-            }
+        // reqwest's own timeout also covers reading the body, which a stream must not be cut by.
+        if let (false, Some(limit)) = (streaming, call.limits.attempt) {
+            request = request.timeout(limit);
         }
         Ok(request)
     }
 
-    /// Sends with retries until a success status, a final failure, or retries run out.
-    async fn execute<B: fmt::Debug>(
-        &self,
-        parts: &RequestParts,
-        options: &RequestOptions,
-        errors: ErrorDecoder<B>,
-        streaming: bool,
-    ) -> Result<reqwest::Response, Error<B>> {
-        let max_retries = options.max_retries.unwrap_or(self.inner.retry.max_retries);
-        let timeout = options.timeout.or(self.inner.timeout);
-        let url = format!("{}{}", self.inner.base_url, parts.path);
+    /// One attempt: the request sent, until its response starts.
+    async fn attempt<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
+        let send = self.request(call, streaming)?.send();
+        match (streaming, call.limits.attempt) {
+            (true, Some(after)) => match tokio::time::timeout(after, send).await {
+                Ok(sent) => sent.map_err(|source| self.transport_error(call, source)),
+                Err(_) => Err(Error::Timeout { url: display_url(&call.url), after, limit: TimeoutKind::Attempt }),
+            },
+            _ => send.await.map_err(|source| self.transport_error(call, source)),
+        }
+    }
+
+    /// Sends with retries until a success status, a final failure, retries run out, or the next
+    /// retry could not start before the call's deadline.
+    async fn execute<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
+        let max_retries = call.options.max_retries.unwrap_or(self.inner.retry.max_retries);
         let mut attempt = 0;
         loop {
-            let request = self.request(parts, options, streaming)?;
-            let sent = match (streaming, timeout) {
-                // A stream's total timeout covers only the wait for the response to start.
-                (true, Some(after)) => match tokio::time::timeout(after, request.send()).await {
-                    Ok(sent) => sent.map_err(|source| self.transport_error(&url, source, Some(after))),
-                    Err(_) => Err(Error::Timeout { url: url.clone(), after }),
-                },
-                _ => request.send().await.map_err(|source| self.transport_error(&url, source, timeout)),
-            };
+            let sent = self.attempt(call, streaming).await;
             let retry = attempt < max_retries;
             match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
                 Ok(response) if retry && (self.inner.retry.retry_on)(response.status()) => {
-                    tokio::time::sleep(self.inner.retry.delay(attempt, Some(response.headers()))).await;
+                    let delay = self.inner.retry.delay(attempt, Some(response.headers()));
+                    if !call.limits.allows(delay) {
+                        return Err(self.status_error(call, response).await);
+                    }
+                    tokio::time::sleep(delay).await;
                 }
-                Ok(response) => return Err(self.status_error(parts, response, errors).await),
-                Err(Error::Connection { .. } | Error::Timeout { .. }) if retry => {
-                    tokio::time::sleep(self.inner.retry.delay(attempt, None)).await;
+                Ok(response) => return Err(self.status_error(call, response).await),
+                Err(error @ (Error::Connection { .. } | Error::Timeout { .. })) if retry => {
+                    let delay = self.inner.retry.delay(attempt, None);
+                    if !call.limits.allows(delay) {
+                        return Err(error);
+                    }
+                    tokio::time::sleep(delay).await;
                 }
                 Err(error) => return Err(error),
             }
@@ -444,19 +598,21 @@ impl Client {
         }
     }
 
-    async fn status_error<B: fmt::Debug>(
-        &self,
-        parts: &RequestParts,
-        response: reqwest::Response,
-        errors: ErrorDecoder<B>,
-    ) -> Error<B> {
+    async fn status_error<B: fmt::Debug>(&self, call: &Call<'_, B>, response: reqwest::Response) -> Error<B> {
         let status = response.status();
-        let headers = response.headers().clone();
-        let url = display_url(response.url());
+        let (headers, request_id) = self.response_headers(call, response.headers());
         // A body that cannot be read completely is reported as far as it came.
-        let body = response.bytes().await.unwrap_or_default();
-        let parsed = decode_body(errors, status, &body);
-        let body = ResponseBody::new(body, self.secrets(parts));
-        Error::Status(Box::new(StatusError { method: parts.method.to_string(), url, status, headers, body, parsed }))
+        let body = ResponseBody::new(response.bytes().await.unwrap_or_default(), call.secrets.clone());
+        // Decoded from the redacted text, so the typed body cannot hold an echoed secret either.
+        let parsed = decode_body(call.errors, status, body.text().as_bytes());
+        Error::Status(Box::new(StatusError {
+            method: call.parts.method.to_string(),
+            url: display_url(&call.url),
+            status,
+            headers,
+            request_id,
+            body,
+            parsed,
+        }))
     }
 }

@@ -16,8 +16,10 @@ pub mod tagged;
 pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
-pub use error::{ConfigError, Error, ErrorDecoder, ResponseBody, StatusError};
+pub use error::{
+    ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, TimeoutKind,
+};
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
-pub use sse::{EventStream, SseDecoder, SseEvent, TextDeltas};
+pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};

@@ -25,9 +25,20 @@ impl RenderBuilder {
         self.body = Some(value.into());
         self
     }
-    /// Time limit of this call (for `stream`, until the response starts).
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+    /// Time limit of this whole call, retries and their waits included (for `stream`, until
+    /// the response starts): a `Duration`, or `None` for no limit. Overrides the client's
+    /// [`timeout`](crate::ClientBuilder::timeout).
+    pub fn timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
         self.options.set_timeout(timeout);
+        self
+    }
+    /// Time limit of each attempt of this call: a `Duration`, or `None` for no limit.
+    /// Overrides the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
+    pub fn attempt_timeout(
+        mut self,
+        timeout: impl Into<Option<std::time::Duration>>,
+    ) -> Self {
+        self.options.set_attempt_timeout(timeout);
         self
     }
     /// Retries of this call after the first attempt.
