@@ -277,10 +277,12 @@ pub enum Media {
 pub struct Operation {
     /// snake_case method name, unique.
     pub name: String,
-    /// Uppercase HTTP method.
-    pub method: String,
-    /// Path template as written (`/pets/{petId}`).
+    /// The HTTP method.
+    pub method: Method,
+    /// Path template as written (`/pets/{petId}`), with a leading `/`.
     pub path: String,
+    /// The template parsed: literal text and path parameters, in order.
+    pub path_parts: Vec<PathPart>,
     /// Where it was defined.
     pub pointer: String,
     /// Summary, description, deprecation.
@@ -302,6 +304,73 @@ pub struct Operation {
     pub errors: Vec<ErrorResponse>,
     /// Whether requests carry the API's credentials (`security: []` on an operation says no).
     pub authenticated: bool,
+}
+
+/// An HTTP method an operation can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `PUT`.
+    Put,
+    /// `POST`.
+    Post,
+    /// `DELETE`.
+    Delete,
+    /// `OPTIONS`.
+    Options,
+    /// `HEAD`.
+    Head,
+    /// `PATCH`.
+    Patch,
+    /// `TRACE`.
+    Trace,
+}
+
+impl Method {
+    /// The method of a path item's key (`get`, `post`, …).
+    pub fn from_key(key: &str) -> Option<Method> {
+        Some(match key {
+            "get" => Method::Get,
+            "put" => Method::Put,
+            "post" => Method::Post,
+            "delete" => Method::Delete,
+            "options" => Method::Options,
+            "head" => Method::Head,
+            "patch" => Method::Patch,
+            "trace" => Method::Trace,
+            _ => return None,
+        })
+    }
+
+    /// Uppercase, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Text sent as it is.
+    Literal(String),
+    /// A path parameter's value, by its Rust name, percent-encoded as one segment.
+    Param(String),
 }
 
 /// Where a parameter goes.

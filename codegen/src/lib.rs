@@ -8,6 +8,7 @@ pub mod diagnostics;
 mod emit;
 pub mod ir;
 pub mod naming;
+pub mod reserved;
 pub mod resolve;
 pub mod settings;
 pub mod spec;

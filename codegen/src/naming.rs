@@ -21,11 +21,6 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// Names generated code uses unqualified (the prelude and what `types.rs` names bare), which a
-/// document's type must not shadow: a schema called `String` becomes `String2`.
-pub const PRELUDE_TYPES: &[&str] =
-    &["String", "Vec", "Option", "Box", "Result", "Some", "None", "Ok", "Err", "Default"];
-
 /// Keeps ASCII letters, digits and `_`, turning everything else into word breaks for heck.
 fn words(raw: &str) -> String {
     raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
@@ -89,8 +84,8 @@ pub struct Scope {
 
 impl Scope {
     /// A scope in which `reserved` are already taken.
-    pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+    pub fn with_reserved<S: AsRef<str>>(reserved: &[S]) -> Self {
+        Scope { taken: reserved.iter().map(|s| s.as_ref().to_owned()).collect() }
     }
 
     /// `name`, or `name2`, `name3`, … if taken (snake names get `name_2`).
@@ -98,9 +93,12 @@ impl Scope {
         if self.taken.insert(name.clone()) {
             return name;
         }
+        // snake_case gets `_2`, UpperCamelCase `2`, after any trailing `_` (`self_` → `self_2`,
+        // `Self_` → `Self2`).
         let separator = if name.starts_with(|c: char| c.is_ascii_lowercase()) { "_" } else { "" };
+        let base = name.trim_end_matches('_');
         let candidate = (2..)
-            .map(|n| format!("{name}{separator}{n}"))
+            .map(|n| format!("{base}{separator}{n}"))
             .find(|candidate| !self.taken.contains(candidate))
             .unwrap_or(name);
         self.taken.insert(candidate.clone());

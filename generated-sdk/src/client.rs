@@ -45,11 +45,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn chat(
         &self,
-        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
         model_config: impl Into<crate::types::ModelConfigChatRequest>,
     ) -> crate::operations::chat::ChatBuilder {
         crate::operations::chat::ChatBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             messages.into(),
             model_config.into(),
         )
@@ -71,10 +71,10 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_deployed(
         &self,
-        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
     ) -> crate::operations::chat_deployed::ChatDeployedBuilder {
         crate::operations::chat_deployed::ChatDeployedBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             messages.into(),
         )
     }
@@ -93,11 +93,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_experiment(
         &self,
-        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
-        experiment_id: impl Into<String>,
+        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
+        experiment_id: impl Into<::std::string::String>,
     ) -> crate::operations::chat_experiment::ChatExperimentBuilder {
         crate::operations::chat_experiment::ChatExperimentBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             messages.into(),
             experiment_id.into(),
         )
@@ -117,11 +117,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn chat_model_config(
         &self,
-        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
-        model_config_id: impl Into<String>,
+        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
+        model_config_id: impl Into<::std::string::String>,
     ) -> crate::operations::chat_model_config::ChatModelConfigBuilder {
         crate::operations::chat_model_config::ChatModelConfigBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             messages.into(),
             model_config_id.into(),
         )
@@ -144,7 +144,7 @@ impl Client {
         model_config: impl Into<crate::types::ModelConfigCompletionRequest>,
     ) -> crate::operations::completion::CompletionBuilder {
         crate::operations::completion::CompletionBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             model_config.into(),
         )
     }
@@ -167,7 +167,7 @@ impl Client {
         &self,
     ) -> crate::operations::completion_deployed::CompletionDeployedBuilder {
         crate::operations::completion_deployed::CompletionDeployedBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
         )
     }
     /// Create Experiment
@@ -185,10 +185,10 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn completion_experiment(
         &self,
-        experiment_id: impl Into<String>,
+        experiment_id: impl Into<::std::string::String>,
     ) -> crate::operations::completion_experiment::CompletionExperimentBuilder {
         crate::operations::completion_experiment::CompletionExperimentBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             experiment_id.into(),
         )
     }
@@ -207,10 +207,10 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn completion_model_config(
         &self,
-        model_config_id: impl Into<String>,
+        model_config_id: impl Into<::std::string::String>,
     ) -> crate::operations::completion_model_config::CompletionModelConfigBuilder {
         crate::operations::completion_model_config::CompletionModelConfigBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             model_config_id.into(),
         )
     }

@@ -5,7 +5,7 @@ mod docs;
 mod format;
 mod manifest;
 mod operations;
-mod runtime_files;
+pub(crate) mod runtime_files;
 mod runtime_paths;
 mod types;
 

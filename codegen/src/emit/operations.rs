@@ -4,7 +4,7 @@
 use super::docs;
 use super::runtime_paths as rt;
 use super::types::{assign, constant_variant, rust_type, snake_ident};
-use crate::ir::{Api, Field, Media, Operation, ParamLocation, Presence, TextStep, TypeKind, TypeRef};
+use crate::ir::{Api, Field, Media, Operation, ParamLocation, PathPart, Presence, TextStep, TypeKind, TypeRef};
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -149,7 +149,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
 
     // Request assembly.
     let path = path_expr(op);
-    let method = &op.method;
+    let method = format_ident!("{}", op.method.as_str());
     let params = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(|p| {
         let name = snake_ident(&p.name);
         let wire = &p.wire_name;
@@ -299,7 +299,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             }
 
             fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-                let #mutable parts = #runtime::RequestParts::new(#method, #path)#no_auth;
+                let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth;
                 #(#params)*
                 #body_json
                 #accept
@@ -316,21 +316,16 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
 fn path_expr(op: &Operation) -> TokenStream {
     let mut template = String::new();
     let mut values = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        template.push_str(&rest[..open].replace('{', "{{").replace('}', "}}"));
-        template.push_str("{}");
-        let wire = &rest[open + 1..open + close];
-        if let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
-            let name = snake_ident(&p.name);
-            values.push(quote!(crate::runtime::path_segment(&self.#name)));
-        } else {
-            values.push(quote!(#wire));
+    for part in &op.path_parts {
+        match part {
+            PathPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathPart::Param(name) => {
+                template.push_str("{}");
+                let name = snake_ident(name);
+                values.push(quote!(crate::runtime::path_segment(&self.#name)));
+            }
         }
-        rest = &rest[open + close + 1..];
     }
-    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     if values.is_empty() {
         quote!(#template.to_owned())
     } else {
@@ -364,7 +359,7 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
         #(#[doc = #errors_doc])*
         #many
         pub fn #name(&self, #(#args),*) -> crate::operations::#module::#builder {
-            crate::operations::#module::#builder::new(self.clone(), #(#names),*)
+            crate::operations::#module::#builder::new(::core::clone::Clone::clone(self), #(#names),*)
         }
     }
 }
@@ -426,7 +421,8 @@ pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> 
         (None, Some(_)) => quote!(position),
         (None, None) => quote!(0),
     };
-    let leaf = binding(Some(steps.len() - 1));
+    // An empty path: the event itself is the text.
+    let leaf = binding(steps.len().checked_sub(1));
     let mut body = quote!(out.push((#index, #leaf.as_str())););
     for (i, step) in steps.iter().enumerate().rev() {
         let (from, target) = (binding(i.checked_sub(1)), binding(Some(i)));

@@ -32,7 +32,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             }
         }
         TypeRef::Primitive(p) => match p {
-            Primitive::String => quote!(String),
+            Primitive::String => quote!(::std::string::String),
             Primitive::Secret => rt::secret_string(),
             Primitive::Bool => quote!(bool),
             Primitive::I32 => quote!(i32),
@@ -41,15 +41,15 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             Primitive::U64 => quote!(u64),
             Primitive::F32 => quote!(f32),
             Primitive::F64 => quote!(f64),
-            Primitive::Bytes => quote!(Vec<u8>),
+            Primitive::Bytes => quote!(::std::vec::Vec<u8>),
         },
         TypeRef::Array(item) => {
             let item = rust_type(api, item, local);
-            quote!(Vec<#item>)
+            quote!(::std::vec::Vec<#item>)
         }
         TypeRef::Map(value) => {
             let value = rust_type(api, value, local);
-            quote!(std::collections::BTreeMap<String, #value>)
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         TypeRef::Any => quote!(serde_json::Value),
     }
@@ -59,7 +59,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
 pub fn value_type(api: &Api, field: &Field, local: bool) -> TokenStream {
     let ty = rust_type(api, &field.ty, local);
     if field.boxed {
-        quote!(Box<#ty>)
+        quote!(::std::boxed::Box<#ty>)
     } else {
         ty
     }
@@ -70,8 +70,8 @@ pub fn field_type(api: &Api, field: &Field, local: bool) -> TokenStream {
     let ty = value_type(api, field, local);
     match field.presence {
         Presence::Required => ty,
-        Presence::RequiredNullable | Presence::Optional => quote!(Option<#ty>),
-        Presence::OptionalNullable => quote!(Option<Option<#ty>>),
+        Presence::RequiredNullable | Presence::Optional => quote!(::std::option::Option<#ty>),
+        Presence::OptionalNullable => quote!(::std::option::Option<::std::option::Option<#ty>>),
     }
 }
 
@@ -91,11 +91,13 @@ pub fn constant_variant(api: &Api, field: &Field) -> Option<TokenStream> {
 /// Assigns `value` (of the field's value type) to `target.field`, wrapping it for its presence.
 pub fn assign(field: &Field, target: TokenStream, value: TokenStream) -> TokenStream {
     let name = snake_ident(&field.name);
-    let value = if field.boxed { quote!(Box::new(#value)) } else { value };
+    let value = if field.boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
     match field.presence {
         Presence::Required => quote!(#target.#name = #value;),
-        Presence::RequiredNullable | Presence::Optional => quote!(#target.#name = Some(#value);),
-        Presence::OptionalNullable => quote!(#target.#name = Some(Some(#value));),
+        Presence::RequiredNullable | Presence::Optional => quote!(#target.#name = ::std::option::Option::Some(#value);),
+        Presence::OptionalNullable => {
+            quote!(#target.#name = ::std::option::Option::Some(::std::option::Option::Some(#value));)
+        }
     }
 }
 
@@ -142,10 +144,10 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             quote!(#[serde(rename = #wire)])
         });
         let presence = match f.presence {
-            Presence::Optional => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            Presence::Optional => quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
             Presence::OptionalNullable => {
                 let with = rt::NULLABLE_WITH;
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = #with)])
+                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none", with = #with)])
             }
             _ => TokenStream::new(),
         };
@@ -162,12 +164,12 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         .map(|f| {
             let ident = snake_ident(&f.name);
             let ty = field_type(api, f, true);
-            quote!(#ident: impl Into<#ty>)
+            quote!(#ident: impl ::core::convert::Into<#ty>)
         })
         .collect();
     let default = args.is_empty().then(|| {
         quote! {
-            impl Default for #name {
+            impl ::core::default::Default for #name {
                 fn default() -> Self { Self::new() }
             }
         }
@@ -176,8 +178,10 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         let ident = snake_ident(&f.name);
         match (f.presence, constant_variant(api, f)) {
             (_, Some(constant)) => quote!(#ident: #constant),
-            (Presence::Required | Presence::RequiredNullable, None) => quote!(#ident: #ident.into()),
-            _ => quote!(#ident: None),
+            (Presence::Required | Presence::RequiredNullable, None) => {
+                quote!(#ident: ::core::convert::Into::into(#ident))
+            }
+            _ => quote!(#ident: ::std::option::Option::None),
         }
     });
     let setters =
@@ -185,13 +189,15 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             // The field carries the documentation; the setter points at it (and shares its deprecation).
             let doc = format!(" Sets [`{0}`](Self::{0}).", f.name);
             let deprecated = docs::deprecated(&f.docs);
-            let method = snake_ident(if f.name == "new" { "set_new" } else { &f.name });
+            // A setter named like `new` or a standard trait's method would shadow it.
+            let shadows = f.name == "new" || crate::reserved::TRAIT_METHODS.contains(&f.name.as_str());
+            let method = if shadows { format_ident!("set_{}", f.name) } else { snake_ident(&f.name) };
             let ty = rust_type(api, &f.ty, true);
-            let assign = assign(f, quote!(self), quote!(value.into()));
+            let assign = assign(f, quote!(self), quote!(::core::convert::Into::into(value)));
             quote! {
                 #[doc = #doc]
                 #deprecated
-                pub fn #method(mut self, value: impl Into<#ty>) -> Self { #assign self }
+                pub fn #method(mut self, value: impl ::core::convert::Into<#ty>) -> Self { #assign self }
             }
         });
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -220,7 +226,7 @@ fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
         pub enum #name {
             #( #[doc = #docs] #variants, )*
             /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-            Unknown(String),
+            Unknown(::std::string::String),
         }
 
         crate::runtime::open_enum!(#name { #(#variants => #wires),* });
@@ -235,16 +241,16 @@ fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) 
     }
     let froms = variants.iter().filter(|(_, ty, _)| counts[ty] == 1).map(|(variant, ty, boxed)| {
         let rust = rust_type(api, ty, true);
-        let value = if *boxed { quote!(Box::new(value)) } else { quote!(value) };
+        let value = if *boxed { quote!(::std::boxed::Box::new(value)) } else { quote!(value) };
         let str_from = (**ty == TypeRef::Primitive(Primitive::String)).then(|| {
             quote! {
-                impl From<&str> for #name {
-                    fn from(value: &str) -> Self { Self::#variant(value.to_owned()) }
+                impl ::core::convert::From<&str> for #name {
+                    fn from(value: &str) -> Self { Self::#variant(::std::borrow::ToOwned::to_owned(value)) }
                 }
             }
         });
         quote! {
-            impl From<#rust> for #name {
+            impl ::core::convert::From<#rust> for #name {
                 fn from(value: #rust) -> Self { Self::#variant(#value) }
             }
             #str_from
@@ -269,7 +275,7 @@ fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStre
         let doc = docs::attrs_or(&v.docs, api, &v.ty, &v.name);
         let variant = format_ident!("{}", v.name);
         let ty = rust_type(api, &v.ty, true);
-        let ty = if v.boxed { quote!(Box<#ty>) } else { ty };
+        let ty = if v.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
         quote!(#doc #variant(#ty),)
     });
     let listed: Vec<(Ident, &TypeRef, bool)> =
@@ -291,14 +297,14 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
     let variants: Vec<Ident> = t.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
     let items = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let ty = rust_type(api, &v.ty, true);
-        let ty = if v.boxed { quote!(Box<#ty>) } else { ty };
+        let ty = if v.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
         let tags = v.tags.iter().map(|t| format!(" `{tag}: {t}`"));
         quote!(#(#[doc = #tags])* #variant(#ty),)
     });
     let decode = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let tags = &v.tags;
-        let wrap = if v.boxed { quote!(|v| Self::#variant(Box::new(v))) } else { quote!(Self::#variant) };
-        quote!(Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
+        let wrap = if v.boxed { quote!(|v| Self::#variant(::std::boxed::Box::new(v))) } else { quote!(Self::#variant) };
+        quote!(::std::option::Option::Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
     });
     let encode = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let first = &v.tags[0];
@@ -319,7 +325,7 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         }
 
         impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 match self {
                     #(#encode)*
                     Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
@@ -328,11 +334,11 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         }
 
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 match #tagged::tag_of(&value, #tag) {
                     #(#decode)*
-                    _ => Ok(Self::Unknown(value)),
+                    _ => ::core::result::Result::Ok(Self::Unknown(value)),
                 }
             }
         }

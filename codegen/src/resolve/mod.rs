@@ -114,7 +114,9 @@ impl<'d> Resolver<'d> {
             named: HashMap::new(),
             inline: HashMap::new(),
             following: Vec::new(),
-            type_names: naming::Scope::with_reserved(naming::PRELUDE_TYPES),
+            // Emitted code names every standard item by its absolute path, so a schema may be
+            // called `String` or `Result` and keep that name.
+            type_names: naming::Scope::default(),
         }
     }
 

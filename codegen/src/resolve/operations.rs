@@ -4,28 +4,12 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, Deprecation, Docs, ErrorResponse, Media, Operation, Param, ParamLocation, Presence, Primitive, Stream,
-    TextPath, TextStep, TypeKind, TypeRef,
+    Body, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation, PathPart, Presence,
+    Primitive, Stream, TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
 use indexmap::IndexMap;
-
-/// Methods and fields every request builder has, which inputs must not be named.
-const BUILDER_METHODS: &[&str] = &[
-    "new",
-    "body",
-    "options",
-    "client",
-    "parts",
-    "timeout",
-    "attempt_timeout",
-    "max_retries",
-    "header",
-    "send",
-    "send_with_response",
-    "stream",
-];
 
 /// Whether a media type carries JSON.
 fn is_json(media_type: &str) -> bool {
@@ -71,7 +55,7 @@ impl<'d> Resolver<'d> {
     /// Every operation of the document, sorted by method name.
     pub(super) fn operations(&mut self) -> Vec<Operation> {
         let doc = self.doc;
-        let mut names = Scope::with_reserved(&["new", "builder", "from_env", "base_url"]);
+        let mut names = Scope::with_reserved(crate::reserved::client_methods());
         let mut operations = Vec::new();
         let mut paths: Vec<(&String, &spec::PathItem)> = doc.paths.iter().collect();
         paths.sort_by(|a, b| a.0.cmp(b.0));
@@ -83,7 +67,11 @@ impl<'d> Resolver<'d> {
             }
             for (method, op) in item.operations() {
                 let pointer = format!("{path_pointer}/{method}");
-                let raw_name = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
+                let raw_name = op
+                    .operation_id
+                    .clone()
+                    .filter(|id| !id.trim().is_empty())
+                    .unwrap_or_else(|| format!("{method} {path}"));
                 if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
                     operations.push(Operation { name: names.claim(naming::snake_name(&raw_name)), ..operation });
                 }
@@ -111,10 +99,11 @@ impl<'d> Resolver<'d> {
             None => None,
         };
         // Builder inputs share one namespace: its own methods, then body fields, then parameters.
-        let mut inputs = Scope::with_reserved(BUILDER_METHODS);
+        let mut inputs = Scope::with_reserved(crate::reserved::BUILDER_METHODS);
         let body_inputs: Vec<String> =
             self.body_fields(body.as_ref()).into_iter().map(|name| inputs.claim(name)).collect();
-        let params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
+        let mut params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
+        let (path, path_parts) = self.path_template(path, &mut params, pointer, &mut inputs);
         let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
         statuses.sort_by_key(|(status, _)| status_order(status));
         let mut response = None;
@@ -174,8 +163,9 @@ impl<'d> Resolver<'d> {
         Some(Operation {
             name: String::new(),
             body_inputs,
-            method: method.to_ascii_uppercase(),
-            path: path.to_owned(),
+            method: Method::from_key(method)?,
+            path,
+            path_parts,
             pointer: pointer.to_owned(),
             docs,
             params,
@@ -187,6 +177,75 @@ impl<'d> Resolver<'d> {
             // `security: []` or `[{}]` opts the operation out of authentication.
             authenticated: op.security.as_ref().is_none_or(|reqs| reqs.iter().any(|r| !r.is_empty())),
         })
+    }
+
+    /// `path` parsed into literals and parameters. Every `{name}` must be a declared path
+    /// parameter (an undeclared one becomes a required string parameter, with a warning, so
+    /// the URL is still right), every path parameter must appear, and the path starts with `/`.
+    fn path_template(
+        &mut self,
+        path: &str,
+        params: &mut Vec<Param>,
+        pointer: &str,
+        scope: &mut Scope,
+    ) -> (String, Vec<PathPart>) {
+        let path = if path.starts_with('/') {
+            path.to_owned()
+        } else {
+            self.diags.warning(pointer, format!("path `{path}` does not start with `/`: sent as `/{path}`"));
+            format!("/{path}")
+        };
+        let mut parts = Vec::new();
+        let mut used = Vec::new();
+        let mut rest = path.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                self.diags.warning(pointer, format!("path `{path}` has an unclosed `{{`: sent as written"));
+                break;
+            };
+            if open > 0 {
+                parts.push(PathPart::Literal(rest[..open].to_owned()));
+            }
+            let wire = &rest[open + 1..close];
+            let found = params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire);
+            let name = match found {
+                Some(param) => param.name.clone(),
+                None => {
+                    self.diags.warning(
+                        pointer,
+                        format!("path parameter `{wire}` of `{path}` is not declared: taken as a required string"),
+                    );
+                    let name = scope.claim(naming::snake_name(wire));
+                    params.push(Param {
+                        name: name.clone(),
+                        wire_name: wire.to_owned(),
+                        location: ParamLocation::Path,
+                        ty: TypeRef::Primitive(Primitive::String),
+                        required: true,
+                        docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
+                        pointer: pointer.to_owned(),
+                    });
+                    name
+                }
+            };
+            used.push(name.clone());
+            parts.push(PathPart::Param(name));
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(PathPart::Literal(rest.to_owned()));
+        }
+        params.retain(|p| {
+            let unused = p.location == ParamLocation::Path && !used.contains(&p.name);
+            if unused {
+                self.diags.warning(
+                    &p.pointer,
+                    format!("path parameter `{}` does not appear in `{path}`: left out", p.wire_name),
+                );
+            }
+            !unused
+        });
+        (path, parts)
     }
 
     /// Rust names of the fields of a struct body, in order (none for other bodies).

@@ -3,7 +3,8 @@
 
 /// Implements `as_str`, `From<&str>`, `From<String>`, `FromStr`, `Display`, `Serialize` and
 /// `Deserialize` for an enum of unit variants plus `Unknown(String)`, given each known variant's
-/// wire value.
+/// wire value. Every path is absolute: the expansion sits among the document's types, which may
+/// be named `String`, `Result` or `From`.
 #[allow(unused_macros)] // used by generated code; the runtime crate on its own has no enums
 macro_rules! open_enum {
     ($name:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
@@ -17,46 +18,47 @@ macro_rules! open_enum {
             }
         }
 
-        impl From<&str> for $name {
+        impl ::core::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 match value {
                     $($wire => Self::$variant,)*
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
                 }
             }
         }
 
-        impl From<String> for $name {
-            fn from(value: String) -> Self {
-                match Self::from(value.as_str()) {
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(value: ::std::string::String) -> Self {
+                match <Self as ::core::convert::From<&str>>::from(value.as_str()) {
                     Self::Unknown(_) => Self::Unknown(value),
                     known => known,
                 }
             }
         }
 
-        impl std::str::FromStr for $name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(value))
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                <::std::string::String as serde::Deserialize>::deserialize(deserializer)
+                    .map(<Self as ::core::convert::From<::std::string::String>>::from)
             }
         }
     };

@@ -41,11 +41,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn update_item(
         &self,
-        id_2: impl Into<String>,
-        id: impl Into<String>,
+        id_2: impl Into<::std::string::String>,
+        id: impl Into<::std::string::String>,
     ) -> crate::operations::update_item::UpdateItemBuilder {
         crate::operations::update_item::UpdateItemBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             id_2.into(),
             id.into(),
         )

@@ -9,77 +9,79 @@
 /// The schema at `#/components/schemas/Option`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
-pub struct Option2 {
+pub struct Option {
     /// A schema named like the prelude's String.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String2>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<String>,
 }
-impl Option2 {
+impl Option {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { name: None }
+        Self {
+            name: ::std::option::Option::None,
+        }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(mut self, value: impl Into<String2>) -> Self {
-        self.name = Some(value.into());
+    pub fn name(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
-impl Default for Option2 {
+impl ::core::default::Default for Option {
     fn default() -> Self {
         Self::new()
     }
 }
 /// A schema named like the prelude's String.
-pub type String2 = String;
+pub type String = ::std::string::String;
 /// The schema at `#/paths/~1items~1{id}/post/requestBody/content/application~1json/schema`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateItemRequest {
     /// `id`.
-    pub id: String,
+    pub id: ::std::string::String,
     /// `limit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub limit: ::std::option::Option<i64>,
     /// `timeout`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeout: Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub timeout: ::std::option::Option<i64>,
     /// `send`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub send: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub send: ::std::option::Option<bool>,
     /// A schema named like the prelude's String.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String2>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub value: ::std::option::Option<String>,
 }
 impl UpdateItemRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: id.into(),
-            limit: None,
-            timeout: None,
-            send: None,
-            value: None,
+            id: ::core::convert::Into::into(id),
+            limit: ::std::option::Option::None,
+            timeout: ::std::option::Option::None,
+            send: ::std::option::Option::None,
+            value: ::std::option::Option::None,
         }
     }
     /// Sets [`limit`](Self::limit).
-    pub fn limit(mut self, value: impl Into<i64>) -> Self {
-        self.limit = Some(value.into());
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`timeout`](Self::timeout).
-    pub fn timeout(mut self, value: impl Into<i64>) -> Self {
-        self.timeout = Some(value.into());
+    pub fn timeout(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.timeout = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`send`](Self::send).
-    pub fn send(mut self, value: impl Into<bool>) -> Self {
-        self.send = Some(value.into());
+    pub fn send(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.send = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`value`](Self::value).
-    pub fn value(mut self, value: impl Into<String2>) -> Self {
-        self.value = Some(value.into());
+    pub fn value(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.value = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }

@@ -15,8 +15,10 @@ pub struct Base {
 }
 impl Base {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(id: impl Into<i64>) -> Self {
-        Self { id: id.into() }
+    pub fn new(id: impl ::core::convert::Into<i64>) -> Self {
+        Self {
+            id: ::core::convert::Into::into(id),
+        }
     }
 }
 /// The schema at `#/components/schemas/Names`.
@@ -24,83 +26,101 @@ impl Base {
 #[non_exhaustive]
 pub struct Names {
     /// `type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
     /// `self`.
     #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub self_: ::std::option::Option<::std::string::String>,
     /// `fooBar`.
     #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foo_bar: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub foo_bar: ::std::option::Option<::std::string::String>,
     /// `foo_bar`.
     #[serde(rename = "foo_bar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub foo_bar_2: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub foo_bar_2: ::std::option::Option<::std::string::String>,
     /// `@timestamp`.
     #[serde(rename = "@timestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub timestamp: ::std::option::Option<::std::string::String>,
     /// `2fa`.
     #[serde(rename = "2fa")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub n2fa: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub n2fa: ::std::option::Option<bool>,
     /// `a.b-c`.
     #[serde(rename = "a.b-c")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub a_b_c: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub a_b_c: ::std::option::Option<::std::string::String>,
 }
 impl Names {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            r#type: None,
-            self_: None,
-            foo_bar: None,
-            foo_bar_2: None,
-            timestamp: None,
-            n2fa: None,
-            a_b_c: None,
+            r#type: ::std::option::Option::None,
+            self_: ::std::option::Option::None,
+            foo_bar: ::std::option::Option::None,
+            foo_bar_2: ::std::option::Option::None,
+            timestamp: ::std::option::Option::None,
+            n2fa: ::std::option::Option::None,
+            a_b_c: ::std::option::Option::None,
         }
     }
     /// Sets [`type`](Self::type).
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    pub fn r#type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`self_`](Self::self_).
-    pub fn self_(mut self, value: impl Into<String>) -> Self {
-        self.self_ = Some(value.into());
+    pub fn self_(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.self_ = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`foo_bar`](Self::foo_bar).
-    pub fn foo_bar(mut self, value: impl Into<String>) -> Self {
-        self.foo_bar = Some(value.into());
+    pub fn foo_bar(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.foo_bar = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`foo_bar_2`](Self::foo_bar_2).
-    pub fn foo_bar_2(mut self, value: impl Into<String>) -> Self {
-        self.foo_bar_2 = Some(value.into());
+    pub fn foo_bar_2(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.foo_bar_2 = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`timestamp`](Self::timestamp).
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
+    pub fn timestamp(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`n2fa`](Self::n2fa).
-    pub fn n2fa(mut self, value: impl Into<bool>) -> Self {
-        self.n2fa = Some(value.into());
+    pub fn n2fa(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.n2fa = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`a_b_c`](Self::a_b_c).
-    pub fn a_b_c(mut self, value: impl Into<String>) -> Self {
-        self.a_b_c = Some(value.into());
+    pub fn a_b_c(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.a_b_c = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
-impl Default for Names {
+impl ::core::default::Default for Names {
     fn default() -> Self {
         Self::new()
     }
@@ -112,103 +132,126 @@ pub struct Thing {
     /// Big ids: 2^53 + 1 must survive.
     pub id: i64,
     /// `name`.
-    pub name: String,
+    pub name: ::std::string::String,
     /// `maybe`.
-    pub maybe: Option<String>,
+    pub maybe: ::std::option::Option<::std::string::String>,
     /// `opt`.
     ///
     /// Default: `1.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt: Option<f32>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub opt: ::std::option::Option<f32>,
     /// `optNull`.
     #[deprecated]
     #[serde(rename = "optNull")]
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub opt_null: Option<Option<String>>,
+    pub opt_null: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// `tags`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<std::collections::BTreeMap<String, i64>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, i64>,
+    >,
     /// `anything`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anything: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub anything: ::std::option::Option<serde_json::Value>,
     /// `free`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub free: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub free: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
+    >,
     /// `grid`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<Vec<Vec<f64>>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub grid: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
     /// Recursion through a nullable single-ref allOf.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub parent: Option<Option<Box<Thing>>>,
+    pub parent: ::std::option::Option<::std::option::Option<::std::boxed::Box<Thing>>>,
 }
 impl Thing {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        id: impl Into<i64>,
-        name: impl Into<String>,
-        maybe: impl Into<Option<String>>,
+        id: impl ::core::convert::Into<i64>,
+        name: impl ::core::convert::Into<::std::string::String>,
+        maybe: impl ::core::convert::Into<::std::option::Option<::std::string::String>>,
     ) -> Self {
         Self {
-            id: id.into(),
-            name: name.into(),
-            maybe: maybe.into(),
-            opt: None,
-            opt_null: None,
-            tags: None,
-            anything: None,
-            free: None,
-            grid: None,
-            parent: None,
+            id: ::core::convert::Into::into(id),
+            name: ::core::convert::Into::into(name),
+            maybe: ::core::convert::Into::into(maybe),
+            opt: ::std::option::Option::None,
+            opt_null: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            anything: ::std::option::Option::None,
+            free: ::std::option::Option::None,
+            grid: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
         }
     }
     /// Sets [`opt`](Self::opt).
-    pub fn opt(mut self, value: impl Into<f32>) -> Self {
-        self.opt = Some(value.into());
+    pub fn opt(mut self, value: impl ::core::convert::Into<f32>) -> Self {
+        self.opt = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`opt_null`](Self::opt_null).
     #[deprecated]
-    pub fn opt_null(mut self, value: impl Into<String>) -> Self {
-        self.opt_null = Some(Some(value.into()));
+    pub fn opt_null(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opt_null = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`tags`](Self::tags).
     pub fn tags(
         mut self,
-        value: impl Into<std::collections::BTreeMap<String, i64>>,
+        value: impl ::core::convert::Into<
+            ::std::collections::BTreeMap<::std::string::String, i64>,
+        >,
     ) -> Self {
-        self.tags = Some(value.into());
+        self.tags = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`anything`](Self::anything).
-    pub fn anything(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.anything = Some(value.into());
+    pub fn anything(
+        mut self,
+        value: impl ::core::convert::Into<serde_json::Value>,
+    ) -> Self {
+        self.anything = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`free`](Self::free).
     pub fn free(
         mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+        value: impl ::core::convert::Into<
+            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
+        >,
     ) -> Self {
-        self.free = Some(value.into());
+        self.free = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`grid`](Self::grid).
-    pub fn grid(mut self, value: impl Into<Vec<Vec<f64>>>) -> Self {
-        self.grid = Some(value.into());
+    pub fn grid(
+        mut self,
+        value: impl ::core::convert::Into<::std::vec::Vec<::std::vec::Vec<f64>>>,
+    ) -> Self {
+        self.grid = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`parent`](Self::parent).
-    pub fn parent(mut self, value: impl Into<Thing>) -> Self {
-        self.parent = Some(Some(Box::new(value.into())));
+    pub fn parent(mut self, value: impl ::core::convert::Into<Thing>) -> Self {
+        self.parent = ::std::option::Option::Some(
+            ::std::option::Option::Some(
+                ::std::boxed::Box::new(::core::convert::Into::into(value)),
+            ),
+        );
         self
     }
 }
@@ -217,29 +260,37 @@ impl Thing {
 #[non_exhaustive]
 pub struct Tree {
     /// `children`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub children: Option<Vec<Tree>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub children: ::std::option::Option<::std::vec::Vec<Tree>>,
     /// `next`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next: Option<Box<Tree>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub next: ::std::option::Option<::std::boxed::Box<Tree>>,
 }
 impl Tree {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { children: None, next: None }
+        Self {
+            children: ::std::option::Option::None,
+            next: ::std::option::Option::None,
+        }
     }
     /// Sets [`children`](Self::children).
-    pub fn children(mut self, value: impl Into<Vec<Tree>>) -> Self {
-        self.children = Some(value.into());
+    pub fn children(
+        mut self,
+        value: impl ::core::convert::Into<::std::vec::Vec<Tree>>,
+    ) -> Self {
+        self.children = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`next`](Self::next).
-    pub fn next(mut self, value: impl Into<Tree>) -> Self {
-        self.next = Some(Box::new(value.into()));
+    pub fn next(mut self, value: impl ::core::convert::Into<Tree>) -> Self {
+        self.next = ::std::option::Option::Some(
+            ::std::boxed::Box::new(::core::convert::Into::into(value)),
+        );
         self
     }
 }
-impl Default for Tree {
+impl ::core::default::Default for Tree {
     fn default() -> Self {
         Self::new()
     }

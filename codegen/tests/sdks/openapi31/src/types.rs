@@ -15,54 +15,61 @@ pub struct Item {
     /// `value`.
     ///
     /// Example: `"a"`
-    pub value: Option<String>,
+    pub value: ::std::option::Option<::std::string::String>,
     /// `count`.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub count: Option<Option<i64>>,
+    pub count: ::std::option::Option<::std::option::Option<i64>>,
     /// `either`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub either: Option<ItemEither>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub either: ::std::option::Option<ItemEither>,
     /// `pair`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pair: Option<Vec<serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub pair: ::std::option::Option<::std::vec::Vec<serde_json::Value>>,
     /// A sibling description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<Link>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub link: ::std::option::Option<Link>,
 }
 impl Item {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(value: impl Into<Option<String>>) -> Self {
+    pub fn new(
+        value: impl ::core::convert::Into<::std::option::Option<::std::string::String>>,
+    ) -> Self {
         Self {
             kind: crate::types::ItemKind::Item,
-            value: value.into(),
-            count: None,
-            either: None,
-            pair: None,
-            link: None,
+            value: ::core::convert::Into::into(value),
+            count: ::std::option::Option::None,
+            either: ::std::option::Option::None,
+            pair: ::std::option::Option::None,
+            link: ::std::option::Option::None,
         }
     }
     /// Sets [`count`](Self::count).
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(Some(value.into()));
+    pub fn count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.count = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`either`](Self::either).
-    pub fn either(mut self, value: impl Into<ItemEither>) -> Self {
-        self.either = Some(value.into());
+    pub fn either(mut self, value: impl ::core::convert::Into<ItemEither>) -> Self {
+        self.either = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`pair`](Self::pair).
-    pub fn pair(mut self, value: impl Into<Vec<serde_json::Value>>) -> Self {
-        self.pair = Some(value.into());
+    pub fn pair(
+        mut self,
+        value: impl ::core::convert::Into<::std::vec::Vec<serde_json::Value>>,
+    ) -> Self {
+        self.pair = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`link`](Self::link).
-    pub fn link(mut self, value: impl Into<Link>) -> Self {
-        self.link = Some(value.into());
+    pub fn link(mut self, value: impl ::core::convert::Into<Link>) -> Self {
+        self.link = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -73,21 +80,26 @@ pub struct Link {
     /// `href`.
     ///
     /// Format: `uri` (kept as a string, exactly as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub href: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub href: ::std::option::Option<::std::string::String>,
 }
 impl Link {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { href: None }
+        Self {
+            href: ::std::option::Option::None,
+        }
     }
     /// Sets [`href`](Self::href).
-    pub fn href(mut self, value: impl Into<String>) -> Self {
-        self.href = Some(value.into());
+    pub fn href(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.href = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
-impl Default for Link {
+impl ::core::default::Default for Link {
     fn default() -> Self {
         Self::new()
     }
@@ -99,7 +111,7 @@ pub enum ItemKind {
     /// `item`
     Item,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(ItemKind { Item => "item" });
 /// The schema at `#/components/schemas/Item/properties/either`.
@@ -107,21 +119,21 @@ crate::runtime::open_enum!(ItemKind { Item => "item" });
 #[serde(untagged)]
 pub enum ItemEither {
     /// `String`.
-    String(String),
+    String(::std::string::String),
     /// `Integer`.
     Integer(i64),
 }
-impl From<String> for ItemEither {
-    fn from(value: String) -> Self {
+impl ::core::convert::From<::std::string::String> for ItemEither {
+    fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
-impl From<&str> for ItemEither {
+impl ::core::convert::From<&str> for ItemEither {
     fn from(value: &str) -> Self {
-        Self::String(value.to_owned())
+        Self::String(::std::borrow::ToOwned::to_owned(value))
     }
 }
-impl From<i64> for ItemEither {
+impl ::core::convert::From<i64> for ItemEither {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }

@@ -40,7 +40,9 @@ impl Client {
     /// Connection failures, timeouts and undecodable responses are the other
     /// [`Error`](crate::runtime::Error) variants.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
-        crate::operations::delete_all::DeleteAllBuilder::new(self.clone())
+        crate::operations::delete_all::DeleteAllBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
     }
     /// `GET /pets/{petId}`.
     #[deprecated]
@@ -55,11 +57,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn get_pet(
         &self,
-        pet_id: impl Into<String>,
-        x_trace: impl Into<String>,
+        pet_id: impl Into<::std::string::String>,
+        x_trace: impl Into<::std::string::String>,
     ) -> crate::operations::get_pet::GetPetBuilder {
         crate::operations::get_pet::GetPetBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             pet_id.into(),
             x_trace.into(),
         )
@@ -76,7 +78,9 @@ impl Client {
     pub fn patch_settings(
         &self,
     ) -> crate::operations::patch_settings::PatchSettingsBuilder {
-        crate::operations::patch_settings::PatchSettingsBuilder::new(self.clone())
+        crate::operations::patch_settings::PatchSettingsBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
     }
     /// `POST /pets`.
     ///
@@ -90,9 +94,12 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn post_pets(
         &self,
-        name: impl Into<String>,
+        name: impl Into<::std::string::String>,
     ) -> crate::operations::post_pets::PostPetsBuilder {
-        crate::operations::post_pets::PostPetsBuilder::new(self.clone(), name.into())
+        crate::operations::post_pets::PostPetsBuilder::new(
+            ::core::clone::Clone::clone(self),
+            name.into(),
+        )
     }
     /// `POST /render`.
     ///
@@ -104,7 +111,7 @@ impl Client {
     /// Connection failures, timeouts and undecodable responses are the other
     /// [`Error`](crate::runtime::Error) variants.
     pub fn render(&self) -> crate::operations::render::RenderBuilder {
-        crate::operations::render::RenderBuilder::new(self.clone())
+        crate::operations::render::RenderBuilder::new(::core::clone::Clone::clone(self))
     }
     /// `PUT /files/{name}`.
     ///
@@ -117,11 +124,11 @@ impl Client {
     /// [`Error`](crate::runtime::Error) variants.
     pub fn upload_file(
         &self,
-        name: impl Into<String>,
-        body: impl Into<Vec<u8>>,
+        name: impl Into<::std::string::String>,
+        body: impl Into<::std::vec::Vec<u8>>,
     ) -> crate::operations::upload_file::UploadFileBuilder {
         crate::operations::upload_file::UploadFileBuilder::new(
-            self.clone(),
+            ::core::clone::Clone::clone(self),
             name.into(),
             body.into(),
         )

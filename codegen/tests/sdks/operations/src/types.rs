@@ -11,12 +11,14 @@
 #[non_exhaustive]
 pub struct Pet {
     /// `name`.
-    pub name: String,
+    pub name: ::std::string::String,
 }
 impl Pet {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: ::core::convert::Into::into(name),
+        }
     }
 }
 /// The schema at `#/components/schemas/Problem`.
@@ -24,21 +26,26 @@ impl Pet {
 #[non_exhaustive]
 pub struct Problem {
     /// `message`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub message: ::std::option::Option<::std::string::String>,
 }
 impl Problem {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { message: None }
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
     /// Sets [`message`](Self::message).
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
+    pub fn message(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
-impl Default for Problem {
+impl ::core::default::Default for Problem {
     fn default() -> Self {
         Self::new()
     }
@@ -48,22 +55,22 @@ impl Default for Problem {
 #[non_exhaustive]
 pub struct PostPetsRequest {
     /// `name`.
-    pub name: String,
+    pub name: ::std::string::String,
     /// `stream`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stream: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stream: ::std::option::Option<bool>,
 }
 impl PostPetsRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl Into<String>) -> Self {
+    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
         Self {
-            name: name.into(),
-            stream: None,
+            name: ::core::convert::Into::into(name),
+            stream: ::std::option::Option::None,
         }
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl Into<bool>) -> Self {
-        self.stream = Some(value.into());
+    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }

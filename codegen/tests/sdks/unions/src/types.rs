@@ -11,22 +11,22 @@
 #[non_exhaustive]
 pub struct Cat {
     /// `kind`.
-    pub kind: String,
+    pub kind: ::std::string::String,
     /// `lives`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lives: Option<i32>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub lives: ::std::option::Option<i32>,
 }
 impl Cat {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(kind: impl Into<String>) -> Self {
+    pub fn new(kind: impl ::core::convert::Into<::std::string::String>) -> Self {
         Self {
-            kind: kind.into(),
-            lives: None,
+            kind: ::core::convert::Into::into(kind),
+            lives: ::std::option::Option::None,
         }
     }
     /// Sets [`lives`](Self::lives).
-    pub fn lives(mut self, value: impl Into<i32>) -> Self {
-        self.lives = Some(value.into());
+    pub fn lives(mut self, value: impl ::core::convert::Into<i32>) -> Self {
+        self.lives = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -35,21 +35,23 @@ impl Cat {
 #[non_exhaustive]
 pub struct Dog {
     /// `good`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub good: Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub good: ::std::option::Option<bool>,
 }
 impl Dog {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { good: None }
+        Self {
+            good: ::std::option::Option::None,
+        }
     }
     /// Sets [`good`](Self::good).
-    pub fn good(mut self, value: impl Into<bool>) -> Self {
-        self.good = Some(value.into());
+    pub fn good(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.good = ::std::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }
-impl Default for Dog {
+impl ::core::default::Default for Dog {
     fn default() -> Self {
         Self::new()
     }
@@ -64,12 +66,12 @@ pub enum EnumOrInteger {
     /// `Integer`.
     Integer(i64),
 }
-impl From<EnumOrIntegerEnum> for EnumOrInteger {
+impl ::core::convert::From<EnumOrIntegerEnum> for EnumOrInteger {
     fn from(value: EnumOrIntegerEnum) -> Self {
         Self::Enum(value)
     }
 }
-impl From<i64> for EnumOrInteger {
+impl ::core::convert::From<i64> for EnumOrInteger {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }
@@ -84,12 +86,12 @@ pub enum EnumOrObject {
     /// `Cat`.
     Cat(Cat),
 }
-impl From<EnumOrObjectEnum> for EnumOrObject {
+impl ::core::convert::From<EnumOrObjectEnum> for EnumOrObject {
     fn from(value: EnumOrObjectEnum) -> Self {
         Self::Enum(value)
     }
 }
-impl From<Cat> for EnumOrObject {
+impl ::core::convert::From<Cat> for EnumOrObject {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
@@ -107,7 +109,10 @@ pub enum Pet {
     Unknown(serde_json::Value),
 }
 impl serde::Serialize for Pet {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
         match self {
             Self::Cat(v) => {
                 crate::runtime::tagged::serialize_with_tag(v, "kind", "cat", serializer)
@@ -122,31 +127,31 @@ impl serde::Serialize for Pet {
 impl<'de> serde::Deserialize<'de> for Pet {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<Self, D::Error> {
+    ) -> ::core::result::Result<Self, D::Error> {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match crate::runtime::tagged::tag_of(&value, "kind") {
-            Some("cat") => {
+            ::std::option::Option::Some("cat") => {
                 serde_json::from_value(value)
                     .map(Self::Cat)
                     .map_err(serde::de::Error::custom)
             }
-            Some("Dog") => {
+            ::std::option::Option::Some("Dog") => {
                 serde_json::from_value(value)
                     .map(Self::Dog)
                     .map_err(serde::de::Error::custom)
             }
-            _ => Ok(Self::Unknown(value)),
+            _ => ::core::result::Result::Ok(Self::Unknown(value)),
         }
     }
 }
-impl From<Cat> for Pet {
+impl ::core::convert::From<Cat> for Pet {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
 }
-impl From<Dog> for Pet {
+impl ::core::convert::From<Dog> for Pet {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
     }
@@ -156,22 +161,22 @@ impl From<Dog> for Pet {
 #[serde(untagged)]
 pub enum ScalarOrArray {
     /// `String`.
-    String(String),
+    String(::std::string::String),
     /// `StringList`.
-    StringList(Vec<String>),
+    StringList(::std::vec::Vec<::std::string::String>),
 }
-impl From<String> for ScalarOrArray {
-    fn from(value: String) -> Self {
+impl ::core::convert::From<::std::string::String> for ScalarOrArray {
+    fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
-impl From<&str> for ScalarOrArray {
+impl ::core::convert::From<&str> for ScalarOrArray {
     fn from(value: &str) -> Self {
-        Self::String(value.to_owned())
+        Self::String(::std::borrow::ToOwned::to_owned(value))
     }
 }
-impl From<Vec<String>> for ScalarOrArray {
-    fn from(value: Vec<String>) -> Self {
+impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for ScalarOrArray {
+    fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
         Self::StringList(value)
     }
 }
@@ -180,22 +185,26 @@ impl From<Vec<String>> for ScalarOrArray {
 #[serde(untagged)]
 pub enum StringOrMap {
     /// `String`.
-    String(String),
+    String(::std::string::String),
     /// `Map`.
-    Map(std::collections::BTreeMap<String, String>),
+    Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
 }
-impl From<String> for StringOrMap {
-    fn from(value: String) -> Self {
+impl ::core::convert::From<::std::string::String> for StringOrMap {
+    fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
-impl From<&str> for StringOrMap {
+impl ::core::convert::From<&str> for StringOrMap {
     fn from(value: &str) -> Self {
-        Self::String(value.to_owned())
+        Self::String(::std::borrow::ToOwned::to_owned(value))
     }
 }
-impl From<std::collections::BTreeMap<String, String>> for StringOrMap {
-    fn from(value: std::collections::BTreeMap<String, String>) -> Self {
+impl ::core::convert::From<
+    ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+> for StringOrMap {
+    fn from(
+        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    ) -> Self {
         Self::Map(value)
     }
 }
@@ -208,7 +217,7 @@ pub enum EnumOrIntegerEnum {
     /// `high`
     High,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(EnumOrIntegerEnum { Low => "low", High => "high" });
 /// The schema at `#/components/schemas/EnumOrObject`.
@@ -220,6 +229,6 @@ pub enum EnumOrObjectEnum {
     /// `auto`
     Auto,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(String),
+    Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });

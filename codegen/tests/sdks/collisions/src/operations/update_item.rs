@@ -9,13 +9,17 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateItemBuilder {
     client: crate::runtime::Client,
-    id_2: String,
+    id_2: ::std::string::String,
     limit_2: Option<i64>,
     body: crate::types::UpdateItemRequest,
     options: crate::runtime::RequestOptions,
 }
 impl UpdateItemBuilder {
-    pub(crate) fn new(client: crate::runtime::Client, id_2: String, id: String) -> Self {
+    pub(crate) fn new(
+        client: crate::runtime::Client,
+        id_2: ::std::string::String,
+        id: ::std::string::String,
+    ) -> Self {
         Self {
             client,
             id_2,
@@ -31,22 +35,22 @@ impl UpdateItemBuilder {
     }
     /// `limit`.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
-        self.body.limit = Some(value.into());
+        self.body.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// `timeout`.
     pub fn timeout_2(mut self, value: impl Into<i64>) -> Self {
-        self.body.timeout = Some(value.into());
+        self.body.timeout = ::std::option::Option::Some(value.into());
         self
     }
     /// `send`.
     pub fn send_2(mut self, value: impl Into<bool>) -> Self {
-        self.body.send = Some(value.into());
+        self.body.send = ::std::option::Option::Some(value.into());
         self
     }
     /// A schema named like the prelude's String.
-    pub fn value(mut self, value: impl Into<crate::types::String2>) -> Self {
-        self.body.value = Some(value.into());
+    pub fn value(mut self, value: impl Into<crate::types::String>) -> Self {
+        self.body.value = ::std::option::Option::Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
@@ -77,7 +81,7 @@ impl UpdateItemBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let mut parts = crate::runtime::RequestParts::new(
-            "POST",
+            reqwest::Method::POST,
             format!("/items/{}", crate ::runtime::path_segment(& self.id_2)),
         );
         if let Some(value) = &self.limit_2 {
@@ -87,13 +91,13 @@ impl UpdateItemBuilder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<crate::types::Option2, crate::Error> {
+    pub async fn send(self) -> Result<crate::types::Option, crate::Error> {
         Ok(self.send_with_response().await?.data)
     }
     /// Sends the request and returns the decoded response with its status and headers.
     pub async fn send_with_response(
         self,
-    ) -> Result<crate::runtime::Response<crate::types::Option2>, crate::Error> {
+    ) -> Result<crate::runtime::Response<crate::types::Option>, crate::Error> {
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }

@@ -45,7 +45,10 @@ impl DeleteAllBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new("DELETE", "/pets".to_owned())
+        let parts = crate::runtime::RequestParts::new(
+                reqwest::Method::DELETE,
+                "/pets".to_owned(),
+            )
             .without_auth();
         Ok(parts)
     }

@@ -14,16 +14,16 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetPetBuilder {
     client: crate::runtime::Client,
-    pet_id: String,
-    fields: Option<Vec<String>>,
-    x_trace: String,
+    pet_id: ::std::string::String,
+    fields: Option<::std::vec::Vec<::std::string::String>>,
+    x_trace: ::std::string::String,
     options: crate::runtime::RequestOptions,
 }
 impl GetPetBuilder {
     pub(crate) fn new(
         client: crate::runtime::Client,
-        pet_id: String,
-        x_trace: String,
+        pet_id: ::std::string::String,
+        x_trace: ::std::string::String,
     ) -> Self {
         Self {
             client,
@@ -34,7 +34,10 @@ impl GetPetBuilder {
         }
     }
     /// `fields`.
-    pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
+    pub fn fields(
+        mut self,
+        value: impl Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
         self.fields = Some(value.into());
         self
     }
@@ -66,7 +69,7 @@ impl GetPetBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let mut parts = crate::runtime::RequestParts::new(
-            "GET",
+            reqwest::Method::GET,
             format!("/pets/{}", crate ::runtime::path_segment(& self.pet_id)),
         );
         if let Some(value) = &self.fields {

@@ -52,7 +52,10 @@ impl PatchSettingsBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new("PATCH", "/settings".to_owned());
+        let parts = crate::runtime::RequestParts::new(
+            reqwest::Method::PATCH,
+            "/settings".to_owned(),
+        );
         let parts = match &self.body {
             Some(body) => parts.json(body).map_err(crate::Error::Request)?,
             None => parts,

@@ -18,7 +18,10 @@ pub struct PostPetsBuilder {
     options: crate::runtime::RequestOptions,
 }
 impl PostPetsBuilder {
-    pub(crate) fn new(client: crate::runtime::Client, name: String) -> Self {
+    pub(crate) fn new(
+        client: crate::runtime::Client,
+        name: ::std::string::String,
+    ) -> Self {
         Self {
             client,
             body: crate::types::PostPetsRequest::new(name),
@@ -52,7 +55,10 @@ impl PostPetsBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new("POST", "/pets".to_owned());
+        let parts = crate::runtime::RequestParts::new(
+            reqwest::Method::POST,
+            "/pets".to_owned(),
+        );
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         Ok(parts)
     }
@@ -64,7 +70,7 @@ impl PostPetsBuilder {
     pub async fn send_with_response(
         mut self,
     ) -> Result<crate::runtime::Response<crate::types::Pet>, crate::Error> {
-        self.body.stream = Some(false);
+        self.body.stream = ::std::option::Option::Some(false);
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }
@@ -78,7 +84,7 @@ impl PostPetsBuilder {
         crate::runtime::EventStream<crate::types::Pet, crate::ErrorBody>,
         crate::Error,
     > {
-        self.body.stream = Some(true);
+        self.body.stream = ::std::option::Option::Some(true);
         let parts = self.parts()?;
         self.client.send_sse(parts, self.options, ERRORS).await
     }

@@ -9,7 +9,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct RenderBuilder {
     client: crate::runtime::Client,
-    body: Option<String>,
+    body: Option<::std::string::String>,
     options: crate::runtime::RequestOptions,
 }
 impl RenderBuilder {
@@ -21,7 +21,7 @@ impl RenderBuilder {
         }
     }
     /// The request body.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
+    pub fn body(mut self, value: impl Into<::std::string::String>) -> Self {
         self.body = Some(value.into());
         self
     }
@@ -52,7 +52,10 @@ impl RenderBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new("POST", "/render".to_owned());
+        let parts = crate::runtime::RequestParts::new(
+            reqwest::Method::POST,
+            "/render".to_owned(),
+        );
         let parts = match &self.body {
             Some(body) => parts.raw(body.clone(), "text/plain"),
             None => parts,

@@ -9,15 +9,15 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadFileBuilder {
     client: crate::runtime::Client,
-    name: String,
-    body: Vec<u8>,
+    name: ::std::string::String,
+    body: ::std::vec::Vec<u8>,
     options: crate::runtime::RequestOptions,
 }
 impl UploadFileBuilder {
     pub(crate) fn new(
         client: crate::runtime::Client,
-        name: String,
-        body: Vec<u8>,
+        name: ::std::string::String,
+        body: ::std::vec::Vec<u8>,
     ) -> Self {
         Self {
             client,
@@ -54,7 +54,7 @@ impl UploadFileBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            "PUT",
+            reqwest::Method::PUT,
             format!("/files/{}", crate ::runtime::path_segment(& self.name)),
         );
         let parts = parts.raw(self.body.clone(), "application/octet-stream");

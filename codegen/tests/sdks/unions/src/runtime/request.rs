@@ -72,8 +72,7 @@ pub struct RequestParts {
 
 impl RequestParts {
     /// A request to `path` (already filled in, relative to the base URL).
-    pub fn new(method: &str, path: String) -> Self {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
+    pub fn new(method: reqwest::Method, path: String) -> Self {
         RequestParts {
             method,
             path,

@@ -1,0 +1,43 @@
+//! Hostile names compile (the crate itself is the proof), keep their wire names, and requests
+//! reach the URL the document means even when its path template is sloppy.
+
+#[path = "../../../../../generated-sdk/tests/support/mod.rs"]
+mod support;
+
+use fixture_sdk_hostile::types::{Client as ClientSchema, Option, Result, Self_, Send, String, Vec};
+use fixture_sdk_hostile::Client;
+use support::{Reply, Server};
+
+#[test]
+fn schemas_named_like_std_items_keep_their_names_and_wire_shape() {
+    let result = Result::new().ok(true).err("no");
+    assert_eq!(serde_json::to_value(&result).expect("encodes"), serde_json::json!({"ok": true, "err": "no"}));
+    let words: Vec = vec![String::from("a")];
+    assert_eq!(serde_json::to_value(&words).expect("encodes"), serde_json::json!(["a"]));
+    let option: Option = serde_json::from_value(serde_json::json!({"some": "x"})).expect("decodes");
+    assert_eq!(option.some.as_deref(), Some("x"));
+}
+
+#[test]
+fn keyword_and_case_colliding_fields_map_to_their_wire_names() {
+    let value = Self_::new("upper", "lower").super_("s").crate_("c");
+    let json = serde_json::to_value(&value).expect("encodes");
+    assert_eq!(json, serde_json::json!({"Self": "upper", "self": "lower", "super": "s", "crate": "c"}));
+    // Setters named like trait methods get `set_`, so `clone()` is still `Clone::clone`.
+    let schema = ClientSchema::new().set_clone("c").send("s");
+    assert_eq!(schema.clone(), schema);
+    assert_eq!(serde_json::from_str::<Send>("\"Self\"").expect("decodes").as_str(), "Self");
+    assert_eq!(serde_json::from_str::<Send>("\"é\"").expect("decodes").as_str(), "é");
+}
+
+#[tokio::test]
+async fn operations_named_like_client_methods_still_reach_their_paths() {
+    let server = Server::start(vec![Reply::json(200, "{}")]).await;
+    let client = Client::builder().base_url(&server.url).build().expect("client");
+    client.clone_2().send().await.expect("clone");
+    client.send_json_2("upper", "lower").send().await.expect("sendJson");
+    client.get_post(7, "p/1").send().await.expect("undeclared path parameter");
+    client.relative().send().await.expect("path without a leading slash");
+    let paths: std::vec::Vec<std::string::String> = server.recorded().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(paths, ["/clone", "/send-json", "/users/7/posts/p%2F1", "/relative/path"]);
+}
