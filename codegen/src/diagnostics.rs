@@ -70,9 +70,11 @@ impl Diagnostics {
     /// The diagnostics, located in `file` using `lines`, sorted by position then message.
     pub fn finish(self, file: &str, lines: &crate::spec::LineIndex) -> Vec<Diagnostic> {
         let mut items = self.items;
-        for item in &mut items {
+        let pointers: Vec<&str> = items.iter().map(|d| d.pointer.as_str()).collect();
+        let found = lines.lines_of(&pointers);
+        for (item, line) in items.iter_mut().zip(found) {
             item.file = file.to_owned();
-            item.line = lines.line_of(&item.pointer);
+            item.line = line;
         }
         items.sort_by(|a, b| (a.line, &a.pointer, &a.message).cmp(&(b.line, &b.pointer, &b.message)));
         items.dedup();

@@ -36,13 +36,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn chat(
         &self,
         messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
@@ -62,13 +62,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn chat_deployed(
         &self,
         messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
@@ -84,13 +84,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn chat_experiment(
         &self,
         messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
@@ -108,13 +108,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn chat_model_config(
         &self,
         messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
@@ -132,13 +132,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn completion(
         &self,
         model_config: impl Into<crate::types::ModelConfigCompletionRequest>,
@@ -156,13 +156,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn completion_deployed(
         &self,
     ) -> crate::operations::completion_deployed::CompletionDeployedBuilder {
@@ -176,13 +176,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn completion_experiment(
         &self,
         experiment_id: impl Into<::std::string::String>,
@@ -198,13 +198,13 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
     /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn completion_model_config(
         &self,
         model_config_id: impl Into<::std::string::String>,

@@ -84,9 +84,15 @@ pub struct ChatDataResponse {
     /// Raw output text returned from the provider model.
     pub raw_output: ::std::string::String,
     /// The inputs passed to the chat template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
     pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
+        ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
+        >,
     >,
     /// The model configuration used to create the generation.
     pub model_config_id: ::std::string::String,
@@ -100,11 +106,23 @@ pub struct ChatDataResponse {
         ::std::option::Option<::std::string::String>,
     >,
     /// Results of any tools run during the generation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_results: ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub tool_results: ::std::option::Option<
+        ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
+    >,
     /// The messages passed to the to provider chat endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub messages: ::std::option::Option<::std::vec::Vec<ChatMessageWithToolCall>>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub messages: ::std::option::Option<
+        ::std::option::Option<::std::vec::Vec<ChatMessageWithToolCall>>,
+    >,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
     #[deprecated(
         note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
@@ -159,7 +177,9 @@ impl ChatDataResponse {
             ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
         >,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`finish_reason`](Self::finish_reason).
@@ -178,7 +198,7 @@ impl ChatDataResponse {
         value: impl ::core::convert::Into<::std::vec::Vec<ToolResultResponse>>,
     ) -> Self {
         self.tool_results = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
         );
         self
     }
@@ -187,7 +207,9 @@ impl ChatDataResponse {
         mut self,
         value: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
     ) -> Self {
-        self.messages = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.messages = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
@@ -3665,8 +3687,14 @@ pub struct DataResponse {
         ::std::option::Option<::std::string::String>,
     >,
     /// Results of any tools run during the generation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_results: ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub tool_results: ::std::option::Option<
+        ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
+    >,
 }
 impl DataResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3707,7 +3735,7 @@ impl DataResponse {
         value: impl ::core::convert::Into<::std::vec::Vec<ToolResultResponse>>,
     ) -> Self {
         self.tool_results = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
         );
         self
     }
@@ -3753,8 +3781,12 @@ pub struct FunctionTool {
     /// `name`.
     pub name: ::std::string::String,
     /// `arguments`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub arguments: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub arguments: ::std::option::Option<::std::option::Option<::std::string::String>>,
 }
 impl FunctionTool {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3769,7 +3801,9 @@ impl FunctionTool {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.arguments = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.arguments = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
 }
@@ -3822,17 +3856,33 @@ impl ::core::default::Default for HttpValidationError {
 #[non_exhaustive]
 pub struct HumanloopErrorDetail {
     /// Error type, e.g. unprocessable_entity_error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub r#type: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Message; for provider errors, the provider's own message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub message: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub message: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// HTTP status code, e.g. 422.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub code: ::std::option::Option<i64>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub code: ::std::option::Option<::std::option::Option<i64>>,
     /// Where the error originated: a provider name such as OpenAI, or Humanloop.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub origin: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub origin: ::std::option::Option<::std::option::Option<::std::string::String>>,
 }
 impl HumanloopErrorDetail {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3849,7 +3899,9 @@ impl HumanloopErrorDetail {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.r#type = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.r#type = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`message`](Self::message).
@@ -3857,12 +3909,16 @@ impl HumanloopErrorDetail {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.message = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`code`](Self::code).
     pub fn code(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.code = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.code = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
     /// Sets [`origin`](Self::origin).
@@ -3870,7 +3926,9 @@ impl HumanloopErrorDetail {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.origin = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.origin = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
 }
@@ -3919,8 +3977,12 @@ pub struct ImageUrl {
     /// Either a URL of the image or the base64 encoded image data.
     pub url: ::std::string::String,
     /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<ImageUrlDetail>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::nullable"
+    )]
+    pub detail: ::std::option::Option<::std::option::Option<ImageUrlDetail>>,
 }
 impl ImageUrl {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3932,7 +3994,9 @@ impl ImageUrl {
     }
     /// Sets [`detail`](Self::detail).
     pub fn detail(mut self, value: impl ::core::convert::Into<ImageUrlDetail>) -> Self {
-        self.detail = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.detail = ::std::option::Option::Some(
+            ::std::option::Option::Some(::core::convert::Into::into(value)),
+        );
         self
     }
 }

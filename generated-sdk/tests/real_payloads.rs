@@ -128,8 +128,8 @@ fn requests_round_trip() {
 #[test]
 fn provider_error_detail_decodes() {
     let detail: HumanloopErrorDetail = round_trip("error-provider.detail.json");
-    assert_eq!(detail.origin.as_deref(), Some("OpenAI"));
-    assert_eq!(detail.code, Some(422));
+    assert_eq!(detail.origin.clone().flatten().as_deref(), Some("OpenAI"));
+    assert_eq!(detail.code, Some(Some(422)));
     // The body of such an error wraps the object in `detail`.
     let body = serde_json::json!({ "detail": read("error-provider.detail.json") });
     let response: HumanloopErrorResponse = round_trip_value("error-provider.detail.json", &body);

@@ -146,8 +146,8 @@ async fn provider_error_422_decodes_as_detail_object() {
         Some(ErrorBody::UnprocessableEntityBody(
             humanloop::types::UnprocessableEntityBody::HumanloopErrorResponse(e),
         )) => {
-            assert_eq!(e.detail.origin.as_deref(), Some("OpenAI"));
-            assert_eq!(e.detail.r#type.as_deref(), Some("unprocessable_entity_error"));
+            assert_eq!(e.detail.origin.clone().flatten().as_deref(), Some("OpenAI"));
+            assert_eq!(e.detail.r#type.clone().flatten().as_deref(), Some("unprocessable_entity_error"));
         }
         other => panic!("expected a provider error, got {other:?}"),
     }

@@ -370,10 +370,10 @@ fn errors_doc(op: &Operation) -> Vec<String> {
     let mut lines = vec![String::new(), " # Errors".to_owned(), String::new()];
     if op.errors.is_empty() {
         lines.push(" The document declares no error body: a failure status is an".to_owned());
-        lines.push(" [`Error::Status`](crate::runtime::Error::Status) with only its raw body.".to_owned());
+        lines.push(" [`Error::Status`](crate::Error::Status) with only its raw body.".to_owned());
     } else {
-        lines.push(" A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose".to_owned());
-        lines.push(" [`body()`](crate::runtime::Error::body) is, when it matches the document:".to_owned());
+        lines.push(" A failure status is an [`Error::Status`](crate::Error::Status) whose".to_owned());
+        lines.push(" [`body()`](crate::Error::body) is, when it matches the document:".to_owned());
         for error in &op.errors {
             let status = match error.status.as_str() {
                 "DEFAULT" => "any other status".to_owned(),
@@ -386,7 +386,7 @@ fn errors_doc(op: &Operation) -> Vec<String> {
     }
     lines.push(String::new());
     lines.push(" Connection failures, timeouts and undecodable responses are the other".to_owned());
-    lines.push(" [`Error`](crate::runtime::Error) variants.".to_owned());
+    lines.push(" [`Error`](crate::Error) variants.".to_owned());
     lines
 }
 

@@ -35,10 +35,10 @@ impl Client {
     /// # Errors
     ///
     /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    /// [`Error::Status`](crate::Error::Status) with only its raw body.
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn update_item(
         &self,
         id_2: impl Into<::std::string::String>,

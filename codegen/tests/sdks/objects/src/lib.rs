@@ -5,15 +5,18 @@
 #![forbid(unsafe_code)]
 mod client;
 pub mod operations;
+#[doc(hidden)]
 pub mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, EventStream, RequestOptions, Response,
-    RetryPolicy, SecretString, TextCollector, TextDeltas, TimeoutKind,
+    Client, ClientBuilder, ConfigError, DecodeError, EventStream, Response, ResponseBody,
+    ResponseDecodeError, RetryPolicy, SecretString, SseEvent, StatusError, TextCollector,
+    TextDeltas, TimeoutKind,
 };
-/// Every failure of a call; see [`runtime::Error`].
+/// Every failure of a call: connection, timeout, HTTP status (with the typed
+/// [`ErrorBody`]), an undecodable response or stream event, or an invalid request.
 pub type Error = runtime::Error<ErrorBody>;
-/// The error bodies the API declares, decoded by status; in [`Error::Status`](runtime::Error::Status).
+/// The error bodies the API declares, decoded by status; see [`Error::body`](crate::Error::body).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorBody {}

@@ -35,10 +35,10 @@ impl Client {
     /// # Errors
     ///
     /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    /// [`Error::Status`](crate::Error::Status) with only its raw body.
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
         crate::operations::delete_all::DeleteAllBuilder::new(
             ::core::clone::Clone::clone(self),
@@ -49,12 +49,12 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - HTTP 404: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn get_pet(
         &self,
         pet_id: impl Into<::std::string::String>,
@@ -71,10 +71,10 @@ impl Client {
     /// # Errors
     ///
     /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    /// [`Error::Status`](crate::Error::Status) with only its raw body.
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn patch_settings(
         &self,
     ) -> crate::operations::patch_settings::PatchSettingsBuilder {
@@ -86,12 +86,12 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::runtime::Error::Status) whose
-    /// [`body()`](crate::runtime::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
+    /// [`body()`](crate::Error::body) is, when it matches the document:
     /// - any other status: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn post_pets(
         &self,
         name: impl Into<::std::string::String>,
@@ -106,10 +106,10 @@ impl Client {
     /// # Errors
     ///
     /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    /// [`Error::Status`](crate::Error::Status) with only its raw body.
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn render(&self) -> crate::operations::render::RenderBuilder {
         crate::operations::render::RenderBuilder::new(::core::clone::Clone::clone(self))
     }
@@ -118,10 +118,10 @@ impl Client {
     /// # Errors
     ///
     /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::runtime::Error::Status) with only its raw body.
+    /// [`Error::Status`](crate::Error::Status) with only its raw body.
     ///
     /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::runtime::Error) variants.
+    /// [`Error`](crate::Error) variants.
     pub fn upload_file(
         &self,
         name: impl Into<::std::string::String>,
