@@ -277,6 +277,9 @@ pub enum Media {
 pub struct Operation {
     /// snake_case method name, unique.
     pub name: String,
+    /// snake_case name of its module (and file) under `operations/`: the method name, or for a
+    /// very long one a prefix of it with a hash of the whole, so the file name stays short.
+    pub module: String,
     /// The HTTP method.
     pub method: Method,
     /// Path template as written (`/pets/{petId}`), with a leading `/`.
@@ -427,6 +430,8 @@ pub struct Stream {
     pub flag: Option<String>,
     /// Where an event's text deltas are, when the document says.
     pub text: Option<TextPath>,
+    /// The event `data:` that ends the stream, when the document names one (`x-stream-done`).
+    pub done: Option<String>,
 }
 
 /// A path from an event to its text deltas, checked against the types.

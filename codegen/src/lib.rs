@@ -45,7 +45,10 @@ pub fn load_api(file: &str, text: &str) -> Result<(ir::Api, Vec<Diagnostic>), Ve
 
 /// Generates the SDK's source files for the document `text` (named `file`).
 pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
-    let (api, warnings) = load_api(file, text)?;
+    let (mut api, warnings) = load_api(file, text)?;
+    if settings.deprecation_notes_from_descriptions {
+        resolve::deprecation::notes_from_descriptions(&mut api);
+    }
     let files = emit::emit(&api, settings).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,

@@ -66,6 +66,21 @@ pub fn snake_name(raw: &str) -> String {
     }
 }
 
+/// Longest module name: its file (`<name>.rs`) must fit the 255 bytes file systems allow, with room.
+const MAX_MODULE: usize = 100;
+
+/// A module (and file) name for a unique snake_case `name`: the name itself, or when longer than
+/// [`MAX_MODULE`], its start and a hash of the whole (still unique, and the same on every run).
+pub fn module_name(name: &str) -> String {
+    if name.len() <= MAX_MODULE {
+        return name.to_owned();
+    }
+    // FNV-1a: stable across runs and platforms, unlike the standard library's hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let cut = (0..=MAX_MODULE - 17).rev().find(|&i| name.is_char_boundary(i)).unwrap_or(0);
+    format!("{}_{hash:016x}", name[..cut].trim_end_matches('_'))
+}
+
 /// SHOUTY_SNAKE_CASE, for environment variable prefixes.
 pub fn shouty_name(raw: &str) -> String {
     words(raw).to_shouty_snake_case()
@@ -132,6 +147,16 @@ mod tests {
         assert_eq!(snake_name("@timestamp"), "timestamp");
         assert_eq!(snake_name("a.b-c"), "a_b_c");
         assert_eq!(snake_name("2fa"), "n2fa");
+    }
+
+    #[test]
+    fn long_module_names_stay_short_and_distinct() {
+        let long = "a_".repeat(120);
+        let other = format!("{long}b");
+        assert_eq!(module_name("chat"), "chat");
+        assert!(module_name(&long).len() <= 100, "{}", module_name(&long));
+        assert_ne!(module_name(&long), module_name(&other));
+        assert_eq!(module_name(&long), module_name(&long));
     }
 
     #[test]

@@ -8,12 +8,22 @@ pub struct Settings {
     /// When set, crate docs are `include_str!` of this path (relative to `src/lib.rs`) instead of
     /// the document's `info`, so a hand-written README with compiled examples can be the front page.
     pub readme: Option<String>,
+    /// Take a deprecated item's note from its description when the description starts by saying
+    /// it is deprecated ("NB: Deprecated in favour of …"), for documents that do not use
+    /// `x-deprecated-message`. Off by default: it reads prose.
+    pub deprecation_notes_from_descriptions: bool,
 }
 
 impl Settings {
     /// Settings for the document at `spec_path`.
     pub fn new(spec_path: impl Into<String>) -> Self {
-        Settings { spec_path: spec_path.into(), readme: None }
+        Settings { spec_path: spec_path.into(), readme: None, deprecation_notes_from_descriptions: false }
+    }
+
+    /// Takes deprecation notes from descriptions (see the field).
+    pub fn with_deprecation_notes_from_descriptions(mut self) -> Self {
+        self.deprecation_notes_from_descriptions = true;
+        self
     }
 
     /// Uses the README at `path` (relative to `src/lib.rs`) as crate documentation.

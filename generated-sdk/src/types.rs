@@ -125,7 +125,7 @@ pub struct ChatDataResponse {
     >,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
     #[deprecated(
-        note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
+        note = "Deprecated: Please use tool_calls field within the output_message."
     )]
     #[serde(
         default,
@@ -214,7 +214,7 @@ impl ChatDataResponse {
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(
-        note = "Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values."
+        note = "Deprecated: Please use tool_calls field within the output_message."
     )]
     pub fn tool_call(mut self, value: impl ::core::convert::Into<FunctionTool>) -> Self {
         self.tool_call = ::std::option::Option::Some(

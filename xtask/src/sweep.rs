@@ -75,7 +75,10 @@ pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
                 let crate_name = crate_name(root, path);
                 if let Some(out) = &out {
                     let dir = out.join(&crate_name);
-                    crate::regen::write_crate(&dir, &crate_name, &name, &crate_files.files)?;
+                    if let Err(message) = crate::regen::write_crate(&dir, &crate_name, &name, &crate_files.files) {
+                        rejected.push(format!("{name}: error: the crate could not be written: {message}"));
+                        continue;
+                    }
                 }
                 generated.push(crate_name);
             }

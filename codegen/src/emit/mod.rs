@@ -30,7 +30,7 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     let types_file = format::format_file("types.rs", &header, [types::module_header()])? + &type_items.concat();
     files.insert("types.rs".into(), types_file);
     let operation_files = format::parallel_map(&api.operations, |op| {
-        let path = format!("operations/{}.rs", op.name);
+        let path = format!("operations/{}.rs", op.module);
         let text = format::format_file(&path, &header, [operations::module(api, op)])?;
         Ok((path, text))
     })?;
@@ -175,7 +175,7 @@ fn client(api: &Api) -> TokenStream {
 
 fn operations_mod(api: &Api) -> TokenStream {
     let modules = api.operations.iter().map(|op| {
-        let name = types::snake_ident(&op.name);
+        let name = types::snake_ident(&op.module);
         quote!(pub mod #name;)
     });
     quote! {

@@ -226,6 +226,13 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let stream_method = op.stream.as_ref().map(|stream| {
         let set_true = set_flag(true);
         let mutable = if set_true.is_empty() { TokenStream::new() } else { quote!(mut) };
+        let done = match &stream.done {
+            Some(sentinel) => {
+                let bytes = proc_macro2::Literal::byte_string(sentinel.as_bytes());
+                quote!(::std::option::Option::Some(#bytes))
+            }
+            None => quote!(::std::option::Option::None),
+        };
         let (item, verb) = match &stream.event {
             Some(ty) => (rust_type(api, ty, false), quote!(send_sse)),
             None => (quote!(#runtime::SseEvent), quote!(send_sse_raw)),
@@ -238,7 +245,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
             pub async fn stream(#mutable self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
                 #set_true
                 let parts = self.parts()?;
-                self.client.#verb(parts, self.options, ERRORS).await
+                self.client.#verb(parts, self.options, ERRORS, #done).await
             }
         }
     });
@@ -343,7 +350,7 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
     let errors_doc = errors_doc(op);
     let name = snake_ident(&op.name);
     let builder = builder_name(op);
-    let module = snake_ident(&op.name);
+    let module = snake_ident(&op.module);
     let (inputs, _) = required_inputs(api, op);
     let args = inputs.iter().map(|i| {
         let (name, ty) = (&i.name, &i.ty);

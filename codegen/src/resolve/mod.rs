@@ -5,6 +5,7 @@
 //! references resolve without recursion into the target (typify's approach).
 
 mod cycles;
+pub mod deprecation;
 mod operations;
 mod schemas;
 

@@ -73,7 +73,8 @@ impl<'d> Resolver<'d> {
                     .filter(|id| !id.trim().is_empty())
                     .unwrap_or_else(|| format!("{method} {path}"));
                 if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
-                    operations.push(Operation { name: names.claim(naming::snake_name(&raw_name)), ..operation });
+                    let name = names.claim(naming::snake_name(&raw_name));
+                    operations.push(Operation { module: naming::module_name(&name), name, ..operation });
                 }
             }
         }
@@ -162,6 +163,7 @@ impl<'d> Resolver<'d> {
         };
         Some(Operation {
             name: String::new(),
+            module: String::new(),
             body_inputs,
             method: Method::from_key(method)?,
             path,
@@ -432,7 +434,7 @@ impl<'d> Resolver<'d> {
             }
             Some(resolved)
         });
-        Stream { event, flag, text }
+        Stream { event, flag, text, done: media.stream_done.clone() }
     }
 
     /// A struct field's type, Rust name and presence, by wire name, looking through aliases.

@@ -54,9 +54,7 @@ pub(super) fn docs_of(schema: &Schema) -> Docs {
     Docs {
         title: s.title.clone(),
         description: s.description.clone(),
-        deprecated: s
-            .deprecated
-            .then(|| Deprecation { note: s.deprecated_message.clone().or_else(|| deprecation_note(s)) }),
+        deprecated: s.deprecated.then(|| Deprecation { note: s.deprecated_message.clone() }),
         default: s.default.as_ref().and_then(compact),
         example: s
             .example
@@ -68,18 +66,6 @@ pub(super) fn docs_of(schema: &Schema) -> Docs {
             .and_then(compact),
         format: s.format.clone().filter(|f| s.types.0.iter().any(|t| t == "string") && f != "password"),
     }
-}
-
-/// The sentence of a description that says what to use instead, when it starts by saying the
-/// item is deprecated ("Deprecated: use X." / "NB: Deprecated in favour of Y.").
-fn deprecation_note(s: &SchemaObject) -> Option<String> {
-    let text = s.description.as_deref()?.trim();
-    let lower = text.to_ascii_lowercase();
-    if !(lower.starts_with("deprecated") || lower.starts_with("nb: deprecated")) {
-        return None;
-    }
-    let end = text.find(". ").map_or(text.len(), |i| i + 1);
-    Some(text[..end].split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn non_null_types(s: &SchemaObject) -> Vec<&str> {

@@ -227,6 +227,9 @@ pub struct MediaType {
     /// Path from an event to its text deltas, `*` standing for every array item (`/data/*/output`).
     #[serde(rename = "x-stream-text")]
     pub stream_text: Option<String>,
+    /// An event `data:` value that ends the stream (`[DONE]` in some APIs).
+    #[serde(rename = "x-stream-done")]
+    pub stream_done: Option<String>,
     /// Path to the output index beside each text delta (`/data/*/index`).
     #[serde(rename = "x-stream-index")]
     pub stream_index: Option<String>,

@@ -260,6 +260,13 @@ impl CompletionExperimentBuilder {
     > {
         self.body.stream = ::std::option::Option::Some(true);
         let parts = self.parts()?;
-        self.client.send_sse(parts, self.options, ERRORS).await
+        self.client
+            .send_sse(
+                parts,
+                self.options,
+                ERRORS,
+                ::std::option::Option::Some(b"[DONE]"),
+            )
+            .await
     }
 }

@@ -47,6 +47,11 @@ impl Reply {
         Reply { status: None, headers: vec![], chunks: vec![] }
     }
 
+    pub fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.into(), value.into()));
         self

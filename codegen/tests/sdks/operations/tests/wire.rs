@@ -63,3 +63,15 @@ async fn optional_body_left_out_and_empty_responses() {
     assert_eq!(sent[0].header("authorization"), Some("Bearer token-1"));
     assert_eq!(sent[1].header("authorization"), None, "deleteAll has `security: []`");
 }
+
+#[tokio::test]
+async fn without_a_declared_sentinel_every_event_is_data() {
+    use futures_util::StreamExt;
+    // The document declares no `x-stream-done`: `[DONE]` is just an event that does not decode,
+    // and the stream ends with the body.
+    let body = "data: {\"name\":\"Rex\"}\n\ndata: [DONE]\n\ndata: {\"name\":\"Max\"}\n\n";
+    let server = Server::start(vec![Reply::sse(vec![body.as_bytes().to_vec()]).status(201)]).await;
+    let events: Vec<_> = client(&server).post_pets("Rex").stream().await.expect("stream starts").collect().await;
+    assert_eq!(events.len(), 3, "{events:?}");
+    assert!(events[0].is_ok() && events[1].is_err() && events[2].is_ok(), "{events:?}");
+}

@@ -1,7 +1,8 @@
 // @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/sse.rs. Edit that file instead.
 //! Server-sent events: a byte-level decoder (any line ending, multi-line `data:`, comments,
 //! `event:`/`id:`/`retry:`, UTF-8 split across chunks) and the typed event stream built on it,
-//! with an idle timeout between events and an optional `[DONE]` sentinel.
+//! with an idle timeout between events and, where the API has one, an end-of-stream sentinel
+//! (the document's `x-stream-done`, e.g. `[DONE]`).
 
 use super::error::{DecodeError, Error, ResponseBody, TimeoutKind};
 use super::secret::Secrets;
@@ -196,6 +197,8 @@ pub(crate) struct StreamStart {
     pub(crate) url: String,
     pub(crate) idle: Option<Duration>,
     pub(crate) secrets: Secrets,
+    /// The event data that ends the stream, if the API has such a sentinel.
+    pub(crate) done: Option<&'static [u8]>,
 }
 
 /// A stream of typed events from a streaming call, with the response's status and headers.
@@ -227,11 +230,9 @@ struct State<T, B: fmt::Debug> {
     url: String,
     decode: Decode<T, B>,
     secrets: Secrets,
+    sentinel: Option<&'static [u8]>,
     done: bool,
 }
-
-/// `data: [DONE]`, the end-of-stream sentinel some APIs send.
-const DONE: &[u8] = b"[DONE]";
 
 impl<T: Send + 'static, B: fmt::Debug + Send + 'static> EventStream<T, B> {
     pub(crate) fn new(start: StreamStart, response: reqwest::Response, decode: Decode<T, B>) -> Self {
@@ -243,6 +244,7 @@ impl<T: Send + 'static, B: fmt::Debug + Send + 'static> EventStream<T, B> {
             url: start.url,
             decode,
             secrets: start.secrets,
+            sentinel: start.done,
             done: false,
         };
         let inner = futures_util::stream::unfold(state, |mut state| async move {
@@ -262,7 +264,7 @@ impl<T, B: fmt::Debug> State<T, B> {
     async fn next_item(&mut self) -> Option<Result<T, Error<B>>> {
         loop {
             if let Some(event) = self.pending.pop_front() {
-                if event.data == DONE {
+                if Some(event.data.as_slice()) == self.sentinel {
                     self.done = true;
                     self.pending.clear();
                     return None;

@@ -86,6 +86,8 @@ impl PostPetsBuilder {
     > {
         self.body.stream = ::std::option::Option::Some(true);
         let parts = self.parts()?;
-        self.client.send_sse(parts, self.options, ERRORS).await
+        self.client
+            .send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+            .await
     }
 }

@@ -460,15 +460,17 @@ impl Client {
         Ok(response.map(|_| ()))
     }
 
-    /// Sends a request and returns its server-sent events decoded as JSON of type `T`.
+    /// Sends a request and returns its server-sent events decoded as JSON of type `T`; an event
+    /// whose data is `done` (the document's `x-stream-done`) ends the stream.
     #[doc(hidden)]
     pub async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
         &self,
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
+        done: Option<&'static [u8]>,
     ) -> Result<EventStream<T, B>, Error<B>> {
-        self.stream(parts, options, errors, decode_json::<T, B>).await
+        self.stream(parts, options, errors, decode_json::<T, B>, done).await
     }
 
     /// Sends a request and returns its server-sent events as they are.
@@ -478,8 +480,9 @@ impl Client {
         parts: RequestParts,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
+        done: Option<&'static [u8]>,
     ) -> Result<EventStream<SseEvent, B>, Error<B>> {
-        self.stream(parts, options, errors, decode_raw::<B>).await
+        self.stream(parts, options, errors, decode_raw::<B>, done).await
     }
 
     async fn stream<T: Send + 'static, B: fmt::Debug + Send + 'static>(
@@ -488,6 +491,7 @@ impl Client {
         options: RequestOptions,
         errors: ErrorDecoder<B>,
         decode: super::sse::Decode<T, B>,
+        done: Option<&'static [u8]>,
     ) -> Result<EventStream<T, B>, Error<B>> {
         let call = self.call(&parts, &options, errors);
         // The call's time limit runs until the response starts; the idle timeout takes over.
@@ -500,6 +504,7 @@ impl Client {
             url: display_url(&call.url),
             idle: self.inner.stream_idle_timeout,
             secrets: call.secrets.clone(),
+            done,
         };
         Ok(EventStream::new(start, response, decode))
     }
