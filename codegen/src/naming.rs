@@ -66,11 +66,60 @@ pub fn snake_name(raw: &str) -> String {
     }
 }
 
+/// UpperCamelCase words (`ChatContentItem` → `Chat`, `Content`, `Item`).
+fn camel_words(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices().skip(1) {
+        if c.is_ascii_uppercase() {
+            words.push(&name[start..i]);
+            start = i;
+        }
+    }
+    words.push(&name[start..]);
+    words
+}
+
+/// Variant names that say what distinguishes a union's members: the words every member's type
+/// name shares at its start or end, and the union's own name at the start, are dropped
+/// (`ChatContentItem` of `TextChatContent` and `ImageChatContent` → `Text`, `Image`). `None`
+/// when nothing can be dropped or the result would be empty, start with a digit or collide.
+pub fn distinguishing_names(union: &str, names: &[String]) -> Option<Vec<String>> {
+    let words: Vec<Vec<&str>> = names.iter().map(|n| camel_words(n)).collect();
+    let shortest = words.iter().map(Vec::len).min()?;
+    let shared = |at: &dyn Fn(&Vec<&str>, usize) -> Option<String>| {
+        (0..shortest).take_while(|&i| words.iter().all(|w| at(w, i) == at(&words[0], i))).count()
+    };
+    let (prefix, suffix) = if names.len() > 1 {
+        let prefix = shared(&|w, i| w.get(i).map(|s| (*s).to_owned()));
+        let suffix = shared(&|w, i| w.len().checked_sub(i + 1).map(|j| w[j].to_owned()));
+        (prefix, suffix)
+    } else {
+        (0, 0)
+    };
+    let union_words = camel_words(union);
+    let shortened: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let end = w.len().saturating_sub(suffix).max(prefix);
+            let mut kept = &w[prefix..end];
+            if kept.len() > union_words.len() && kept[..union_words.len()] == union_words[..] {
+                kept = &kept[union_words.len()..];
+            }
+            kept.concat()
+        })
+        .collect();
+    let usable =
+        shortened.iter().all(|n| n.starts_with(|c: char| c.is_ascii_uppercase()) && n != "Self" && n != "Unknown");
+    let distinct = shortened.iter().collect::<HashSet<_>>().len() == shortened.len();
+    (usable && distinct && shortened[..] != names[..]).then_some(shortened)
+}
+
 /// Longest module name: its file (`<name>.rs`) must fit the 255 bytes file systems allow, with room.
 const MAX_MODULE: usize = 100;
 
 /// A module (and file) name for a unique snake_case `name`: the name itself, or when longer than
-/// [`MAX_MODULE`], its start and a hash of the whole (still unique, and the same on every run).
+/// 100 bytes, its start and a hash of the whole (still unique, and the same on every run).
 pub fn module_name(name: &str) -> String {
     if name.len() <= MAX_MODULE {
         return name.to_owned();
@@ -147,6 +196,23 @@ mod tests {
         assert_eq!(snake_name("@timestamp"), "timestamp");
         assert_eq!(snake_name("a.b-c"), "a_b_c");
         assert_eq!(snake_name("2fa"), "n2fa");
+    }
+
+    #[test]
+    fn union_variants_are_named_for_what_distinguishes_them() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            distinguishing_names("ChatContentItem", &names(&["TextChatContent", "ImageChatContent"])),
+            Some(names(&["Text", "Image"]))
+        );
+        assert_eq!(
+            distinguishing_names("Shape", &names(&["ShapeCircle", "ShapeSquare", "Polygon"])),
+            Some(names(&["Circle", "Square", "Polygon"]))
+        );
+        // Nothing to drop, or dropping would leave nothing.
+        assert_eq!(distinguishing_names("Value", &names(&["String", "Integer"])), None);
+        assert_eq!(distinguishing_names("Pet", &names(&["Cat", "Dog"])), None);
+        assert_eq!(distinguishing_names("Note", &names(&["Text", "TextChat"])), None);
     }
 
     #[test]

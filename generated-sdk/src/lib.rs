@@ -3,6 +3,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(rustdoc::redundant_explicit_links)]
 mod client;
 pub mod operations;
 #[doc(hidden)]

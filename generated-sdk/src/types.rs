@@ -12,9 +12,9 @@
 #[allow(clippy::large_enum_variant)]
 pub enum ChatContentItem {
     /// `type: text`
-    TextChatContent(TextChatContent),
+    Text(TextChatContent),
     /// `type: image_url`
-    ImageChatContent(ImageChatContent),
+    Image(ImageChatContent),
     /// A tag this version of the SDK does not know; the whole object is kept.
     Unknown(serde_json::Value),
 }
@@ -24,10 +24,10 @@ impl serde::Serialize for ChatContentItem {
         serializer: S,
     ) -> ::core::result::Result<S::Ok, S::Error> {
         match self {
-            Self::TextChatContent(v) => {
+            Self::Text(v) => {
                 crate::runtime::tagged::serialize_with_tag(v, "type", "text", serializer)
             }
-            Self::ImageChatContent(v) => {
+            Self::Image(v) => {
                 crate::runtime::tagged::serialize_with_tag(
                     v,
                     "type",
@@ -49,12 +49,12 @@ impl<'de> serde::Deserialize<'de> for ChatContentItem {
         match crate::runtime::tagged::tag_of(&value, "type") {
             ::std::option::Option::Some("text") => {
                 serde_json::from_value(value)
-                    .map(Self::TextChatContent)
+                    .map(Self::Text)
                     .map_err(serde::de::Error::custom)
             }
             ::std::option::Option::Some("image_url") => {
                 serde_json::from_value(value)
-                    .map(Self::ImageChatContent)
+                    .map(Self::Image)
                     .map_err(serde::de::Error::custom)
             }
             _ => ::core::result::Result::Ok(Self::Unknown(value)),
@@ -63,12 +63,12 @@ impl<'de> serde::Deserialize<'de> for ChatContentItem {
 }
 impl ::core::convert::From<TextChatContent> for ChatContentItem {
     fn from(value: TextChatContent) -> Self {
-        Self::TextChatContent(value)
+        Self::Text(value)
     }
 }
 impl ::core::convert::From<ImageChatContent> for ChatContentItem {
     fn from(value: ImageChatContent) -> Self {
-        Self::ImageChatContent(value)
+        Self::Image(value)
     }
 }
 /// One chat response of a chat call.
@@ -3778,9 +3778,9 @@ impl ExperimentFields {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct FunctionTool {
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
-    /// `arguments`.
+    /// Optional, may be null: a string.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -3811,7 +3811,7 @@ impl FunctionTool {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct FunctionToolChoice {
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
 }
 impl FunctionToolChoice {
@@ -3826,7 +3826,7 @@ impl FunctionToolChoice {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct HttpValidationError {
-    /// `detail`.
+    /// Optional: a list of [`ValidationError`](crate::types::ValidationError) values.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub detail: ::std::option::Option<::std::vec::Vec<ValidationError>>,
 }
@@ -3956,7 +3956,7 @@ impl HumanloopErrorResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ImageChatContent {
-    /// `type`.
+    /// Required: a [`ImageChatContentType`](crate::types::ImageChatContentType).
     pub r#type: ImageChatContentType,
     /// The message's image content.
     pub image_url: ImageUrl,
@@ -4938,21 +4938,21 @@ impl ModelConfigFields {
 #[allow(clippy::large_enum_variant)]
 pub enum ModelConfigTool {
     /// A tool stored on Humanloop, linked into a model config by its id.
-    LinkedToolRequest(LinkedToolRequest),
+    Linked(LinkedToolRequest),
     /// Definition of tool within a model config.
     ///
     /// The subset of ToolConfig parameters received by the chat endpoint.
     /// Does not have things like the signature or setup schema.
-    ModelConfigToolRequest(ModelConfigToolRequest),
+    ModelConfig(ModelConfigToolRequest),
 }
 impl ::core::convert::From<LinkedToolRequest> for ModelConfigTool {
     fn from(value: LinkedToolRequest) -> Self {
-        Self::LinkedToolRequest(value)
+        Self::Linked(value)
     }
 }
 impl ::core::convert::From<ModelConfigToolRequest> for ModelConfigTool {
     fn from(value: ModelConfigToolRequest) -> Self {
-        Self::ModelConfigToolRequest(value)
+        Self::ModelConfig(value)
     }
 }
 /// Definition of tool within a model config.
@@ -5133,28 +5133,28 @@ crate::runtime::open_enum!(
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ProviderApiKeys {
-    /// `openai`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub openai: ::std::option::Option<crate::runtime::SecretString>,
-    /// `ai21`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ai21: ::std::option::Option<crate::runtime::SecretString>,
-    /// `mock`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mock: ::std::option::Option<crate::runtime::SecretString>,
-    /// `anthropic`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub anthropic: ::std::option::Option<crate::runtime::SecretString>,
-    /// `bedrock`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bedrock: ::std::option::Option<crate::runtime::SecretString>,
-    /// `cohere`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cohere: ::std::option::Option<crate::runtime::SecretString>,
-    /// `openai_azure`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub openai_azure: ::std::option::Option<crate::runtime::SecretString>,
-    /// `openai_azure_endpoint`.
+    /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub openai_azure_endpoint: ::std::option::Option<crate::runtime::SecretString>,
 }
@@ -5255,7 +5255,7 @@ impl ::core::default::Default for ProviderApiKeys {
 pub enum ReasoningEffort {
     /// Supported reasoning effort.
     OpenAiReasoningEffort(OpenAiReasoningEffort),
-    /// `Integer`.
+    /// An integer.
     Integer(i64),
 }
 impl ::core::convert::From<OpenAiReasoningEffort> for ReasoningEffort {
@@ -5272,7 +5272,7 @@ impl ::core::convert::From<i64> for ReasoningEffort {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ResponseFormat {
-    /// `type`.
+    /// Required: a [`ResponseFormatType`](crate::types::ResponseFormatType).
     pub r#type: ResponseFormatType,
     /// The JSON schema of the response format if type is json_schema.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -5317,7 +5317,7 @@ crate::runtime::open_enum!(TemplateLanguage { Default => "default", Jinja => "ji
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct TextChatContent {
-    /// `type`.
+    /// Required: a [`TextChatContentType`](crate::types::TextChatContentType).
     pub r#type: TextChatContentType,
     /// The message's text content.
     pub text: ::std::string::String,
@@ -5335,7 +5335,7 @@ impl TextChatContent {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ToolCall {
-    /// `id`.
+    /// Required: a string.
     pub id: ::std::string::String,
     /// The type of tool to call.
     pub r#type: ToolType,
@@ -5362,9 +5362,9 @@ impl ToolCall {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ToolCallParam {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `Map`.
+    /// A map from names to strings.
     Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
 }
 impl ::core::convert::From<::std::string::String> for ToolCallParam {
@@ -5411,7 +5411,7 @@ impl ToolChoice {
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum ToolChoiceParam {
-    /// `Enum`.
+    /// A [`ToolChoiceParamEnum`](crate::types::ToolChoiceParamEnum).
     Enum(ToolChoiceParamEnum),
     /// Tool choice to force the model to use a tool.
     ToolChoice(ToolChoice),
@@ -5430,13 +5430,13 @@ impl ::core::convert::From<ToolChoice> for ToolChoiceParam {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ToolResultResponse {
-    /// `id`.
+    /// Required: a string.
     pub id: ::std::string::String,
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
-    /// `signature`.
+    /// Required: a string.
     pub signature: ::std::string::String,
-    /// `result`.
+    /// Required: a string.
     pub result: ::std::string::String,
 }
 impl ToolResultResponse {
@@ -5545,11 +5545,11 @@ impl Usage {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ValidationError {
-    /// `loc`.
+    /// Required: a list of [`ValidationErrorLocItem`](crate::types::ValidationErrorLocItem) values.
     pub loc: ::std::vec::Vec<ValidationErrorLocItem>,
-    /// `msg`.
+    /// Required: a string.
     pub msg: ::std::string::String,
-    /// `type`.
+    /// Required: a string.
     pub r#type: ::std::string::String,
 }
 impl ValidationError {
@@ -5570,9 +5570,9 @@ impl ValidationError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ChatMessageWithToolCallContent {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `ChatContentItemList`.
+    /// A list of [`ChatContentItem`](crate::types::ChatContentItem) values.
     ChatContentItemList(::std::vec::Vec<ChatContentItem>),
 }
 impl ::core::convert::From<::std::string::String> for ChatMessageWithToolCallContent {
@@ -5591,7 +5591,7 @@ for ChatMessageWithToolCallContent {
         Self::ChatContentItemList(value)
     }
 }
-/// The schema at `#/components/schemas/ImageChatContent/properties/type`.
+/// One of `image_url`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ImageChatContentType {
@@ -5631,9 +5631,9 @@ crate::runtime::open_enum!(LinkedToolRequestSource { Organization => "organizati
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ModelConfigFieldsStop {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `StringList`.
+    /// A list of strings.
     StringList(::std::vec::Vec<::std::string::String>),
 }
 impl ::core::convert::From<::std::string::String> for ModelConfigFieldsStop {
@@ -5652,7 +5652,7 @@ for ModelConfigFieldsStop {
         Self::StringList(value)
     }
 }
-/// The schema at `#/components/schemas/ResponseFormat/properties/type`.
+/// One of `json_object`, `json_schema`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ResponseFormatType {
@@ -5666,7 +5666,7 @@ pub enum ResponseFormatType {
 crate::runtime::open_enum!(
     ResponseFormatType { JsonObject => "json_object", JsonSchema => "json_schema" }
 );
-/// The schema at `#/components/schemas/TextChatContent/properties/type`.
+/// One of `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TextChatContentType {
@@ -5676,7 +5676,7 @@ pub enum TextChatContentType {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(TextChatContentType { Text => "text" });
-/// The schema at `#/components/schemas/ToolChoiceParam`.
+/// One of `none`, `auto`, `required`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ToolChoiceParamEnum {
@@ -5692,13 +5692,13 @@ pub enum ToolChoiceParamEnum {
 crate::runtime::open_enum!(
     ToolChoiceParamEnum { None => "none", Auto => "auto", Required => "required" }
 );
-/// The schema at `#/components/schemas/ValidationError/properties/loc/items`.
+/// Any one of: a string, an integer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ValidationErrorLocItem {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `Integer`.
+    /// An integer.
     Integer(i64),
 }
 impl ::core::convert::From<::std::string::String> for ValidationErrorLocItem {

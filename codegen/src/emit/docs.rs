@@ -1,7 +1,7 @@
 //! Document text → `#[doc]` attributes (one per line) and `#[deprecated]`, made safe for rustdoc:
 //! no accidental doctests, HTML tags or intra-doc links.
 
-use crate::ir::{Api, Docs, TypeRef};
+use crate::ir::{Api, Docs, Presence, Primitive, TypeDef, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -12,9 +12,10 @@ pub fn attrs(docs: &Docs) -> TokenStream {
     quote! { #(#[doc = #lines])* #deprecated }
 }
 
-/// `#[doc]` lines for a field, parameter or variant of type `ty`: its own docs, else its type's,
-/// else a line naming it, so every public item is documented.
-pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream {
+/// `#[doc]` lines for a field, parameter (with their presence) or union variant (`None`) of type
+/// `ty`: its own docs, else its type's, else what the value is, so every public item is
+/// documented with something a reader learns from.
+pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, presence: Option<Presence>) -> TokenStream {
     if has_text(docs) {
         return attrs(docs);
     }
@@ -27,9 +28,81 @@ pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, name: &str) -> TokenStream
             // A use of a deprecated type is deprecated too, so setters taking it warn.
             docs.deprecated = docs.deprecated.or_else(|| named.deprecated.clone());
         }
-        _ => docs.description = Some(format!("`{name}`.")),
+        _ => {
+            let what = describe(api, ty);
+            docs.description = Some(match presence {
+                None => format!("{}.", capitalized(&what)),
+                Some(Presence::Required) => format!("Required: {what}."),
+                Some(Presence::RequiredNullable) => format!("Required, may be null: {what}."),
+                Some(Presence::Optional) => format!("Optional: {what}."),
+                Some(Presence::OptionalNullable) => format!("Optional, may be null: {what}."),
+            });
+        }
     }
     attrs(&docs)
+}
+
+/// What a type's values are, in words, linking named types (`a list of [`Pet`](crate::types::Pet)`).
+fn describe(api: &Api, ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(id) => {
+            let name = &api.ty(*id).name;
+            format!("a [`{name}`](crate::types::{name})")
+        }
+        TypeRef::Primitive(p) => match p {
+            Primitive::String => "a string",
+            Primitive::Secret => "a secret string, redacted when printed",
+            Primitive::Bool => "a boolean",
+            Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "an integer",
+            Primitive::F32 | Primitive::F64 => "a number",
+            Primitive::Bytes => "raw bytes",
+        }
+        .to_owned(),
+        TypeRef::Array(item) => format!("a list of {}", plural(&describe(api, item))),
+        TypeRef::Map(value) => format!("a map from names to {}", plural(&describe(api, value))),
+        TypeRef::Any => "any JSON value".to_owned(),
+    }
+}
+
+/// `a string` → `strings`, `an integer` → `integers`, `a [`Pet`](…)` → `[`Pet`](…) values`.
+fn plural(single: &str) -> String {
+    let bare = single.strip_prefix("an ").or_else(|| single.strip_prefix("a ")).unwrap_or(single);
+    match bare {
+        "string" | "boolean" | "integer" | "number" => format!("{bare}s"),
+        _ if bare.starts_with("[`") => format!("{bare} values"),
+        _ => bare.to_owned(),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A type's summary when the document gives none: what kind of value it is.
+pub fn type_summary(api: &Api, def: &TypeDef) -> String {
+    let listed = |items: Vec<String>| {
+        let shown = items.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
+        if items.len() > 8 {
+            format!("{shown}, …")
+        } else {
+            shown
+        }
+    };
+    match &def.kind {
+        TypeKind::Struct(s) if s.fields.is_empty() => "An object with no declared fields.".to_owned(),
+        TypeKind::Struct(s) => {
+            let name = |wire: &str| if wire.is_empty() { "an unnamed one".to_owned() } else { code_span(wire) };
+            let fields = listed(s.fields.iter().map(|f| name(&f.wire_name)).collect());
+            format!("An object with the fields {fields}.")
+        }
+        TypeKind::Enum(e) => format!("One of {}.", listed(e.variants.iter().map(|v| code_span(&v.wire)).collect())),
+        TypeKind::Untagged(variants) => {
+            format!("Any one of: {}.", listed(variants.iter().map(|v| describe(api, &v.ty)).collect()))
+        }
+        TypeKind::Tagged(t) => format!("One of several objects, told apart by their `{}` field.", t.tag),
+        TypeKind::Alias(ty) => format!("{}.", capitalized(&describe(api, ty))),
+    }
 }
 
 /// Whether `docs` has a non-blank title or description.

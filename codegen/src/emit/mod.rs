@@ -75,6 +75,8 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         #crate_docs
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
+        // Generated links name their target in full so they resolve from any module.
+        #![allow(rustdoc::redundant_explicit_links)]
 
         mod client;
         pub mod operations;

@@ -110,7 +110,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(#name: Option<#ty>,));
             defaults.push(quote!(#name: None,));
-            let doc = docs::attrs_or(&p.docs, api, &p.ty, &p.wire_name);
+            let doc = docs::attrs_or(&p.docs, api, &p.ty, Some(Presence::Optional));
             setters.push(quote! { #doc pub fn #name(mut self, value: impl Into<#ty>) -> Self { self.#name = Some(value.into()); self } });
         }
     }
@@ -126,7 +126,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
                 if Some(f.wire_name.as_str()) == flag {
                     continue;
                 }
-                let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+                let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
                 let value_ty = rust_type(api, &f.ty, false);
                 let set = assign(f, quote!(self.body), quote!(value.into()));
                 setters

@@ -117,7 +117,7 @@ pub fn module_header() -> TokenStream {
 pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let mut type_docs = def.docs.clone();
     if !docs::has_text(&type_docs) {
-        type_docs.description = Some(format!("The schema at `#{}`.", def.pointer));
+        type_docs.description = Some(docs::type_summary(api, def));
     }
     let doc = docs::attrs(&type_docs);
     let name = format_ident!("{}", def.name);
@@ -136,7 +136,7 @@ pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 
 fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     let fields = s.fields.iter().map(|f| {
-        let doc = docs::attrs_or(&f.docs, api, &f.ty, &f.wire_name);
+        let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
         let ident = snake_ident(&f.name);
         let ty = field_type(api, f, true);
         let rename = (f.wire_name != f.name).then(|| {
@@ -272,7 +272,7 @@ fn size_allowance<'a>(mut variants: impl Iterator<Item = &'a TypeRef>) -> TokenS
 
 fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStream {
     let items = variants.iter().map(|v| {
-        let doc = docs::attrs_or(&v.docs, api, &v.ty, &v.name);
+        let doc = docs::attrs_or(&v.docs, api, &v.ty, None);
         let variant = format_ident!("{}", v.name);
         let ty = rust_type(api, &v.ty, true);
         let ty = if v.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };

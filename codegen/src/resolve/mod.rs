@@ -1,4 +1,4 @@
-//! Document → [`ir::Api`]: follows every `$ref`, names every type, breaks cycles, and records
+//! Document → [`crate::ir::Api`]: follows every `$ref`, names every type, breaks cycles, and records
 //! problems as diagnostics instead of failing at the first one.
 //!
 //! Named schemas get their [`TypeId`] before any schema is converted, so forward and circular

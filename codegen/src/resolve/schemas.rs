@@ -345,7 +345,7 @@ impl<'d> Resolver<'d> {
         }
         if let Some(discriminator) = &s.discriminator {
             if let Some(tagged) =
-                self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer)
+                self.tagged_of(name, &discriminator.property_name, &discriminator.mapping, &members, pointer)
             {
                 return TypeKind::Tagged(tagged);
             }
@@ -382,6 +382,10 @@ impl<'d> Resolver<'d> {
             let variant = self.variant_name(&ty);
             variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs: docs_of(member) });
         }
+        let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+        if let Some(short) = naming::distinguishing_names(name, &names) {
+            variants.iter_mut().zip(short).for_each(|(v, name)| v.name = name);
+        }
         TypeKind::Untagged(variants)
     }
 
@@ -414,6 +418,7 @@ impl<'d> Resolver<'d> {
     /// A tagged union, when every member is a `$ref` (tag values from `mapping` or the schema names).
     fn tagged_of(
         &mut self,
+        union_name: &str,
         tag: &str,
         mapping: &IndexMap<String, String>,
         members: &[(&'d Schema, String)],
@@ -455,6 +460,10 @@ impl<'d> Resolver<'d> {
         if variants.is_empty() {
             self.diags.warning(pointer, "discriminated union has no members");
             return None;
+        }
+        let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+        if let Some(short) = naming::distinguishing_names(union_name, &names) {
+            variants.iter_mut().zip(short).for_each(|(v, name)| v.name = name);
         }
         Some(TaggedUnion { tag: tag.to_owned(), variants })
     }

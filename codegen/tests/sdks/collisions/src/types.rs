@@ -6,7 +6,7 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Option`.
+/// An object with the fields `name`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Option {
@@ -34,19 +34,19 @@ impl ::core::default::Default for Option {
 }
 /// A schema named like the prelude's String.
 pub type String = ::std::string::String;
-/// The schema at `#/paths/~1items~1{id}/post/requestBody/content/application~1json/schema`.
+/// An object with the fields `id`, `limit`, `timeout`, `send`, `value`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateItemRequest {
-    /// `id`.
+    /// Required: a string.
     pub id: ::std::string::String,
-    /// `limit`.
+    /// Optional: an integer.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i64>,
-    /// `timeout`.
+    /// Optional: an integer.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i64>,
-    /// `send`.
+    /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send: ::std::option::Option<bool>,
     /// A schema named like the prelude's String.

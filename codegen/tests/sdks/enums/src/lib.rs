@@ -3,6 +3,7 @@
 //! Enums
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(rustdoc::redundant_explicit_links)]
 mod client;
 pub mod operations;
 #[doc(hidden)]

@@ -6,14 +6,14 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Box`.
+/// An object with the fields `new`, `into`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Box {
-    /// `new`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub new: ::std::option::Option<::std::string::String>,
-    /// `into`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub into: ::std::option::Option<::std::string::String>,
 }
@@ -47,17 +47,17 @@ impl ::core::default::Default for Box {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Client`.
+/// An object with the fields `clone`, `send`, `self`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Client {
-    /// `clone`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub clone: ::std::option::Option<::std::string::String>,
-    /// `send`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send: ::std::option::Option<::std::string::String>,
-    /// `self`.
+    /// Optional: a string.
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl ::core::default::Default for Client {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Default`.
+/// An object with the fields `value`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Default {
-    /// `value`.
+    /// Optional: a [`Default`](crate::types::Default).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::boxed::Box<Default>>,
 }
@@ -129,17 +129,17 @@ impl ::core::default::Default for Default {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Error`.
+/// An object with the fields `fmt`, `to_string`, `default`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Error {
-    /// `fmt`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fmt: ::std::option::Option<::std::string::String>,
-    /// `to_string`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to_string: ::std::option::Option<::std::string::String>,
-    /// `default`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<::std::string::String>,
 }
@@ -182,11 +182,11 @@ impl ::core::default::Default for Error {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/ErrorBody`.
+/// A string.
 pub type ErrorBody = ::std::string::String;
-/// The schema at `#/components/schemas/Fn`.
+/// A [`Sync`](crate::types::Sync).
 pub type Fn = Sync;
-/// The schema at `#/components/schemas/Into`.
+/// One of `into`, `from`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Into {
@@ -198,14 +198,14 @@ pub enum Into {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(Into { Into => "into", From => "from" });
-/// The schema at `#/components/schemas/Option`.
+/// An object with the fields `some`, `none`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Option {
-    /// `some`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub some: ::std::option::Option<::std::string::String>,
-    /// `none`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub none: ::std::option::Option<::std::string::String>,
 }
@@ -239,18 +239,18 @@ impl ::core::default::Default for Option {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Response`.
+/// An object with the fields `type`, `Type`, `r#type`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Response {
-    /// `type`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
-    /// `Type`.
+    /// Optional: a string.
     #[serde(rename = "Type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub type_2: ::std::option::Option<::std::string::String>,
-    /// `r#type`.
+    /// Optional: a string.
     #[serde(rename = "r#type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r_type: ::std::option::Option<::std::string::String>,
@@ -294,14 +294,14 @@ impl ::core::default::Default for Response {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Result`.
+/// An object with the fields `ok`, `err`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Result {
-    /// `ok`.
+    /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ok: ::std::option::Option<bool>,
-    /// `err`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub err: ::std::option::Option<::std::string::String>,
 }
@@ -332,25 +332,25 @@ impl ::core::default::Default for Result {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Self`.
+/// An object with the fields `Self`, `self`, `super`, `crate`, `_`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Self_ {
-    /// `Self`.
+    /// Required: a string.
     #[serde(rename = "Self")]
     pub self_: ::std::string::String,
-    /// `self`.
+    /// Required: a string.
     #[serde(rename = "self")]
     pub self_2: ::std::string::String,
-    /// `super`.
+    /// Optional: a string.
     #[serde(rename = "super")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub super_: ::std::option::Option<::std::string::String>,
-    /// `crate`.
+    /// Optional: a string.
     #[serde(rename = "crate")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<::std::string::String>,
-    /// `_`.
+    /// Optional: a string.
     #[serde(rename = "_")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
@@ -394,7 +394,7 @@ impl Self_ {
         self
     }
 }
-/// The schema at `#/components/schemas/Send`.
+/// One of `a`, `A`, \`\`, `Self`, `self`, `1`, `é`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Send {
@@ -419,25 +419,25 @@ crate::runtime::open_enum!(
     Send { A => "a", A2 => "A", Empty => "", Self_ => "Self", Self2 => "self", V1 => "1",
     Empty2 => "é" }
 );
-/// The schema at `#/components/schemas/String`.
+/// A string.
 pub type String = ::std::string::String;
-/// The schema at `#/components/schemas/Sync`.
+/// An object with the fields an unnamed one, `日本`, `fooBar`, `foo_bar`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Sync {
-    /// \`\`.
+    /// Optional: a string.
     #[serde(rename = "")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
-    /// `日本`.
+    /// Optional: a string.
     #[serde(rename = "日本")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_2: ::std::option::Option<::std::string::String>,
-    /// `fooBar`.
+    /// Optional: an integer.
     #[serde(rename = "fooBar")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<i64>,
-    /// `foo_bar`.
+    /// Optional: an integer.
     #[serde(rename = "foo_bar")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_2: ::std::option::Option<i64>,
@@ -484,19 +484,19 @@ impl ::core::default::Default for Sync {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/TwoStrings`.
+/// Any one of: a string, a string, an integer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum TwoStrings {
-    /// `String`.
+    /// A string.
     ///
     /// Format: `date-time` (kept as a string, exactly as sent).
     String(::std::string::String),
-    /// `String2`.
+    /// A string.
     ///
     /// Format: `uuid` (kept as a string, exactly as sent).
     String2(::std::string::String),
-    /// `Integer`.
+    /// An integer.
     Integer(i64),
 }
 impl ::core::convert::From<i64> for TwoStrings {
@@ -504,7 +504,7 @@ impl ::core::convert::From<i64> for TwoStrings {
         Self::Integer(value)
     }
 }
-/// The schema at `#/components/schemas/Unknown`.
+/// One of `x`, `y`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Unknown {
@@ -516,5 +516,5 @@ pub enum Unknown {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(Unknown { X => "x", Y => "y" });
-/// The schema at `#/components/schemas/Vec`.
+/// A list of [`String`](crate::types::String) values.
 pub type Vec = ::std::vec::Vec<String>;

@@ -6,7 +6,7 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Base`.
+/// An object with the fields `id`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Base {
@@ -21,34 +21,34 @@ impl Base {
         }
     }
 }
-/// The schema at `#/components/schemas/Names`.
+/// An object with the fields `type`, `self`, `fooBar`, `foo_bar`, `@timestamp`, `2fa`, `a.b-c`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Names {
-    /// `type`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
-    /// `self`.
+    /// Optional: a string.
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
-    /// `fooBar`.
+    /// Optional: a string.
     #[serde(rename = "fooBar")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
-    /// `foo_bar`.
+    /// Optional: a string.
     #[serde(rename = "foo_bar")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_2: ::std::option::Option<::std::string::String>,
-    /// `@timestamp`.
+    /// Optional: a string.
     #[serde(rename = "@timestamp")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timestamp: ::std::option::Option<::std::string::String>,
-    /// `2fa`.
+    /// Optional: a boolean.
     #[serde(rename = "2fa")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub n2fa: ::std::option::Option<bool>,
-    /// `a.b-c`.
+    /// Optional: a string.
     #[serde(rename = "a.b-c")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub a_b_c: ::std::option::Option<::std::string::String>,
@@ -131,16 +131,16 @@ impl ::core::default::Default for Names {
 pub struct Thing {
     /// Big ids: 2^53 + 1 must survive.
     pub id: i64,
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
-    /// `maybe`.
+    /// Required, may be null: a string.
     pub maybe: ::std::option::Option<::std::string::String>,
-    /// `opt`.
+    /// Optional: a number.
     ///
     /// Default: `1.5`
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub opt: ::std::option::Option<f32>,
-    /// `optNull`.
+    /// Optional, may be null: a string.
     #[deprecated]
     #[serde(rename = "optNull")]
     #[serde(
@@ -149,20 +149,20 @@ pub struct Thing {
         with = "crate::runtime::nullable"
     )]
     pub opt_null: ::std::option::Option<::std::option::Option<::std::string::String>>,
-    /// `tags`.
+    /// Optional: a map from names to integers.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
-    /// `anything`.
+    /// Optional: any JSON value.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub anything: ::std::option::Option<serde_json::Value>,
-    /// `free`.
+    /// Optional: a map from names to any JSON value.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub free: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
     >,
-    /// `grid`.
+    /// Optional: a list of list of numbers.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grid: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
     /// Recursion through a nullable single-ref allOf.
@@ -255,14 +255,14 @@ impl Thing {
         self
     }
 }
-/// The schema at `#/components/schemas/Tree`.
+/// An object with the fields `children`, `next`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Tree {
-    /// `children`.
+    /// Optional: a list of [`Tree`](crate::types::Tree) values.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<Tree>>,
-    /// `next`.
+    /// Optional: a [`Tree`](crate::types::Tree).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::boxed::Box<Tree>>,
 }

@@ -6,27 +6,27 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Item`.
+/// An object with the fields `kind`, `value`, `count`, `either`, `pair`, `link`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Item {
-    /// `kind`.
+    /// Required: a [`ItemKind`](crate::types::ItemKind).
     pub kind: ItemKind,
-    /// `value`.
+    /// Required, may be null: a string.
     ///
     /// Example: `"a"`
     pub value: ::std::option::Option<::std::string::String>,
-    /// `count`.
+    /// Optional, may be null: an integer.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         with = "crate::runtime::nullable"
     )]
     pub count: ::std::option::Option<::std::option::Option<i64>>,
-    /// `either`.
+    /// Optional: a [`ItemEither`](crate::types::ItemEither).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub either: ::std::option::Option<ItemEither>,
-    /// `pair`.
+    /// Optional: a list of any JSON value.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pair: ::std::option::Option<::std::vec::Vec<serde_json::Value>>,
     /// A sibling description.
@@ -73,11 +73,11 @@ impl Item {
         self
     }
 }
-/// The schema at `#/components/schemas/Link`.
+/// An object with the fields `href`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Link {
-    /// `href`.
+    /// Optional: a string.
     ///
     /// Format: `uri` (kept as a string, exactly as sent).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,7 +104,7 @@ impl ::core::default::Default for Link {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/Item/properties/kind`.
+/// One of `item`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ItemKind {
@@ -114,13 +114,13 @@ pub enum ItemKind {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(ItemKind { Item => "item" });
-/// The schema at `#/components/schemas/Item/properties/either`.
+/// Any one of: a string, an integer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ItemEither {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `Integer`.
+    /// An integer.
     Integer(i64),
 }
 impl ::core::convert::From<::std::string::String> for ItemEither {

@@ -3,6 +3,7 @@
 //! Pet Store
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(rustdoc::redundant_explicit_links)]
 mod client;
 pub mod operations;
 #[doc(hidden)]

@@ -6,11 +6,11 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Pet`.
+/// An object with the fields `name`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Pet {
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
 }
 impl Pet {
@@ -21,11 +21,11 @@ impl Pet {
         }
     }
 }
-/// The schema at `#/components/schemas/Problem`.
+/// An object with the fields `message`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Problem {
-    /// `message`.
+    /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -50,13 +50,13 @@ impl ::core::default::Default for Problem {
         Self::new()
     }
 }
-/// The schema at `#/paths/~1pets/post/requestBody/content/application~1json/schema`.
+/// An object with the fields `name`, `stream`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PostPetsRequest {
-    /// `name`.
+    /// Required: a string.
     pub name: ::std::string::String,
-    /// `stream`.
+    /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stream: ::std::option::Option<bool>,
 }

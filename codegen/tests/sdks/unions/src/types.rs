@@ -6,13 +6,13 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
-/// The schema at `#/components/schemas/Cat`.
+/// An object with the fields `kind`, `lives`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Cat {
-    /// `kind`.
+    /// Required: a string.
     pub kind: ::std::string::String,
-    /// `lives`.
+    /// Optional: an integer.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lives: ::std::option::Option<i32>,
 }
@@ -30,11 +30,11 @@ impl Cat {
         self
     }
 }
-/// The schema at `#/components/schemas/Dog`.
+/// An object with the fields `good`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Dog {
-    /// `good`.
+    /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub good: ::std::option::Option<bool>,
 }
@@ -56,14 +56,14 @@ impl ::core::default::Default for Dog {
         Self::new()
     }
 }
-/// The schema at `#/components/schemas/EnumOrInteger`.
+/// Any one of: a [`EnumOrIntegerEnum`](crate::types::EnumOrIntegerEnum), an integer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum EnumOrInteger {
-    /// `Enum`.
+    /// A [`EnumOrIntegerEnum`](crate::types::EnumOrIntegerEnum).
     Enum(EnumOrIntegerEnum),
-    /// `Integer`.
+    /// An integer.
     Integer(i64),
 }
 impl ::core::convert::From<EnumOrIntegerEnum> for EnumOrInteger {
@@ -76,14 +76,14 @@ impl ::core::convert::From<i64> for EnumOrInteger {
         Self::Integer(value)
     }
 }
-/// The schema at `#/components/schemas/EnumOrObject`.
+/// Any one of: a [`EnumOrObjectEnum`](crate::types::EnumOrObjectEnum), a [`Cat`](crate::types::Cat).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum EnumOrObject {
-    /// `Enum`.
+    /// A [`EnumOrObjectEnum`](crate::types::EnumOrObjectEnum).
     Enum(EnumOrObjectEnum),
-    /// `Cat`.
+    /// A [`Cat`](crate::types::Cat).
     Cat(Cat),
 }
 impl ::core::convert::From<EnumOrObjectEnum> for EnumOrObject {
@@ -96,7 +96,7 @@ impl ::core::convert::From<Cat> for EnumOrObject {
         Self::Cat(value)
     }
 }
-/// The schema at `#/components/schemas/Pet`.
+/// One of several objects, told apart by their `kind` field.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
@@ -156,13 +156,13 @@ impl ::core::convert::From<Dog> for Pet {
         Self::Dog(value)
     }
 }
-/// The schema at `#/components/schemas/ScalarOrArray`.
+/// Any one of: a string, a list of strings.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ScalarOrArray {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `StringList`.
+    /// A list of strings.
     StringList(::std::vec::Vec<::std::string::String>),
 }
 impl ::core::convert::From<::std::string::String> for ScalarOrArray {
@@ -180,13 +180,13 @@ impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for ScalarOrA
         Self::StringList(value)
     }
 }
-/// The schema at `#/components/schemas/StringOrMap`.
+/// Any one of: a string, a map from names to strings.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum StringOrMap {
-    /// `String`.
+    /// A string.
     String(::std::string::String),
-    /// `Map`.
+    /// A map from names to strings.
     Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
 }
 impl ::core::convert::From<::std::string::String> for StringOrMap {
@@ -208,7 +208,7 @@ impl ::core::convert::From<
         Self::Map(value)
     }
 }
-/// The schema at `#/components/schemas/EnumOrInteger`.
+/// One of `low`, `high`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EnumOrIntegerEnum {
@@ -220,7 +220,7 @@ pub enum EnumOrIntegerEnum {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(EnumOrIntegerEnum { Low => "low", High => "high" });
-/// The schema at `#/components/schemas/EnumOrObject`.
+/// One of `none`, `auto`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EnumOrObjectEnum {

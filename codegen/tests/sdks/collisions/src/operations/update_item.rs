@@ -28,22 +28,22 @@ impl UpdateItemBuilder {
             options: Default::default(),
         }
     }
-    /// `limit`.
+    /// Optional: an integer.
     pub fn limit_2(mut self, value: impl Into<i64>) -> Self {
         self.limit_2 = Some(value.into());
         self
     }
-    /// `limit`.
+    /// Optional: an integer.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.body.limit = ::std::option::Option::Some(value.into());
         self
     }
-    /// `timeout`.
+    /// Optional: an integer.
     pub fn timeout_2(mut self, value: impl Into<i64>) -> Self {
         self.body.timeout = ::std::option::Option::Some(value.into());
         self
     }
-    /// `send`.
+    /// Optional: a boolean.
     pub fn send_2(mut self, value: impl Into<bool>) -> Self {
         self.body.send = ::std::option::Option::Some(value.into());
         self

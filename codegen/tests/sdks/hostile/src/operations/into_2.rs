@@ -33,27 +33,27 @@ impl Into2Builder {
             options: Default::default(),
         }
     }
-    /// `self`.
+    /// Optional: a string.
     pub fn self_(mut self, value: impl Into<::std::string::String>) -> Self {
         self.self_ = Some(value.into());
         self
     }
-    /// `options`.
+    /// Optional: a string.
     pub fn options_2(mut self, value: impl Into<::std::string::String>) -> Self {
         self.options_2 = Some(value.into());
         self
     }
-    /// `client`.
+    /// Optional: a string.
     pub fn client_2(mut self, value: impl Into<::std::string::String>) -> Self {
         self.client_2 = Some(value.into());
         self
     }
-    /// `parts`.
+    /// Optional: a string.
     pub fn parts_2(mut self, value: impl Into<::std::string::String>) -> Self {
         self.parts_2 = Some(value.into());
         self
     }
-    /// `Body`.
+    /// Optional: a string.
     pub fn body_2(mut self, value: impl Into<::std::string::String>) -> Self {
         self.body_2 = Some(value.into());
         self

@@ -24,17 +24,17 @@ impl SendJson2Builder {
             options: Default::default(),
         }
     }
-    /// `super`.
+    /// Optional: a string.
     pub fn super_(mut self, value: impl Into<::std::string::String>) -> Self {
         self.body.super_ = ::std::option::Option::Some(value.into());
         self
     }
-    /// `crate`.
+    /// Optional: a string.
     pub fn crate_(mut self, value: impl Into<::std::string::String>) -> Self {
         self.body.crate_ = ::std::option::Option::Some(value.into());
         self
     }
-    /// `_`.
+    /// Optional: a string.
     pub fn value(mut self, value: impl Into<::std::string::String>) -> Self {
         self.body.value = ::std::option::Option::Some(value.into());
         self

@@ -33,7 +33,7 @@ impl GetPetBuilder {
             options: Default::default(),
         }
     }
-    /// `fields`.
+    /// Optional: a list of strings.
     pub fn fields(
         mut self,
         value: impl Into<::std::vec::Vec<::std::string::String>>,
