@@ -349,7 +349,7 @@ impl<'d> Resolver<'d> {
             current = target;
             current_pointer = spec::lookup::pointer(&segments);
         }
-        self.diags.error(&pointer, format!("circular `$ref` chain between {what}s"));
+        self.diags.error(&pointer, format!("circular `$ref` chain: {what} that leads back to itself"));
         None
     }
 
