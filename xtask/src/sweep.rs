@@ -126,25 +126,36 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
     fs::copy(&lock, out.join("Cargo.lock")).map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let start = Instant::now();
-    let output = Command::new(cargo)
+    let mut child = Command::new(cargo)
         .args(["check", "--workspace", "--keep-going", "--message-format=json", "--quiet"])
         .current_dir(out)
         .env("CARGO_TARGET_DIR", out.join("target"))
+        .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
-        .output()
+        .spawn()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = child.stdout.take().ok_or("cargo's output is not readable")?;
     let mut failed: BTreeMap<String, usize> = BTreeMap::new();
     let mut causes: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    for line in output.stdout.split(|&b| b == b'\n') {
-        let Ok(message) = serde_json::from_slice::<serde_json::Value>(line) else { continue };
-        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
-            continue;
-        }
+    let mut checked = 0usize;
+    // Read as cargo goes, so a long run shows its progress.
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
         let package = message["package_id"].as_str().unwrap_or("");
         let Some(name) = crates.iter().find(|c| package.contains(&format!("/{c}#")) || package.contains(c.as_str()))
         else {
             continue;
         };
+        if message["reason"] == "compiler-artifact" {
+            checked += 1;
+            if checked.is_multiple_of(100) {
+                eprintln!("checked {checked} of {} crates ({:.0?})", crates.len(), start.elapsed());
+            }
+            continue;
+        }
+        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
+            continue;
+        }
         let text = message["message"]["message"].as_str().unwrap_or("");
         if text.starts_with("aborting due to") || text.starts_with("could not compile") {
             continue;
@@ -154,6 +165,7 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
         let entry = causes.entry(format!("{code} {}", shape(text))).or_insert((0, name.clone()));
         entry.0 += 1;
     }
+    child.wait().map_err(|e| format!("cargo did not finish: {e}"))?;
     let compiled = crates.len() - failed.len();
     println!(
         "cargo check of {} crates in {:.1?}: {compiled} compile ({:.2} %), {} fail",
