@@ -15,6 +15,7 @@ pub mod spec;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::manifest;
+pub use emit::surface;
 pub use settings::Settings;
 
 use std::collections::BTreeMap;

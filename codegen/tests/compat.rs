@@ -1,4 +1,5 @@
-//! API comparison on fixture pairs: the semver bump each kind of change calls for.
+//! API comparison on fixture pairs: the semver bump each kind of change calls for, judged on the
+//! generated Rust API.
 
 use codegen::compat::{bump, compare, Impact};
 
@@ -8,22 +9,36 @@ fn api(file: &str) -> codegen::ir::Api {
     codegen::load_api(file, &text).unwrap_or_else(|d| panic!("{d:?}")).0
 }
 
+fn described(old: &str, new: &str) -> Vec<String> {
+    compare(&api(old), &api(new)).iter().map(ToString::to_string).collect()
+}
+
 #[test]
 fn optional_response_field_and_enum_value_are_minor() {
     let changes = compare(&api("base.yaml"), &api("optional-response-field.yaml"));
     let text: Vec<String> = changes.iter().map(ToString::to_string).collect();
-    assert_eq!(text, ["[added] enum `Color` has a new value `blue`", "[added] field `Thing.weight` added (optional)"]);
+    assert_eq!(
+        text,
+        [
+            "[added] `types::Color::Blue` added: = \"blue\"",
+            "[added] `types::Thing::weight()` added: f64",
+            "[added] `types::Thing::weight` added: Option<f64>",
+        ]
+    );
     assert_eq!(bump(&changes), Impact::Minor);
 }
 
 #[test]
 fn required_request_field_is_major() {
-    let changes = compare(&api("base.yaml"), &api("required-request-field.yaml"));
-    assert_eq!(bump(&changes), Impact::Major);
+    let text = described("base.yaml", "required-request-field.yaml");
     assert!(
-        changes[0].to_string().starts_with("[breaking] field `ThingRequest.owner` added (required)"),
-        "{changes:?}"
+        text.contains(
+            &"[breaking] `types::ThingRequest::new()` changed from `(name: String)` to `(name: String, owner: String)`"
+                .to_owned()
+        ),
+        "{text:#?}"
     );
+    assert!(text.iter().any(|c| c.starts_with("[breaking] `Client::create_thing()` changed")), "{text:#?}");
 }
 
 #[test]
@@ -32,5 +47,20 @@ fn removals_are_major_and_the_same_api_is_unchanged() {
     assert!(compare(&base, &base).is_empty());
     let reverse = compare(&newer, &base);
     assert_eq!(bump(&reverse), Impact::Major);
-    assert!(reverse.iter().any(|c| c.description == "value `blue` of enum `Color` removed"), "{reverse:?}");
+    assert!(reverse.iter().any(|c| c.description == "`types::Color::Blue` removed (was = \"blue\")"), "{reverse:?}");
+}
+
+#[test]
+fn renamed_identifiers_stream_events_and_boxing_are_seen_in_rust_terms() {
+    let text = described("streamed-base.yaml", "renamed-and-streamed.yaml");
+    let has = |wanted: &str| assert!(text.iter().any(|c| c == wanted), "{wanted} missing from {text:#?}");
+    // The union member's schema was renamed: its Rust variant is a different identifier.
+    has("[breaking] `types::Shape::Circle` removed (was (CircleShape))");
+    // ... and a new variant of an exhaustive union breaks `match`es.
+    has("[breaking] `types::Shape::Round` added: (RoundShape)");
+    // The stream yields another type.
+    has("[breaking] `operations::create_thing::CreateThingBuilder::stream()` changed from `-> EventStream<Thing>` to `-> EventStream<ThingDelta>`");
+    // A field that closes a cycle is boxed.
+    has("[added] `types::Thing::parent` added: Option<Box<Thing>>");
+    assert_eq!(bump(&compare(&api("streamed-base.yaml"), &api("renamed-and-streamed.yaml"))), Impact::Major);
 }

@@ -7,6 +7,7 @@ mod manifest;
 mod operations;
 pub(crate) mod runtime_files;
 mod runtime_paths;
+pub mod surface;
 mod types;
 
 pub use manifest::manifest;

@@ -16,7 +16,7 @@ pub fn builder_name(op: &Operation) -> Ident {
 
 /// The body struct's fields with their builder input names, when the body is an object the
 /// builder can take apart.
-fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident)>> {
+pub(super) fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident)>> {
     // An optional body is given whole (or not at all) through the `body` setter.
     let body = op.body.as_ref().filter(|b| b.required)?;
     let TypeRef::Named(id) = &body.ty else { return None };
@@ -29,15 +29,15 @@ fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a Field, Ident
 }
 
 /// One input of the client method: name, parameter type, and how the builder stores it.
-struct Input {
-    name: Ident,
-    ty: TokenStream,
+pub(super) struct Input {
+    pub(super) name: Ident,
+    pub(super) ty: TokenStream,
     store: TokenStream,
 }
 
 /// The required inputs, in order: path parameters, required query/header parameters, required body
 /// fields (or the body); and how the builder's body is made from them.
-fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
+pub(super) fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenStream) {
     let mut inputs: Vec<Input> = op
         .params
         .iter()

@@ -101,6 +101,17 @@ pub fn assign(field: &Field, target: TokenStream, value: TokenStream) -> TokenSt
     }
 }
 
+/// The name of a struct's setter of `field`: the field's name, or `set_<name>` where that would
+/// shadow `new` or a standard trait's method.
+pub fn setter_name(field: &Field) -> Ident {
+    let shadows = field.name == "new" || crate::reserved::TRAIT_METHODS.contains(&field.name.as_str());
+    if shadows {
+        format_ident!("set_{}", field.name)
+    } else {
+        snake_ident(&field.name)
+    }
+}
+
 /// The `types` module's docs and attributes; its items are [`type_def`]s.
 pub fn module_header() -> TokenStream {
     quote! {
@@ -189,9 +200,7 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             // The field carries the documentation; the setter points at it (and shares its deprecation).
             let doc = format!(" Sets [`{0}`](Self::{0}).", f.name);
             let deprecated = docs::deprecated(&f.docs);
-            // A setter named like `new` or a standard trait's method would shadow it.
-            let shadows = f.name == "new" || crate::reserved::TRAIT_METHODS.contains(&f.name.as_str());
-            let method = if shadows { format_ident!("set_{}", f.name) } else { snake_ident(&f.name) };
+            let method = setter_name(f);
             let ty = rust_type(api, &f.ty, true);
             let assign = assign(f, quote!(self), quote!(::core::convert::Into::into(value)));
             quote! {
