@@ -294,9 +294,9 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
-    /// Builder names of the body struct's fields (argument or setter), parallel to its fields:
-    /// unique among the operation's inputs and builder methods.
-    pub body_inputs: Vec<String>,
+    /// The builder input (argument or setter) of each field of a struct body, unique among the
+    /// operation's inputs and builder methods.
+    pub body_inputs: Vec<BodyInput>,
     /// The success response's type, if it has content.
     pub response: Option<TypeRef>,
     /// How the success response travels (`Json` when it has no content).
@@ -376,6 +376,15 @@ pub enum PathPart {
     Param(String),
 }
 
+/// The builder input that sets one field of the request body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyInput {
+    /// The body struct's field (its Rust name).
+    pub field: String,
+    /// The builder's argument or setter for it.
+    pub input: String,
+}
+
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ParamLocation {
@@ -426,7 +435,8 @@ pub struct Body {
 pub struct Stream {
     /// Type of each event's `data:` JSON (`None`: raw text).
     pub event: Option<TypeRef>,
-    /// Boolean body field the SDK sets to select streaming (`true`) or JSON (`false`).
+    /// Rust name of the boolean body field the SDK sets to select streaming (`true`) or JSON
+    /// (`false`): the document's `x-stream-flag`, bound to the body's field.
     pub flag: Option<String>,
     /// Where an event's text deltas are, when the document says.
     pub text: Option<TextPath>,
@@ -453,11 +463,58 @@ pub enum TextStep {
     Each,
 }
 
+/// Which statuses a response of the document answers: its key under `responses`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusMatch {
+    /// One status (`422`).
+    Code(u16),
+    /// A class of statuses, by its first digit (`4XX` → 4).
+    Range(u16),
+    /// Every status no other key names (`default`).
+    Default,
+}
+
+impl StatusMatch {
+    /// A `responses` key: `200`, `4XX` (any case) or `default`; `None` for anything else.
+    pub fn parse(key: &str) -> Option<StatusMatch> {
+        let key = key.trim();
+        if key.eq_ignore_ascii_case("default") {
+            return Some(StatusMatch::Default);
+        }
+        if let Some(class) = key.strip_suffix("XX").or_else(|| key.strip_suffix("xx")) {
+            let class: u16 = class.parse().ok()?;
+            return (1..=5).contains(&class).then_some(StatusMatch::Range(class));
+        }
+        let code: u16 = key.parse().ok().filter(|_| key.len() == 3)?;
+        (100..=599).contains(&code).then_some(StatusMatch::Code(code))
+    }
+
+    /// Whether it names success statuses (2xx).
+    pub fn is_success(self) -> bool {
+        matches!(self, StatusMatch::Code(200..=299) | StatusMatch::Range(2))
+    }
+
+    /// Whether it names failure statuses (4xx, 5xx, or `default`).
+    pub fn is_failure(self) -> bool {
+        matches!(self, StatusMatch::Code(400..=599) | StatusMatch::Range(4 | 5) | StatusMatch::Default)
+    }
+}
+
+impl fmt::Display for StatusMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusMatch::Code(code) => write!(f, "{code}"),
+            StatusMatch::Range(class) => write!(f, "{class}XX"),
+            StatusMatch::Default => f.write_str("default"),
+        }
+    }
+}
+
 /// A declared error response.
 #[derive(Debug, Clone)]
 pub struct ErrorResponse {
-    /// `422`, `4XX` or `default`.
-    pub status: String,
+    /// The statuses it answers.
+    pub status: StatusMatch,
     /// The body's type.
     pub ty: TypeRef,
     /// Name of its variant in [`Api::error_bodies`].

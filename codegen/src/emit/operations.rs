@@ -4,7 +4,9 @@
 use super::docs;
 use super::runtime_paths as rt;
 use super::types::{assign, constant_variant, rust_type, snake_ident};
-use crate::ir::{Api, Field, Media, Operation, ParamLocation, PathPart, Presence, TextStep, TypeKind, TypeRef};
+use crate::ir::{
+    Api, Field, Media, Operation, ParamLocation, PathPart, Presence, StatusMatch, TextStep, TypeKind, TypeRef,
+};
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -22,7 +24,8 @@ pub(super) fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a F
     let TypeRef::Named(id) = &body.ty else { return None };
     match &api.ty(*id).kind {
         TypeKind::Struct(s) => {
-            Some(s.fields.iter().zip(&op.body_inputs).map(|(f, name)| (f, snake_ident(name))).collect())
+            let input = |f: &Field| op.body_inputs.iter().find(|i| i.field == f.name).map(|i| snake_ident(&i.input));
+            s.fields.iter().map(|f| Some((f, input(f)?))).collect()
         }
         _ => None,
     }
@@ -48,7 +51,7 @@ pub(super) fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenSt
             Input { store: quote!(#name,), name, ty }
         })
         .collect();
-    let flag = op.stream.as_ref().and_then(|s| s.flag.as_deref());
+    let flag = stream_flag(op);
     if let Some(fields) = body_fields(api, op) {
         let body_ty = rust_type(api, &op.body.as_ref().map(|b| b.ty.clone()).unwrap_or(TypeRef::Any), false);
         // `new` of the body takes every required field except constants, in field order.
@@ -61,9 +64,9 @@ pub(super) fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenSt
             .collect();
         let all_required: Vec<TokenStream> = required
             .iter()
-            .map(|(f, name)| if Some(f.wire_name.as_str()) == flag { quote!(false) } else { quote!(#name) })
+            .map(|(f, name)| if Some(f.name.as_str()) == flag { quote!(false) } else { quote!(#name) })
             .collect();
-        for (f, name) in required.into_iter().filter(|(f, _)| Some(f.wire_name.as_str()) != flag) {
+        for (f, name) in required.into_iter().filter(|(f, _)| Some(f.name.as_str()) != flag) {
             let ty = super::types::field_type(api, f, false);
             inputs.push(Input { name: name.clone(), ty, store: TokenStream::new() });
         }
@@ -79,88 +82,195 @@ pub(super) fn required_inputs(api: &Api, op: &Operation) -> (Vec<Input>, TokenSt
 /// The operation's module (`operations/<name>.rs`): its builder.
 pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let builder = builder_name(op);
-    let client = rt::client();
-    let runtime = rt::runtime();
-    let error = rt::error();
-    let error_body = rt::error_body();
+    let (client, runtime, error_body) = (rt::client(), rt::runtime(), rt::error_body());
     let summary = format!(
         " Request builder of `{} {}`, started by [`Client::{}`](crate::Client::{}).",
         op.method, op.path, op.name, op.name
     );
     let (inputs, body_store) = required_inputs(api, op);
-    let args: Vec<TokenStream> = inputs
-        .iter()
-        .map(|i| {
-            let (name, ty) = (&i.name, &i.ty);
-            quote!(#name: #ty)
-        })
-        .collect();
-    let stores: Vec<&TokenStream> = inputs.iter().map(|i| &i.store).collect();
-    let flag = op.stream.as_ref().and_then(|s| s.flag.as_deref());
+    let args = inputs.iter().map(|Input { name, ty, .. }| quote!(#name: #ty));
+    let stores = inputs.iter().map(|i| &i.store);
+    let many = (inputs.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let BuilderState { fields, defaults, setters } = builder_state(api, op);
+    let decoders = error_decoders(op);
+    let options = option_setters();
+    let parts = parts_method(op);
+    let send = send_methods(api, op);
+    let stream = stream_method(api, op);
+    let header = format!(" `{} {}`", op.method, op.path);
+    quote! {
+        #![doc = #header]
+        #![allow(deprecated)] // deprecated fields and types are still settable; users are warned at their own uses
 
-    // Stored state: parameters, body, options.
-    let mut fields = Vec::new();
-    let mut defaults = Vec::new();
-    let mut setters = Vec::new();
+        /// Error bodies this operation declares, by status.
+        const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#decoders];
+
+        #[doc = #summary]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #builder {
+            client: #client,
+            #(#fields)*
+            options: #runtime::RequestOptions,
+        }
+
+        impl #builder {
+            #many
+            pub(crate) fn new(client: #client, #(#args),*) -> Self {
+                Self { client, #(#stores)* #body_store #(#defaults)* options: Default::default() }
+            }
+
+            #(#setters)*
+            #options
+            #parts
+            #send
+            #stream
+        }
+    }
+}
+
+/// What a builder stores besides its client and options, and the setters of its optional inputs.
+struct BuilderState {
+    fields: Vec<TokenStream>,
+    defaults: Vec<TokenStream>,
+    setters: Vec<TokenStream>,
+}
+
+fn builder_state(api: &Api, op: &Operation) -> BuilderState {
+    let mut state = BuilderState { fields: Vec::new(), defaults: Vec::new(), setters: Vec::new() };
     for p in &op.params {
         let name = snake_ident(&p.name);
         let ty = rust_type(api, &p.ty, false);
         if p.required {
-            fields.push(quote!(#name: #ty,));
+            state.fields.push(quote!(#name: #ty,));
         } else {
-            fields.push(quote!(#name: Option<#ty>,));
-            defaults.push(quote!(#name: None,));
+            state.fields.push(quote!(#name: Option<#ty>,));
+            state.defaults.push(quote!(#name: None,));
             let doc = docs::attrs_or(&p.docs, api, &p.ty, Some(Presence::Optional));
-            setters.push(quote! { #doc pub fn #name(mut self, value: impl Into<#ty>) -> Self { self.#name = Some(value.into()); self } });
+            state.setters.push(quote! {
+                #doc pub fn #name(mut self, value: impl Into<#ty>) -> Self { self.#name = Some(value.into()); self }
+            });
         }
     }
-    let body_fields = body_fields(api, op);
-    match (&op.body, &body_fields) {
-        (Some(body), Some(fields_of_body)) => {
-            let ty = rust_type(api, &body.ty, false);
-            fields.push(quote!(body: #ty,));
+    let Some(body) = &op.body else { return state };
+    let ty = rust_type(api, &body.ty, false);
+    match body_fields(api, op) {
+        Some(fields_of_body) => {
+            state.fields.push(quote!(body: #ty,));
+            let flag = stream_flag(op);
             for (f, method) in fields_of_body
                 .iter()
                 .filter(|(f, _)| matches!(f.presence, Presence::Optional | Presence::OptionalNullable))
+                .filter(|(f, _)| Some(f.name.as_str()) != flag)
             {
-                if Some(f.wire_name.as_str()) == flag {
-                    continue;
-                }
                 let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
                 let value_ty = rust_type(api, &f.ty, false);
                 let set = assign(f, quote!(self.body), quote!(value.into()));
-                setters
+                state
+                    .setters
                     .push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
             }
         }
-        (Some(body), None) => {
-            let ty = rust_type(api, &body.ty, false);
-            if body.required {
-                fields.push(quote!(body: #ty,));
-            } else {
-                fields.push(quote!(body: Option<#ty>,));
-                defaults.push(quote!(body: None,));
-                setters.push(quote! { /// The request body.
-                    pub fn body(mut self, value: impl Into<#ty>) -> Self { self.body = Some(value.into()); self } });
-            }
+        None if body.required => state.fields.push(quote!(body: #ty,)),
+        None => {
+            state.fields.push(quote!(body: Option<#ty>,));
+            state.defaults.push(quote!(body: None,));
+            state.setters.push(quote! {
+                /// The request body.
+                pub fn body(mut self, value: impl Into<#ty>) -> Self { self.body = Some(value.into()); self }
+            });
         }
-        (None, _) => {}
     }
+    state
+}
 
-    // Request assembly.
+/// The Rust name of the body field `send`/`stream` set, if the operation has one.
+fn stream_flag(op: &Operation) -> Option<&str> {
+    op.stream.as_ref().and_then(|s| s.flag.as_deref())
+}
+
+/// Setting the stream flag field of the body to `value` (nothing without a flag).
+fn flag_assignment(api: &Api, op: &Operation, value: bool) -> Option<TokenStream> {
+    let flag = stream_flag(op)?;
+    let fields = body_fields(api, op)?;
+    let (field, _) = fields.iter().find(|(f, _)| f.name == flag)?;
+    Some(assign(field, quote!(self.body), quote!(#value)))
+}
+
+/// `(status, decoder)` entries of the operation's declared error bodies.
+fn error_decoders(op: &Operation) -> TokenStream {
+    let (runtime, error_body) = (rt::runtime(), rt::error_body());
+    let entries = op.errors.iter().map(|e| {
+        let status = match e.status {
+            StatusMatch::Code(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                quote!(#runtime::StatusMatch::Code(#code))
+            }
+            StatusMatch::Range(class) => {
+                let class = proc_macro2::Literal::u16_unsuffixed(class);
+                quote!(#runtime::StatusMatch::Range(#class))
+            }
+            StatusMatch::Default => quote!(#runtime::StatusMatch::Default),
+        };
+        let variant = format_ident!("{}", e.variant);
+        quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
+    });
+    quote!(#(#entries)*)
+}
+
+/// The per-call settings every builder has.
+fn option_setters() -> TokenStream {
+    quote! {
+        /// Time limit of this whole call, retries and their waits included (for `stream`, until
+        /// the response starts): a `Duration`, or `None` for no limit. Overrides the client's
+        /// [`timeout`](crate::ClientBuilder::timeout).
+        pub fn timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
+            self.options.set_timeout(timeout);
+            self
+        }
+
+        /// Time limit of each attempt of this call: a `Duration`, or `None` for no limit.
+        /// Overrides the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
+        pub fn attempt_timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
+            self.options.set_attempt_timeout(timeout);
+            self
+        }
+
+        /// Retries of this call after the first attempt.
+        pub fn max_retries(mut self, max_retries: u32) -> Self {
+            self.options.set_max_retries(max_retries);
+            self
+        }
+
+        /// An extra header for this call.
+        pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+            self.options.add_header(name, value);
+            self
+        }
+    }
+}
+
+/// `fn parts`: the request as the runtime sends it (method, path, query, headers, body, `Accept`).
+fn parts_method(op: &Operation) -> TokenStream {
+    let (runtime, error) = (rt::runtime(), rt::error());
     let path = path_expr(op);
     let method = format_ident!("{}", op.method.as_str());
-    let params = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(|p| {
-        let name = snake_ident(&p.name);
-        let wire = &p.wire_name;
-        let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
-        if p.required {
-            quote!(parts = parts.#verb(#wire, &self.#name);)
-        } else {
-            quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); })
-        }
-    });
-    let body_json = op.body.as_ref().map(|body| {
+    let params: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+        .map(|p| {
+            let name = snake_ident(&p.name);
+            let wire = &p.wire_name;
+            let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
+            if p.required {
+                quote!(parts = parts.#verb(#wire, &self.#name);)
+            } else {
+                quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); })
+            }
+        })
+        .collect();
+    let body = op.body.as_ref().map(|body| {
         // `by_ref` is a reference to the body, `owned` a copy of it.
         let encode = |by_ref: TokenStream, owned: TokenStream| match &body.media {
             Media::Json => quote!(parts.json(#by_ref).map_err(#error::Request)?),
@@ -180,143 +290,96 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
-    let decoders = op.errors.iter().map(|e| {
-        let status = &e.status;
-        let variant = format_ident!("{}", e.variant);
-        quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
-    });
-    let set_flag = |value: bool| -> TokenStream {
-        let Some((field, _)) =
-            flag.and_then(|flag| body_fields.as_ref().and_then(|fs| fs.iter().find(|(f, _)| f.wire_name == flag)))
-        else {
-            return TokenStream::new();
-        };
-        assign(field, quote!(self.body), quote!(#value))
-    };
-
-    let send = match (&op.response, &op.response_media) {
-        (Some(ty), Media::Json) => Some((rust_type(api, ty, false), quote!(send_json))),
-        (Some(_), Media::Text(_)) => Some((quote!(String), quote!(send_text))),
-        (Some(_), Media::Binary(_)) => Some((quote!(Vec<u8>), quote!(send_bytes))),
-        (None, _) if op.stream.is_none() => Some((quote!(()), quote!(send_empty))),
-        (None, _) => None,
-    };
-    let send_methods = send.map(|(response, verb)| {
-        let set_false = set_flag(false);
-        let unwrap = if response.to_string() == "()" {
-            quote!(self.send_with_response().await?; Ok(()))
-        } else {
-            quote!(Ok(self.send_with_response().await?.data))
-        };
-        let mutable = if set_false.is_empty() { TokenStream::new() } else { quote!(mut) };
-        quote! {
-            /// Sends the request and returns the decoded response.
-            pub async fn send(self) -> Result<#response, #error> {
-                #unwrap
-            }
-
-            /// Sends the request and returns the decoded response with its status and headers.
-            pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
-                #set_false
-                let parts = self.parts()?;
-                self.client.#verb(parts, self.options, ERRORS).await
-            }
-        }
-    });
-    let stream_method = op.stream.as_ref().map(|stream| {
-        let set_true = set_flag(true);
-        let mutable = if set_true.is_empty() { TokenStream::new() } else { quote!(mut) };
-        let done = match &stream.done {
-            Some(sentinel) => {
-                let bytes = proc_macro2::Literal::byte_string(sentinel.as_bytes());
-                quote!(::std::option::Option::Some(#bytes))
-            }
-            None => quote!(::std::option::Option::None),
-        };
-        let (item, verb) = match &stream.event {
-            Some(ty) => (rust_type(api, ty, false), quote!(send_sse)),
-            None => (quote!(#runtime::SseEvent), quote!(send_sse_raw)),
-        };
-        quote! {
-            /// Sends the request in streaming mode and returns its events as they arrive.
-            ///
-            /// An error status before the stream starts is returned here; a malformed event is an
-            /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
-            pub async fn stream(#mutable self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
-                #set_true
-                let parts = self.parts()?;
-                self.client.#verb(parts, self.options, ERRORS, #done).await
-            }
-        }
-    });
-    let mutable =
-        if op.params.iter().any(|p| p.location != ParamLocation::Path) { quote!(mut) } else { TokenStream::new() };
-    let no_auth = if op.authenticated { TokenStream::new() } else { quote!(.without_auth()) };
-    let many = (args.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let header = format!(" `{} {}`", op.method, op.path);
+    let mutable = (!params.is_empty()).then(|| quote!(mut));
+    let no_auth = (!op.authenticated).then(|| quote!(.without_auth()));
     quote! {
-        #![doc = #header]
-        #![allow(deprecated)] // deprecated fields and types are still settable; users are warned at their own uses
-
-        /// Error bodies this operation declares, by status.
-        const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#(#decoders)*];
-
-        #[doc = #summary]
-        #[derive(Debug, Clone)]
-        #[must_use = "a request does nothing until it is sent"]
-        pub struct #builder {
-            client: #client,
-            #(#fields)*
-            options: #runtime::RequestOptions,
-        }
-
-        impl #builder {
-            #many
-            pub(crate) fn new(client: #client, #(#args),*) -> Self {
-                Self { client, #(#stores)* #body_store #(#defaults)* options: Default::default() }
-            }
-
-            #(#setters)*
-
-            /// Time limit of this whole call, retries and their waits included (for `stream`, until
-            /// the response starts): a `Duration`, or `None` for no limit. Overrides the client's
-            /// [`timeout`](crate::ClientBuilder::timeout).
-            pub fn timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
-                self.options.set_timeout(timeout);
-                self
-            }
-
-            /// Time limit of each attempt of this call: a `Duration`, or `None` for no limit.
-            /// Overrides the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
-            pub fn attempt_timeout(mut self, timeout: impl Into<Option<std::time::Duration>>) -> Self {
-                self.options.set_attempt_timeout(timeout);
-                self
-            }
-
-            /// Retries of this call after the first attempt.
-            pub fn max_retries(mut self, max_retries: u32) -> Self {
-                self.options.set_max_retries(max_retries);
-                self
-            }
-
-            /// An extra header for this call.
-            pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-                self.options.add_header(name, value);
-                self
-            }
-
-            fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-                let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth;
-                #(#params)*
-                #body_json
-                #accept
-                Ok(parts)
-            }
-
-            #send_methods
-            #stream_method
+        fn parts(&self) -> Result<#runtime::RequestParts, #error> {
+            let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth;
+            #(#params)*
+            #body
+            #accept
+            Ok(parts)
         }
     }
+}
+
+/// What `send` returns, and the runtime verb that reads it.
+enum Reply {
+    /// Decoded JSON of this type.
+    Json(TokenStream),
+    /// The body as text.
+    Text,
+    /// The body as bytes.
+    Bytes,
+    /// Nothing.
+    Empty,
+}
+
+fn reply(api: &Api, op: &Operation) -> Option<Reply> {
+    match (&op.response, &op.response_media) {
+        (Some(ty), Media::Json) => Some(Reply::Json(rust_type(api, ty, false))),
+        (Some(_), Media::Text(_)) => Some(Reply::Text),
+        (Some(_), Media::Binary(_)) => Some(Reply::Bytes),
+        // An operation that only streams has no `send`.
+        (None, _) if op.stream.is_some() => None,
+        (None, _) => Some(Reply::Empty),
+    }
+}
+
+/// `send` and `send_with_response`.
+fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
+    let (runtime, error) = (rt::runtime(), rt::error());
+    let (response, verb, unwrap) = match reply(api, op)? {
+        Reply::Json(ty) => (ty, quote!(send_json), quote!(Ok(self.send_with_response().await?.data))),
+        Reply::Text => (quote!(String), quote!(send_text), quote!(Ok(self.send_with_response().await?.data))),
+        Reply::Bytes => (quote!(Vec<u8>), quote!(send_bytes), quote!(Ok(self.send_with_response().await?.data))),
+        Reply::Empty => (quote!(()), quote!(send_empty), quote!(self.send_with_response().await?; Ok(()))),
+    };
+    let set_false = flag_assignment(api, op, false);
+    let mutable = set_false.is_some().then(|| quote!(mut));
+    Some(quote! {
+        /// Sends the request and returns the decoded response.
+        pub async fn send(self) -> Result<#response, #error> {
+            #unwrap
+        }
+
+        /// Sends the request and returns the decoded response with its status and headers.
+        pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
+            #set_false
+            let parts = self.parts()?;
+            self.client.#verb(parts, self.options, ERRORS).await
+        }
+    })
+}
+
+/// `stream`, for an operation that answers server-sent events.
+fn stream_method(api: &Api, op: &Operation) -> Option<TokenStream> {
+    let (runtime, error, error_body) = (rt::runtime(), rt::error(), rt::error_body());
+    let stream = op.stream.as_ref()?;
+    let set_true = flag_assignment(api, op, true);
+    let mutable = set_true.is_some().then(|| quote!(mut));
+    let done = match &stream.done {
+        Some(sentinel) => {
+            let bytes = proc_macro2::Literal::byte_string(sentinel.as_bytes());
+            quote!(::std::option::Option::Some(#bytes))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let (item, verb) = match &stream.event {
+        Some(ty) => (rust_type(api, ty, false), quote!(send_sse)),
+        None => (quote!(#runtime::SseEvent), quote!(send_sse_raw)),
+    };
+    Some(quote! {
+        /// Sends the request in streaming mode and returns its events as they arrive.
+        ///
+        /// An error status before the stream starts is returned here; a malformed event is an
+        /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
+        pub async fn stream(#mutable self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
+            #set_true
+            let parts = self.parts()?;
+            self.client.#verb(parts, self.options, ERRORS, #done).await
+        }
+    })
 }
 
 /// The path with parameters filled in: `format!("/pets/{}", segment(&self.pet_id))`.
@@ -382,10 +445,10 @@ fn errors_doc(op: &Operation) -> Vec<String> {
         lines.push(" A failure status is an [`Error::Status`](crate::Error::Status) whose".to_owned());
         lines.push(" [`body()`](crate::Error::body) is, when it matches the document:".to_owned());
         for error in &op.errors {
-            let status = match error.status.as_str() {
-                "DEFAULT" => "any other status".to_owned(),
-                range if range.ends_with("XX") => format!("any {}xx status", &range[..1]),
-                code => format!("HTTP {code}"),
+            let status = match error.status {
+                StatusMatch::Default => "any other status".to_owned(),
+                StatusMatch::Range(class) => format!("any {class}xx status"),
+                StatusMatch::Code(code) => format!("HTTP {code}"),
             };
             let variant = &error.variant;
             lines.push(format!(" - {status}: [`ErrorBody::{variant}`](crate::ErrorBody::{variant})"));

@@ -185,7 +185,7 @@ fn operation(api: &Api, op: &crate::ir::Operation, surface: &mut Surface) {
             for (f, method) in
                 fields.iter().filter(|(f, _)| matches!(f.presence, Presence::Optional | Presence::OptionalNullable))
             {
-                if Some(f.wire_name.as_str()) != flag {
+                if Some(f.name.as_str()) != flag {
                     let ty = readable(rust_type(api, &f.ty, false));
                     surface.add(format!("{builder}::{method}()"), ItemKind::Setter, ty, Vec::new());
                 }

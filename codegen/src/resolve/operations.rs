@@ -4,8 +4,8 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation, PathPart, Presence,
-    Primitive, Stream, TextPath, TextStep, TypeKind, TypeRef,
+    Body, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation, PathPart,
+    Presence, Primitive, StatusMatch, Stream, TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
@@ -37,17 +37,6 @@ fn raw_media(media_type: &str) -> (Media, TypeRef) {
         (Media::Text(media_type.to_owned()), TypeRef::Primitive(Primitive::String))
     } else {
         (Media::Binary(media_type.to_owned()), TypeRef::Primitive(Primitive::Bytes))
-    }
-}
-
-/// Sort key for response statuses: exact codes, then ranges, then `default`.
-fn status_order(status: &str) -> (u8, String) {
-    if status.eq_ignore_ascii_case("default") {
-        (2, String::new())
-    } else if status.bytes().all(|b| b.is_ascii_digit()) {
-        (0, status.to_owned())
-    } else {
-        (1, status.to_ascii_uppercase())
     }
 }
 
@@ -101,21 +90,34 @@ impl<'d> Resolver<'d> {
         };
         // Builder inputs share one namespace: its own methods, then body fields, then parameters.
         let mut inputs = Scope::with_reserved(crate::reserved::BUILDER_METHODS);
-        let body_inputs: Vec<String> =
-            self.body_fields(body.as_ref()).into_iter().map(|name| inputs.claim(name)).collect();
+        let body_inputs: Vec<BodyInput> = self
+            .body_fields(body.as_ref())
+            .into_iter()
+            .map(|field| BodyInput { input: inputs.claim(field.clone()), field })
+            .collect();
         let mut params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
         let (path, path_parts) = self.path_template(path, &mut params, pointer, &mut inputs);
-        let mut statuses: Vec<(&String, &'d Response)> = op.responses.iter().collect();
-        statuses.sort_by_key(|(status, _)| status_order(status));
+        let mut statuses: Vec<(StatusMatch, &String, &'d Response)> = Vec::new();
+        for (key, response) in &op.responses {
+            match StatusMatch::parse(key) {
+                Some(status) => statuses.push((status, key, response)),
+                None => self.diags.warning(
+                    &format!("{pointer}/responses/{}", escape_segment(key)),
+                    format!("response key `{key}` is not a status, a range like `4XX` or `default`: skipped"),
+                ),
+            }
+        }
+        // Exact codes first, then ranges, then `default`.
+        statuses.sort_by_key(|(status, _, _)| *status);
         let mut response = None;
         let mut response_media = Media::Json;
         let mut stream = None;
         let mut errors = Vec::new();
         let mut seen_success = false;
-        for (status, raw_response) in statuses {
-            let status_pointer = format!("{pointer}/responses/{}", escape_segment(status));
+        for (status, key, raw_response) in statuses {
+            let status_pointer = format!("{pointer}/responses/{}", escape_segment(key));
             let Some((resp, resp_pointer)) = self.response(raw_response, &status_pointer) else { continue };
-            if status.starts_with('2') {
+            if status.is_success() {
                 if seen_success {
                     continue;
                 }
@@ -139,16 +141,16 @@ impl<'d> Resolver<'d> {
                         response_media = media;
                     }
                 }
-            } else if status.starts_with('4') || status.starts_with('5') || status == "default" {
+            } else if status.is_failure() {
                 if let Some((media_type, media)) = json_media(&resp.content) {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
                     if let Some(schema) = &media.schema {
                         let ty = self.type_of(
                             schema,
                             &format!("{media_pointer}/schema"),
-                            &format!("{hint}Error{}", naming::type_name(status)),
+                            &format!("{hint}Error{}", naming::type_name(&status.to_string())),
                         );
-                        errors.push(ErrorResponse { status: status.to_ascii_uppercase(), ty, variant: String::new() });
+                        errors.push(ErrorResponse { status, ty, variant: String::new() });
                     }
                 }
             }
@@ -404,16 +406,17 @@ impl<'d> Resolver<'d> {
         };
         let event = schema.map(|s| self.type_of(s, &schema_pointer, &format!("{hint}Event")));
         let flag = media.stream_flag.as_ref().and_then(|flag| {
-            let is_bool_field = body
+            let field = body
                 .and_then(|b| self.struct_field(&b.ty, flag))
-                .is_some_and(|(ty, _, _)| ty == TypeRef::Primitive(Primitive::Bool));
-            if !is_bool_field {
+                .filter(|(ty, _, _)| *ty == TypeRef::Primitive(Primitive::Bool))
+                .map(|(_, name, _)| name);
+            if field.is_none() {
                 self.diags.error(
                     &format!("{pointer}/x-stream-flag"),
                     format!("`x-stream-flag` names `{flag}`, which is not a boolean property of the request body"),
                 );
             }
-            is_bool_field.then(|| flag.clone())
+            field
         });
         let text = media.stream_text.as_ref().and_then(|path| {
             let Some(mut resolved) = event.as_ref().and_then(|e| self.text_path(e, path)) else {

@@ -5,7 +5,7 @@
 /// Error bodies this operation declares, by status.
 const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (
-        "422",
+        crate::runtime::StatusMatch::Code(422),
         |body: &[u8]| {
             serde_json::from_slice(body)
                 .ok()
@@ -13,7 +13,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
         },
     ),
     (
-        "DEFAULT",
+        crate::runtime::StatusMatch::Default,
         |body: &[u8]| {
             serde_json::from_slice(body)
                 .ok()

@@ -318,15 +318,25 @@ impl<B: fmt::Debug> Error<B> {
     }
 }
 
-/// Decoders of the error bodies an operation declares, by status (`422`, `4XX`, `default`).
-pub type ErrorDecoder<B> = &'static [(&'static str, fn(&[u8]) -> Option<B>)];
+/// Which statuses an error body is declared for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusMatch {
+    /// One status (`422`).
+    Code(u16),
+    /// A class by its first digit (`4XX` → 4).
+    Range(u16),
+    /// Any status no other entry names.
+    Default,
+}
 
-/// Picks the decoder for `status`: exact code, then range (`4XX`), then `default`.
+/// Decoders of the error bodies an operation declares, by status.
+pub type ErrorDecoder<B> = &'static [(StatusMatch, fn(&[u8]) -> Option<B>)];
+
+/// Picks the decoder for `status`: exact code, then its class (`4XX`), then `default`.
 pub(crate) fn decode_body<B>(decoders: ErrorDecoder<B>, status: StatusCode, body: &[u8]) -> Option<B> {
-    let code = status.as_str();
-    let range = format!("{}XX", &code[..1]);
-    [code, range.as_str(), "DEFAULT"]
+    let code = status.as_u16();
+    [StatusMatch::Code(code), StatusMatch::Range(code / 100), StatusMatch::Default]
         .iter()
-        .find_map(|wanted| decoders.iter().find(|(s, _)| s.eq_ignore_ascii_case(wanted)))
+        .find_map(|wanted| decoders.iter().find(|(s, _)| s == wanted))
         .and_then(|(_, decode)| decode(body))
 }

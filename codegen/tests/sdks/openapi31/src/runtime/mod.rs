@@ -17,7 +17,8 @@ pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
 pub use error::{
-    ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, TimeoutKind,
+    ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, StatusMatch,
+    TimeoutKind,
 };
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;

@@ -5,7 +5,7 @@
 /// Error bodies this operation declares, by status.
 const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (
-        "404",
+        crate::runtime::StatusMatch::Code(404),
         |body: &[u8]| serde_json::from_slice(body).ok().map(crate::ErrorBody::Problem),
     ),
 ];

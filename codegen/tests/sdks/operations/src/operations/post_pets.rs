@@ -5,7 +5,7 @@
 /// Error bodies this operation declares, by status.
 const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (
-        "DEFAULT",
+        crate::runtime::StatusMatch::Default,
         |body: &[u8]| serde_json::from_slice(body).ok().map(crate::ErrorBody::Problem),
     ),
 ];
