@@ -32,6 +32,9 @@ pub struct Api {
     pub request_id_header: String,
     /// How requests authenticate, from the document's security requirements.
     pub auth: Option<Auth>,
+    /// Names of the standard prelude (`String`, `Option`, `Result`, …) that a type of the document
+    /// takes: emitted code names those standard items by their absolute paths instead.
+    pub shadowed_std: Vec<String>,
     /// Every type, addressed by [`TypeId`]; named schemas first, sorted by name.
     pub types: Vec<TypeDef>,
     /// Every operation, sorted by method name.

@@ -29,6 +29,10 @@ pub const TRAIT_METHODS: &[&str] = &[
     "deserialize",
 ];
 
+/// Prelude names (types and traits) that emitted model code uses. A document's type may take any
+/// of them (its name is kept); emitted code then names that standard item by its absolute path.
+pub const PRELUDE_TYPES: &[&str] = &["String", "Vec", "Option", "Box", "Result", "Default", "Into", "From", "ToOwned"];
+
 /// Methods of every request builder besides its inputs (emitted by `emit::operations`; a test
 /// there checks this list against what it emits).
 pub const BUILDER_METHODS: &[&str] = &[

@@ -30,190 +30,6 @@ impl Client {
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
         Self::builder().from_env()?.build()
     }
-    /// Chat
-    ///
-    /// Get a chat response by providing details of the model configuration in the request.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn chat(
-        &self,
-        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
-        model_config: impl Into<crate::types::ModelConfigChatRequest>,
-    ) -> crate::operations::chat::ChatBuilder {
-        crate::operations::chat::ChatBuilder::new(
-            ::core::clone::Clone::clone(self),
-            messages.into(),
-            model_config.into(),
-        )
-    }
-    /// Chat Deployed
-    ///
-    /// Get a chat response using the project's active deployment.
-    ///
-    /// The active deployment can be a specific model configuration.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn chat_deployed(
-        &self,
-        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
-    ) -> crate::operations::chat_deployed::ChatDeployedBuilder {
-        crate::operations::chat_deployed::ChatDeployedBuilder::new(
-            ::core::clone::Clone::clone(self),
-            messages.into(),
-        )
-    }
-    /// Chat Experiment
-    ///
-    /// Get a chat response for a specific experiment.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn chat_experiment(
-        &self,
-        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
-        experiment_id: impl Into<::std::string::String>,
-    ) -> crate::operations::chat_experiment::ChatExperimentBuilder {
-        crate::operations::chat_experiment::ChatExperimentBuilder::new(
-            ::core::clone::Clone::clone(self),
-            messages.into(),
-            experiment_id.into(),
-        )
-    }
-    /// Chat Model Config
-    ///
-    /// Get chat response for a specific model configuration.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn chat_model_config(
-        &self,
-        messages: impl Into<::std::vec::Vec<crate::types::ChatMessageWithToolCall>>,
-        model_config_id: impl Into<::std::string::String>,
-    ) -> crate::operations::chat_model_config::ChatModelConfigBuilder {
-        crate::operations::chat_model_config::ChatModelConfigBuilder::new(
-            ::core::clone::Clone::clone(self),
-            messages.into(),
-            model_config_id.into(),
-        )
-    }
-    /// Create
-    ///
-    /// Create a completion by providing details of the model configuration in the request.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn completion(
-        &self,
-        model_config: impl Into<crate::types::ModelConfigCompletionRequest>,
-    ) -> crate::operations::completion::CompletionBuilder {
-        crate::operations::completion::CompletionBuilder::new(
-            ::core::clone::Clone::clone(self),
-            model_config.into(),
-        )
-    }
-    /// Completion Deployed
-    ///
-    /// Create a completion using the project's active deployment.
-    ///
-    /// The active deployment can be a specific model configuration.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn completion_deployed(
-        &self,
-    ) -> crate::operations::completion_deployed::CompletionDeployedBuilder {
-        crate::operations::completion_deployed::CompletionDeployedBuilder::new(
-            ::core::clone::Clone::clone(self),
-        )
-    }
-    /// Create Experiment
-    ///
-    /// Create a completion for a specific experiment.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn completion_experiment(
-        &self,
-        experiment_id: impl Into<::std::string::String>,
-    ) -> crate::operations::completion_experiment::CompletionExperimentBuilder {
-        crate::operations::completion_experiment::CompletionExperimentBuilder::new(
-            ::core::clone::Clone::clone(self),
-            experiment_id.into(),
-        )
-    }
-    /// Completion Model Config
-    ///
-    /// Create a completion for a specific model configuration.
-    ///
-    /// # Errors
-    ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
-    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
-    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
-    pub fn completion_model_config(
-        &self,
-        model_config_id: impl Into<::std::string::String>,
-    ) -> crate::operations::completion_model_config::CompletionModelConfigBuilder {
-        crate::operations::completion_model_config::CompletionModelConfigBuilder::new(
-            ::core::clone::Clone::clone(self),
-            model_config_id.into(),
-        )
-    }
 }
 impl crate::runtime::TextDeltas for crate::types::ChatResponse {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
@@ -253,5 +69,160 @@ impl crate::runtime::TextDeltas for crate::types::CompletionResponse {
             }
         }
         out
+    }
+}
+#[allow(deprecated)]
+impl crate::runtime::Client {
+    /// Chat
+    ///
+    /// Get a chat response by providing details of the model configuration in the request.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn chat(
+        &self,
+        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+        model_config: impl Into<crate::types::ModelConfigChatRequest>,
+    ) -> crate::operations::chat::ChatBuilder {
+        crate::operations::chat::ChatBuilder::new(
+            ::core::clone::Clone::clone(self),
+            messages.into(),
+            model_config.into(),
+        )
+    }
+    /// Chat Deployed
+    ///
+    /// Get a chat response using the project's active deployment.
+    ///
+    /// The active deployment can be a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn chat_deployed(
+        &self,
+        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+    ) -> crate::operations::chat_deployed::ChatDeployedBuilder {
+        crate::operations::chat_deployed::ChatDeployedBuilder::new(
+            ::core::clone::Clone::clone(self),
+            messages.into(),
+        )
+    }
+    /// Chat Experiment
+    ///
+    /// Get a chat response for a specific experiment.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn chat_experiment(
+        &self,
+        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+        experiment_id: impl Into<String>,
+    ) -> crate::operations::chat_experiment::ChatExperimentBuilder {
+        crate::operations::chat_experiment::ChatExperimentBuilder::new(
+            ::core::clone::Clone::clone(self),
+            messages.into(),
+            experiment_id.into(),
+        )
+    }
+    /// Chat Model Config
+    ///
+    /// Get chat response for a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn chat_model_config(
+        &self,
+        messages: impl Into<Vec<crate::types::ChatMessageWithToolCall>>,
+        model_config_id: impl Into<String>,
+    ) -> crate::operations::chat_model_config::ChatModelConfigBuilder {
+        crate::operations::chat_model_config::ChatModelConfigBuilder::new(
+            ::core::clone::Clone::clone(self),
+            messages.into(),
+            model_config_id.into(),
+        )
+    }
+    /// Create
+    ///
+    /// Create a completion by providing details of the model configuration in the request.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn completion(
+        &self,
+        model_config: impl Into<crate::types::ModelConfigCompletionRequest>,
+    ) -> crate::operations::completion::CompletionBuilder {
+        crate::operations::completion::CompletionBuilder::new(
+            ::core::clone::Clone::clone(self),
+            model_config.into(),
+        )
+    }
+    /// Completion Deployed
+    ///
+    /// Create a completion using the project's active deployment.
+    ///
+    /// The active deployment can be a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn completion_deployed(
+        &self,
+    ) -> crate::operations::completion_deployed::CompletionDeployedBuilder {
+        crate::operations::completion_deployed::CompletionDeployedBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
+    /// Create Experiment
+    ///
+    /// Create a completion for a specific experiment.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn completion_experiment(
+        &self,
+        experiment_id: impl Into<String>,
+    ) -> crate::operations::completion_experiment::CompletionExperimentBuilder {
+        crate::operations::completion_experiment::CompletionExperimentBuilder::new(
+            ::core::clone::Clone::clone(self),
+            experiment_id.into(),
+        )
+    }
+    /// Completion Model Config
+    ///
+    /// Create a completion for a specific model configuration.
+    ///
+    /// # Errors
+    ///
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
+    /// - HTTP 422: [`ErrorBody::UnprocessableEntityBody`](crate::ErrorBody::UnprocessableEntityBody)
+    /// - any other status: [`ErrorBody::HumanloopErrorResponse`](crate::ErrorBody::HumanloopErrorResponse)
+    pub fn completion_model_config(
+        &self,
+        model_config_id: impl Into<String>,
+    ) -> crate::operations::completion_model_config::CompletionModelConfigBuilder {
+        crate::operations::completion_model_config::CompletionModelConfigBuilder::new(
+            ::core::clone::Clone::clone(self),
+            model_config_id.into(),
+        )
     }
 }

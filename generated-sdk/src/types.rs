@@ -19,10 +19,7 @@ pub enum ChatContentItem {
     Unknown(serde_json::Value),
 }
 impl serde::Serialize for ChatContentItem {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Text(v) => {
                 crate::runtime::tagged::serialize_with_tag(v, "type", "text", serializer)
@@ -42,31 +39,31 @@ impl serde::Serialize for ChatContentItem {
 impl<'de> serde::Deserialize<'de> for ChatContentItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match crate::runtime::tagged::tag_of(&value, "type") {
-            ::std::option::Option::Some("text") => {
+            Some("text") => {
                 serde_json::from_value(value)
                     .map(Self::Text)
                     .map_err(serde::de::Error::custom)
             }
-            ::std::option::Option::Some("image_url") => {
+            Some("image_url") => {
                 serde_json::from_value(value)
                     .map(Self::Image)
                     .map_err(serde::de::Error::custom)
             }
-            _ => ::core::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
-impl ::core::convert::From<TextChatContent> for ChatContentItem {
+impl From<TextChatContent> for ChatContentItem {
     fn from(value: TextChatContent) -> Self {
         Self::Text(value)
     }
 }
-impl ::core::convert::From<ImageChatContent> for ChatContentItem {
+impl From<ImageChatContent> for ChatContentItem {
     fn from(value: ImageChatContent) -> Self {
         Self::Image(value)
     }
@@ -76,160 +73,122 @@ impl ::core::convert::From<ImageChatContent> for ChatContentItem {
 #[non_exhaustive]
 pub struct ChatDataResponse {
     /// Unique ID for the model inputs and output logged to Humanloop. Use this when recording feedback later.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The index for the sampled generation for a given input. The num_samples request parameter controls how many samples are generated.
     pub index: i64,
     /// Output text returned from the provider model with leading and trailing whitespaces stripped.
-    pub output: ::std::string::String,
+    pub output: String,
     /// Raw output text returned from the provider model.
-    pub raw_output: ::std::string::String,
+    pub raw_output: String,
     /// The inputs passed to the chat template.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub inputs: ::std::option::Option<
-        ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
-    >,
+    pub inputs: Option<Option<::std::collections::BTreeMap<String, serde_json::Value>>>,
     /// The model configuration used to create the generation.
-    pub model_config_id: ::std::string::String,
+    pub model_config_id: String,
     /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub finish_reason: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub finish_reason: Option<Option<String>>,
     /// Results of any tools run during the generation.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_results: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
-    >,
+    pub tool_results: Option<Option<Vec<ToolResultResponse>>>,
     /// The messages passed to the to provider chat endpoint.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub messages: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<ChatMessageWithToolCall>>,
-    >,
+    pub messages: Option<Option<Vec<ChatMessageWithToolCall>>>,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
     #[deprecated(
         note = "Deprecated: Please use tool_calls field within the output_message."
     )]
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_call: ::std::option::Option<::std::option::Option<FunctionTool>>,
+    pub tool_call: Option<Option<FunctionTool>>,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tools to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_calls: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<ToolCall>>,
-    >,
+    pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// The message returned by the provider.
     pub output_message: ChatMessageWithToolCall,
 }
 impl ChatDataResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        id: impl ::core::convert::Into<::std::string::String>,
-        index: impl ::core::convert::Into<i64>,
-        output: impl ::core::convert::Into<::std::string::String>,
-        raw_output: impl ::core::convert::Into<::std::string::String>,
-        model_config_id: impl ::core::convert::Into<::std::string::String>,
-        output_message: impl ::core::convert::Into<ChatMessageWithToolCall>,
+        id: impl Into<String>,
+        index: impl Into<i64>,
+        output: impl Into<String>,
+        raw_output: impl Into<String>,
+        model_config_id: impl Into<String>,
+        output_message: impl Into<ChatMessageWithToolCall>,
     ) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
-            index: ::core::convert::Into::into(index),
-            output: ::core::convert::Into::into(output),
-            raw_output: ::core::convert::Into::into(raw_output),
-            inputs: ::std::option::Option::None,
-            model_config_id: ::core::convert::Into::into(model_config_id),
-            finish_reason: ::std::option::Option::None,
-            tool_results: ::std::option::Option::None,
-            messages: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            tool_calls: ::std::option::Option::None,
-            output_message: ::core::convert::Into::into(output_message),
+            id: id.into(),
+            index: index.into(),
+            output: output.into(),
+            raw_output: raw_output.into(),
+            inputs: None,
+            model_config_id: model_config_id.into(),
+            finish_reason: None,
+            tool_results: None,
+            messages: None,
+            tool_call: None,
+            tool_calls: None,
+            output_message: output_message.into(),
         }
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+        self.inputs = Some(Some(value.into()));
         self
     }
     /// Sets [`finish_reason`](Self::finish_reason).
-    pub fn finish_reason(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.finish_reason = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn finish_reason(mut self, value: impl Into<String>) -> Self {
+        self.finish_reason = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_results`](Self::tool_results).
-    pub fn tool_results(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ToolResultResponse>>,
-    ) -> Self {
-        self.tool_results = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_results(mut self, value: impl Into<Vec<ToolResultResponse>>) -> Self {
+        self.tool_results = Some(Some(value.into()));
         self
     }
     /// Sets [`messages`](Self::messages).
-    pub fn messages(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-    ) -> Self {
-        self.messages = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn messages(mut self, value: impl Into<Vec<ChatMessageWithToolCall>>) -> Self {
+        self.messages = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(
         note = "Deprecated: Please use tool_calls field within the output_message."
     )]
-    pub fn tool_call(mut self, value: impl ::core::convert::Into<FunctionTool>) -> Self {
-        self.tool_call = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_call(mut self, value: impl Into<FunctionTool>) -> Self {
+        self.tool_call = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_calls`](Self::tool_calls).
-    pub fn tool_calls(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ToolCall>>,
-    ) -> Self {
-        self.tool_calls = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_calls(mut self, value: impl Into<Vec<ToolCall>>) -> Self {
+        self.tool_calls = Some(Some(value.into()));
         self
     }
 }
@@ -240,372 +199,288 @@ pub struct ChatDeployedRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Messages
     ///
     /// The messages passed to the to provider chat endpoint.
-    pub messages: ::std::vec::Vec<ChatMessageWithToolCall>,
+    pub messages: Vec<ChatMessageWithToolCall>,
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub template_language: ::std::option::Option<TemplateLanguage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_choice: ::std::option::Option<ToolChoiceParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_call: ::std::option::Option<ToolCallParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reasoning_effort: ::std::option::Option<ReasoningEffort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
     /// Environment name
     ///
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub environment: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
 }
 impl ChatDeployedRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        messages: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-    ) -> Self {
+    pub fn new(messages: impl Into<Vec<ChatMessageWithToolCall>>) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            messages: ::core::convert::Into::into(messages),
-            template_language: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            reasoning_effort: ::std::option::Option::None,
-            environment: ::std::option::Option::None,
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            messages: messages.into(),
+            template_language: None,
+            tool_choice: None,
+            tool_call: None,
+            response_format: None,
+            reasoning_effort: None,
+            environment: None,
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`template_language`](Self::template_language).
-    pub fn template_language(
-        mut self,
-        value: impl ::core::convert::Into<TemplateLanguage>,
-    ) -> Self {
-        self.template_language = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
+        self.template_language = Some(value.into());
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(value.into());
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    pub fn tool_call(
-        mut self,
-        value: impl ::core::convert::Into<ToolCallParam>,
-    ) -> Self {
-        self.tool_call = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
+        self.tool_call = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`reasoning_effort`](Self::reasoning_effort).
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::core::convert::Into<ReasoningEffort>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
         self
     }
     /// Sets [`environment`](Self::environment).
-    pub fn environment(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.environment = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn environment(mut self, value: impl Into<String>) -> Self {
+        self.environment = Some(value.into());
         self
     }
 }
@@ -616,362 +491,285 @@ pub struct ChatExperimentRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Messages
     ///
     /// The messages passed to the to provider chat endpoint.
-    pub messages: ::std::vec::Vec<ChatMessageWithToolCall>,
+    pub messages: Vec<ChatMessageWithToolCall>,
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub template_language: ::std::option::Option<TemplateLanguage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_choice: ::std::option::Option<ToolChoiceParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_call: ::std::option::Option<ToolCallParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reasoning_effort: ::std::option::Option<ReasoningEffort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
     /// Experiment ID
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
-    pub experiment_id: ::std::string::String,
+    pub experiment_id: String,
 }
 impl ChatExperimentRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        messages: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-        experiment_id: impl ::core::convert::Into<::std::string::String>,
+        messages: impl Into<Vec<ChatMessageWithToolCall>>,
+        experiment_id: impl Into<String>,
     ) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            messages: ::core::convert::Into::into(messages),
-            template_language: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            reasoning_effort: ::std::option::Option::None,
-            experiment_id: ::core::convert::Into::into(experiment_id),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            messages: messages.into(),
+            template_language: None,
+            tool_choice: None,
+            tool_call: None,
+            response_format: None,
+            reasoning_effort: None,
+            experiment_id: experiment_id.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`template_language`](Self::template_language).
-    pub fn template_language(
-        mut self,
-        value: impl ::core::convert::Into<TemplateLanguage>,
-    ) -> Self {
-        self.template_language = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
+        self.template_language = Some(value.into());
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(value.into());
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    pub fn tool_call(
-        mut self,
-        value: impl ::core::convert::Into<ToolCallParam>,
-    ) -> Self {
-        self.tool_call = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
+        self.tool_call = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`reasoning_effort`](Self::reasoning_effort).
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::core::convert::Into<ReasoningEffort>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
         self
     }
 }
@@ -984,104 +782,76 @@ pub struct ChatMessageWithToolCall {
     /// The content of the message.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub content: ::std::option::Option<
-        ::std::option::Option<ChatMessageWithToolCallContent>,
-    >,
+    pub content: Option<Option<ChatMessageWithToolCallContent>>,
     /// Optional name of the message author.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub name: Option<Option<String>>,
     /// Tool call that this message is responding to.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_call_id: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub tool_call_id: Option<Option<String>>,
     /// A list of tool calls requested by the assistant.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_calls: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<ToolCall>>,
-    >,
+    pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// NB: Deprecated in favour of tool_calls. A tool call requested by the assistant.
     #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_call: ::std::option::Option<::std::option::Option<FunctionTool>>,
+    pub tool_call: Option<Option<FunctionTool>>,
 }
 impl ChatMessageWithToolCall {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(role: impl ::core::convert::Into<ChatRole>) -> Self {
+    pub fn new(role: impl Into<ChatRole>) -> Self {
         Self {
-            role: ::core::convert::Into::into(role),
-            content: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            tool_call_id: ::std::option::Option::None,
-            tool_calls: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
+            role: role.into(),
+            content: None,
+            name: None,
+            tool_call_id: None,
+            tool_calls: None,
+            tool_call: None,
         }
     }
     /// Sets [`content`](Self::content).
-    pub fn content(
-        mut self,
-        value: impl ::core::convert::Into<ChatMessageWithToolCallContent>,
-    ) -> Self {
-        self.content = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn content(mut self, value: impl Into<ChatMessageWithToolCallContent>) -> Self {
+        self.content = Some(Some(value.into()));
         self
     }
     /// Sets [`name`](Self::name).
-    pub fn name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_call_id`](Self::tool_call_id).
-    pub fn tool_call_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tool_call_id = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_call_id(mut self, value: impl Into<String>) -> Self {
+        self.tool_call_id = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_calls`](Self::tool_calls).
-    pub fn tool_calls(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ToolCall>>,
-    ) -> Self {
-        self.tool_calls = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_calls(mut self, value: impl Into<Vec<ToolCall>>) -> Self {
+        self.tool_calls = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
-    pub fn tool_call(mut self, value: impl ::core::convert::Into<FunctionTool>) -> Self {
-        self.tool_call = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_call(mut self, value: impl Into<FunctionTool>) -> Self {
+        self.tool_call = Some(Some(value.into()));
         self
     }
 }
@@ -1092,362 +862,285 @@ pub struct ChatModelConfigRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Messages
     ///
     /// The messages passed to the to provider chat endpoint.
-    pub messages: ::std::vec::Vec<ChatMessageWithToolCall>,
+    pub messages: Vec<ChatMessageWithToolCall>,
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub template_language: ::std::option::Option<TemplateLanguage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_choice: ::std::option::Option<ToolChoiceParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_call: ::std::option::Option<ToolCallParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reasoning_effort: ::std::option::Option<ReasoningEffort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
     /// Model config ID
     ///
     /// Identifies the model configuration used to create a chat response.
-    pub model_config_id: ::std::string::String,
+    pub model_config_id: String,
 }
 impl ChatModelConfigRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        messages: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-        model_config_id: impl ::core::convert::Into<::std::string::String>,
+        messages: impl Into<Vec<ChatMessageWithToolCall>>,
+        model_config_id: impl Into<String>,
     ) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            messages: ::core::convert::Into::into(messages),
-            template_language: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            reasoning_effort: ::std::option::Option::None,
-            model_config_id: ::core::convert::Into::into(model_config_id),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            messages: messages.into(),
+            template_language: None,
+            tool_choice: None,
+            tool_call: None,
+            response_format: None,
+            reasoning_effort: None,
+            model_config_id: model_config_id.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`template_language`](Self::template_language).
-    pub fn template_language(
-        mut self,
-        value: impl ::core::convert::Into<TemplateLanguage>,
-    ) -> Self {
-        self.template_language = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
+        self.template_language = Some(value.into());
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(value.into());
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    pub fn tool_call(
-        mut self,
-        value: impl ::core::convert::Into<ToolCallParam>,
-    ) -> Self {
-        self.tool_call = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
+        self.tool_call = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`reasoning_effort`](Self::reasoning_effort).
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::core::convert::Into<ReasoningEffort>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
         self
     }
 }
@@ -1458,133 +1151,129 @@ pub struct ChatRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Messages
     ///
     /// The messages passed to the to provider chat endpoint.
-    pub messages: ::std::vec::Vec<ChatMessageWithToolCall>,
+    pub messages: Vec<ChatMessageWithToolCall>,
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub template_language: ::std::option::Option<TemplateLanguage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_choice: ::std::option::Option<ToolChoiceParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_call: ::std::option::Option<ToolCallParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reasoning_effort: ::std::option::Option<ReasoningEffort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
     /// Model configuration
     ///
     /// The model configuration used to create a chat response.
@@ -1593,227 +1282,154 @@ pub struct ChatRequest {
 impl ChatRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        messages: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-        model_config: impl ::core::convert::Into<ModelConfigChatRequest>,
+        messages: impl Into<Vec<ChatMessageWithToolCall>>,
+        model_config: impl Into<ModelConfigChatRequest>,
     ) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            messages: ::core::convert::Into::into(messages),
-            template_language: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            reasoning_effort: ::std::option::Option::None,
-            model_config: ::core::convert::Into::into(model_config),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            messages: messages.into(),
+            template_language: None,
+            tool_choice: None,
+            tool_call: None,
+            response_format: None,
+            reasoning_effort: None,
+            model_config: model_config.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`template_language`](Self::template_language).
-    pub fn template_language(
-        mut self,
-        value: impl ::core::convert::Into<TemplateLanguage>,
-    ) -> Self {
-        self.template_language = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
+        self.template_language = Some(value.into());
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(value.into());
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    pub fn tool_call(
-        mut self,
-        value: impl ::core::convert::Into<ToolCallParam>,
-    ) -> Self {
-        self.tool_call = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
+        self.tool_call = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`reasoning_effort`](Self::reasoning_effort).
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::core::convert::Into<ReasoningEffort>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
         self
     }
 }
@@ -1824,93 +1440,68 @@ pub struct ChatRequestFields {
     /// Messages
     ///
     /// The messages passed to the to provider chat endpoint.
-    pub messages: ::std::vec::Vec<ChatMessageWithToolCall>,
+    pub messages: Vec<ChatMessageWithToolCall>,
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub template_language: ::std::option::Option<TemplateLanguage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_choice: ::std::option::Option<ToolChoiceParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tool_call: ::std::option::Option<ToolCallParam>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub reasoning_effort: ::std::option::Option<ReasoningEffort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
 }
 impl ChatRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        messages: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
-    ) -> Self {
+    pub fn new(messages: impl Into<Vec<ChatMessageWithToolCall>>) -> Self {
         Self {
-            messages: ::core::convert::Into::into(messages),
-            template_language: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
-            tool_call: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            reasoning_effort: ::std::option::Option::None,
+            messages: messages.into(),
+            template_language: None,
+            tool_choice: None,
+            tool_call: None,
+            response_format: None,
+            reasoning_effort: None,
         }
     }
     /// Sets [`template_language`](Self::template_language).
-    pub fn template_language(
-        mut self,
-        value: impl ::core::convert::Into<TemplateLanguage>,
-    ) -> Self {
-        self.template_language = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn template_language(mut self, value: impl Into<TemplateLanguage>) -> Self {
+        self.template_language = Some(value.into());
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(value.into());
         self
     }
     /// Sets [`tool_call`](Self::tool_call).
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    pub fn tool_call(
-        mut self,
-        value: impl ::core::convert::Into<ToolCallParam>,
-    ) -> Self {
-        self.tool_call = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tool_call(mut self, value: impl Into<ToolCallParam>) -> Self {
+        self.tool_call = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`reasoning_effort`](Self::reasoning_effort).
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::core::convert::Into<ReasoningEffort>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<ReasoningEffort>) -> Self {
+        self.reasoning_effort = Some(value.into());
         self
     }
 }
@@ -1921,20 +1512,20 @@ pub struct ChatResponse {
     /// Logged data
     ///
     /// Array containing the chat responses.
-    pub data: ::std::vec::Vec<ChatDataResponse>,
+    pub data: Vec<ChatDataResponse>,
     /// Provider responses
     ///
     /// The raw responses returned by the model provider.
-    pub provider_responses: ::std::vec::Vec<serde_json::Value>,
+    pub provider_responses: Vec<serde_json::Value>,
     /// Project ID
     ///
     /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub project_id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub project_id: Option<Option<String>>,
     /// Number of samples
     ///
     /// The number of chat responses.
@@ -1942,207 +1533,162 @@ pub struct ChatResponse {
     /// Default: `1`
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub num_samples: ::std::option::Option<::std::option::Option<i64>>,
+    pub num_samples: Option<Option<i64>>,
     /// Log probabilities
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub logprobs: ::std::option::Option<::std::option::Option<i64>>,
+    pub logprobs: Option<Option<i64>>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub suffix: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub suffix: Option<Option<String>>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub user: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub user: Option<Option<String>>,
     /// Usage
     ///
     /// Counts of the number of tokens used and related stats.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub usage: ::std::option::Option<::std::option::Option<Usage>>,
+    pub usage: Option<Option<Usage>>,
     /// Metadata
     ///
     /// Any additional metadata to record.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub metadata: ::std::option::Option<
-        ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+    pub metadata: Option<
+        Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Provider request
     ///
     /// The raw request sent to the model provider.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub provider_request: ::std::option::Option<
-        ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+    pub provider_request: Option<
+        Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Session ID
     ///
     /// ID of the session if it belongs to one.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub session_id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub session_id: Option<Option<String>>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_choice: ::std::option::Option<::std::option::Option<ToolChoiceParam>>,
+    pub tool_choice: Option<Option<ToolChoiceParam>>,
 }
 impl ChatResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        data: impl ::core::convert::Into<::std::vec::Vec<ChatDataResponse>>,
-        provider_responses: impl ::core::convert::Into<
-            ::std::vec::Vec<serde_json::Value>,
-        >,
+        data: impl Into<Vec<ChatDataResponse>>,
+        provider_responses: impl Into<Vec<serde_json::Value>>,
     ) -> Self {
         Self {
-            data: ::core::convert::Into::into(data),
-            provider_responses: ::core::convert::Into::into(provider_responses),
-            project_id: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            usage: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            provider_request: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            tool_choice: ::std::option::Option::None,
+            data: data.into(),
+            provider_responses: provider_responses.into(),
+            project_id: None,
+            num_samples: None,
+            logprobs: None,
+            suffix: None,
+            user: None,
+            usage: None,
+            metadata: None,
+            provider_request: None,
+            session_id: None,
+            tool_choice: None,
         }
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Some(value.into()));
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(Some(value.into()));
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(Some(value.into()));
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(Some(value.into()));
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Some(value.into()));
         self
     }
     /// Sets [`usage`](Self::usage).
-    pub fn usage(mut self, value: impl ::core::convert::Into<Usage>) -> Self {
-        self.usage = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+        self.usage = Some(Some(value.into()));
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+        self.metadata = Some(Some(value.into()));
         self
     }
     /// Sets [`provider_request`](Self::provider_request).
     pub fn provider_request(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.provider_request = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+        self.provider_request = Some(Some(value.into()));
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_choice`](Self::tool_choice).
-    pub fn tool_choice(
-        mut self,
-        value: impl ::core::convert::Into<ToolChoiceParam>,
-    ) -> Self {
-        self.tool_choice = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_choice(mut self, value: impl Into<ToolChoiceParam>) -> Self {
+        self.tool_choice = Some(Some(value.into()));
         self
     }
 }
@@ -2159,7 +1705,7 @@ pub enum ChatRole {
     /// `tool`
     Tool,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ChatRole { User => "user", Assistant => "assistant", System => "system", Tool =>
@@ -2172,316 +1718,254 @@ pub struct CompletionDeployedRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub logprobs: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub suffix: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
     /// Environment name
     ///
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub environment: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
 }
 impl CompletionDeployedRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            environment: ::std::option::Option::None,
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            logprobs: None,
+            suffix: None,
+            environment: None,
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(value.into());
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
         self
     }
     /// Sets [`environment`](Self::environment).
-    pub fn environment(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.environment = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn environment(mut self, value: impl Into<String>) -> Self {
+        self.environment = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for CompletionDeployedRequest {
+impl Default for CompletionDeployedRequest {
     fn default() -> Self {
         Self::new()
     }
@@ -2493,303 +1977,244 @@ pub struct CompletionExperimentRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub logprobs: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub suffix: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
     /// Experiment ID
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
-    pub experiment_id: ::std::string::String,
+    pub experiment_id: String,
 }
 impl CompletionExperimentRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        experiment_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(experiment_id: impl Into<String>) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            experiment_id: ::core::convert::Into::into(experiment_id),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            logprobs: None,
+            suffix: None,
+            experiment_id: experiment_id.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(value.into());
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
         self
     }
 }
@@ -2800,303 +2225,244 @@ pub struct CompletionModelConfigRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub logprobs: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub suffix: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
     /// Model config ID
     ///
     /// Identifies the model configuration used to create a chat response.
-    pub model_config_id: ::std::string::String,
+    pub model_config_id: String,
 }
 impl CompletionModelConfigRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        model_config_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(model_config_id: impl Into<String>) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            model_config_id: ::core::convert::Into::into(model_config_id),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            logprobs: None,
+            suffix: None,
+            model_config_id: model_config_id.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(value.into());
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
         self
     }
 }
@@ -3107,115 +2473,111 @@ pub struct CompletionRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub logprobs: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub suffix: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
     /// Model configuration
     ///
     /// The model configuration used to generate.
@@ -3223,187 +2585,132 @@ pub struct CompletionRequest {
 }
 impl CompletionRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        model_config: impl ::core::convert::Into<ModelConfigCompletionRequest>,
-    ) -> Self {
+    pub fn new(model_config: impl Into<ModelConfigCompletionRequest>) -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            model_config: ::core::convert::Into::into(model_config),
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
+            logprobs: None,
+            suffix: None,
+            model_config: model_config.into(),
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(value.into());
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
         self
     }
 }
@@ -3414,37 +2721,34 @@ pub struct CompletionRequestFields {
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub logprobs: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub suffix: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
 }
 impl CompletionRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
+            logprobs: None,
+            suffix: None,
         }
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(value.into());
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for CompletionRequestFields {
+impl Default for CompletionRequestFields {
     fn default() -> Self {
         Self::new()
     }
@@ -3456,20 +2760,20 @@ pub struct CompletionResponse {
     /// Logged data
     ///
     /// Array containing the generation responses.
-    pub data: ::std::vec::Vec<DataResponse>,
+    pub data: Vec<DataResponse>,
     /// Provider responses
     ///
     /// The raw responses returned by the model provider.
-    pub provider_responses: ::std::vec::Vec<serde_json::Value>,
+    pub provider_responses: Vec<serde_json::Value>,
     /// Project ID
     ///
     /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub project_id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub project_id: Option<Option<String>>,
     /// Number of samples
     ///
     /// How many completions to make for each set of inputs.
@@ -3477,187 +2781,147 @@ pub struct CompletionResponse {
     /// Default: `1`
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub num_samples: ::std::option::Option<::std::option::Option<i64>>,
+    pub num_samples: Option<Option<i64>>,
     /// Log probabilities
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub logprobs: ::std::option::Option<::std::option::Option<i64>>,
+    pub logprobs: Option<Option<i64>>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub suffix: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub suffix: Option<Option<String>>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub user: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub user: Option<Option<String>>,
     /// Usage
     ///
     /// Counts of the number of tokens used and related stats.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub usage: ::std::option::Option<::std::option::Option<Usage>>,
+    pub usage: Option<Option<Usage>>,
     /// Metadata
     ///
     /// Any additional metadata to record.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub metadata: ::std::option::Option<
-        ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+    pub metadata: Option<
+        Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Provider request
     ///
     /// The raw request sent to the model provider.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub provider_request: ::std::option::Option<
-        ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+    pub provider_request: Option<
+        Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Session ID
     ///
     /// ID of the session if it belongs to one.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub session_id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub session_id: Option<Option<String>>,
 }
 impl CompletionResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        data: impl ::core::convert::Into<::std::vec::Vec<DataResponse>>,
-        provider_responses: impl ::core::convert::Into<
-            ::std::vec::Vec<serde_json::Value>,
-        >,
+        data: impl Into<Vec<DataResponse>>,
+        provider_responses: impl Into<Vec<serde_json::Value>>,
     ) -> Self {
         Self {
-            data: ::core::convert::Into::into(data),
-            provider_responses: ::core::convert::Into::into(provider_responses),
-            project_id: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            logprobs: ::std::option::Option::None,
-            suffix: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            usage: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            provider_request: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
+            data: data.into(),
+            provider_responses: provider_responses.into(),
+            project_id: None,
+            num_samples: None,
+            logprobs: None,
+            suffix: None,
+            user: None,
+            usage: None,
+            metadata: None,
+            provider_request: None,
+            session_id: None,
         }
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Some(value.into()));
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(Some(value.into()));
         self
     }
     /// Sets [`logprobs`](Self::logprobs).
-    pub fn logprobs(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.logprobs = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
+        self.logprobs = Some(Some(value.into()));
         self
     }
     /// Sets [`suffix`](Self::suffix).
-    pub fn suffix(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.suffix = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(Some(value.into()));
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Some(value.into()));
         self
     }
     /// Sets [`usage`](Self::usage).
-    pub fn usage(mut self, value: impl ::core::convert::Into<Usage>) -> Self {
-        self.usage = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn usage(mut self, value: impl Into<Usage>) -> Self {
+        self.usage = Some(Some(value.into()));
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+        self.metadata = Some(Some(value.into()));
         self
     }
     /// Sets [`provider_request`](Self::provider_request).
     pub fn provider_request(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.provider_request = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+        self.provider_request = Some(Some(value.into()));
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(Some(value.into()));
         self
     }
 }
@@ -3666,77 +2930,61 @@ impl CompletionResponse {
 #[non_exhaustive]
 pub struct DataResponse {
     /// Unique ID for the model inputs and output logged to Humanloop. Use this when recording feedback later.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The index for the sampled generation for a given input. The num_samples request parameter controls how many samples are generated.
     pub index: i64,
     /// Output text returned from the provider model with leading and trailing whitespaces stripped.
-    pub output: ::std::string::String,
+    pub output: String,
     /// Raw output text returned from the provider model.
-    pub raw_output: ::std::string::String,
+    pub raw_output: String,
     /// The inputs passed to the prompt template.
-    pub inputs: ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
+    pub inputs: ::std::collections::BTreeMap<String, serde_json::Value>,
     /// The model configuration used to create the generation.
-    pub model_config_id: ::std::string::String,
+    pub model_config_id: String,
     /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub finish_reason: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub finish_reason: Option<Option<String>>,
     /// Results of any tools run during the generation.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub tool_results: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<ToolResultResponse>>,
-    >,
+    pub tool_results: Option<Option<Vec<ToolResultResponse>>>,
 }
 impl DataResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        id: impl ::core::convert::Into<::std::string::String>,
-        index: impl ::core::convert::Into<i64>,
-        output: impl ::core::convert::Into<::std::string::String>,
-        raw_output: impl ::core::convert::Into<::std::string::String>,
-        inputs: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
-        model_config_id: impl ::core::convert::Into<::std::string::String>,
+        id: impl Into<String>,
+        index: impl Into<i64>,
+        output: impl Into<String>,
+        raw_output: impl Into<String>,
+        inputs: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
+        model_config_id: impl Into<String>,
     ) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
-            index: ::core::convert::Into::into(index),
-            output: ::core::convert::Into::into(output),
-            raw_output: ::core::convert::Into::into(raw_output),
-            inputs: ::core::convert::Into::into(inputs),
-            model_config_id: ::core::convert::Into::into(model_config_id),
-            finish_reason: ::std::option::Option::None,
-            tool_results: ::std::option::Option::None,
+            id: id.into(),
+            index: index.into(),
+            output: output.into(),
+            raw_output: raw_output.into(),
+            inputs: inputs.into(),
+            model_config_id: model_config_id.into(),
+            finish_reason: None,
+            tool_results: None,
         }
     }
     /// Sets [`finish_reason`](Self::finish_reason).
-    pub fn finish_reason(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.finish_reason = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn finish_reason(mut self, value: impl Into<String>) -> Self {
+        self.finish_reason = Some(Some(value.into()));
         self
     }
     /// Sets [`tool_results`](Self::tool_results).
-    pub fn tool_results(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ToolResultResponse>>,
-    ) -> Self {
-        self.tool_results = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn tool_results(mut self, value: impl Into<Vec<ToolResultResponse>>) -> Self {
+        self.tool_results = Some(Some(value.into()));
         self
     }
 }
@@ -3747,30 +2995,26 @@ pub struct ExperimentFields {
     /// Experiment ID
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
-    pub experiment_id: ::std::string::String,
+    pub experiment_id: String,
     /// Number of samples
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
 }
 impl ExperimentFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        experiment_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(experiment_id: impl Into<String>) -> Self {
         Self {
-            experiment_id: ::core::convert::Into::into(experiment_id),
-            num_samples: ::std::option::Option::None,
+            experiment_id: experiment_id.into(),
+            num_samples: None,
         }
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
 }
@@ -3779,31 +3023,26 @@ impl ExperimentFields {
 #[non_exhaustive]
 pub struct FunctionTool {
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Optional, may be null: a string.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub arguments: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub arguments: Option<Option<String>>,
 }
 impl FunctionTool {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::core::convert::Into::into(name),
-            arguments: ::std::option::Option::None,
+            name: name.into(),
+            arguments: None,
         }
     }
     /// Sets [`arguments`](Self::arguments).
-    pub fn arguments(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.arguments = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn arguments(mut self, value: impl Into<String>) -> Self {
+        self.arguments = Some(Some(value.into()));
         self
     }
 }
@@ -3812,14 +3051,12 @@ impl FunctionTool {
 #[non_exhaustive]
 pub struct FunctionToolChoice {
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 impl FunctionToolChoice {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::core::convert::Into::into(name),
-        }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
     }
 }
 /// The request did not match the endpoint's schema.
@@ -3827,26 +3064,21 @@ impl FunctionToolChoice {
 #[non_exhaustive]
 pub struct HttpValidationError {
     /// Optional: a list of [`ValidationError`](crate::types::ValidationError) values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub detail: ::std::option::Option<::std::vec::Vec<ValidationError>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Vec<ValidationError>>,
 }
 impl HttpValidationError {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            detail: ::std::option::Option::None,
-        }
+        Self { detail: None }
     }
     /// Sets [`detail`](Self::detail).
-    pub fn detail(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ValidationError>>,
-    ) -> Self {
-        self.detail = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn detail(mut self, value: impl Into<Vec<ValidationError>>) -> Self {
+        self.detail = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for HttpValidationError {
+impl Default for HttpValidationError {
     fn default() -> Self {
         Self::new()
     }
@@ -3858,81 +3090,64 @@ pub struct HumanloopErrorDetail {
     /// Error type, e.g. unprocessable_entity_error.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub r#type: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub r#type: Option<Option<String>>,
     /// Message; for provider errors, the provider's own message.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub message: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub message: Option<Option<String>>,
     /// HTTP status code, e.g. 422.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub code: ::std::option::Option<::std::option::Option<i64>>,
+    pub code: Option<Option<i64>>,
     /// Where the error originated: a provider name such as OpenAI, or Humanloop.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub origin: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub origin: Option<Option<String>>,
 }
 impl HumanloopErrorDetail {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            code: ::std::option::Option::None,
-            origin: ::std::option::Option::None,
+            r#type: None,
+            message: None,
+            code: None,
+            origin: None,
         }
     }
     /// Sets [`type`](Self::type).
-    pub fn r#type(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(Some(value.into()));
         self
     }
     /// Sets [`message`](Self::message).
-    pub fn message(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(Some(value.into()));
         self
     }
     /// Sets [`code`](Self::code).
-    pub fn code(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.code = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(Some(value.into()));
         self
     }
     /// Sets [`origin`](Self::origin).
-    pub fn origin(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.origin = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn origin(mut self, value: impl Into<String>) -> Self {
+        self.origin = Some(Some(value.into()));
         self
     }
 }
-impl ::core::default::Default for HumanloopErrorDetail {
+impl Default for HumanloopErrorDetail {
     fn default() -> Self {
         Self::new()
     }
@@ -3946,10 +3161,8 @@ pub struct HumanloopErrorResponse {
 }
 impl HumanloopErrorResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(detail: impl ::core::convert::Into<HumanloopErrorDetail>) -> Self {
-        Self {
-            detail: ::core::convert::Into::into(detail),
-        }
+    pub fn new(detail: impl Into<HumanloopErrorDetail>) -> Self {
+        Self { detail: detail.into() }
     }
 }
 /// Image content of a message.
@@ -3963,10 +3176,10 @@ pub struct ImageChatContent {
 }
 impl ImageChatContent {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(image_url: impl ::core::convert::Into<ImageUrl>) -> Self {
+    pub fn new(image_url: impl Into<ImageUrl>) -> Self {
         Self {
             r#type: crate::types::ImageChatContentType::ImageUrl,
-            image_url: ::core::convert::Into::into(image_url),
+            image_url: image_url.into(),
         }
     }
 }
@@ -3975,28 +3188,26 @@ impl ImageChatContent {
 #[non_exhaustive]
 pub struct ImageUrl {
     /// Either a URL of the image or the base64 encoded image data.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub detail: ::std::option::Option<::std::option::Option<ImageUrlDetail>>,
+    pub detail: Option<Option<ImageUrlDetail>>,
 }
 impl ImageUrl {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            url: ::core::convert::Into::into(url),
-            detail: ::std::option::Option::None,
+            url: url.into(),
+            detail: None,
         }
     }
     /// Sets [`detail`](Self::detail).
-    pub fn detail(mut self, value: impl ::core::convert::Into<ImageUrlDetail>) -> Self {
-        self.detail = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn detail(mut self, value: impl Into<ImageUrlDetail>) -> Self {
+        self.detail = Some(Some(value.into()));
         self
     }
 }
@@ -4005,69 +3216,55 @@ impl ImageUrl {
 #[non_exhaustive]
 pub struct LinkedToolRequest {
     /// The ID of the linked tool. Starts with "oc_"
-    pub id: ::std::string::String,
+    pub id: String,
     /// The source of the linked tool. For a linked tool it should be `organization`
     pub source: LinkedToolRequestSource,
     /// The name of the linked tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The description of the linked tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub strict: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict: Option<bool>,
     /// The parameters of the linked tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl LinkedToolRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
+            id: id.into(),
             source: crate::types::LinkedToolRequestSource::Organization,
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            strict: ::std::option::Option::None,
-            parameters: ::std::option::Option::None,
+            name: None,
+            description: None,
+            strict: None,
+            parameters: None,
         }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets [`description`](Self::description).
-    pub fn description(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets [`strict`](Self::strict).
-    pub fn strict(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.strict = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn strict(mut self, value: impl Into<bool>) -> Self {
+        self.strict = Some(value.into());
         self
     }
     /// Sets [`parameters`](Self::parameters).
     pub fn parameters(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.parameters = Some(value.into());
         self
     }
 }
@@ -4078,275 +3275,221 @@ pub struct LogRequestFields {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub project_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub session_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_reference_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub inputs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub metadata: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub save: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_datapoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider_api_keys: ::std::option::Option<ProviderApiKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub num_samples: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
     /// Seed
     ///
     /// Deprecated field: the seed is instead set as part of the request.config object.
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub return_inputs: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_inputs: Option<bool>,
 }
 impl LogRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            project: ::std::option::Option::None,
-            project_id: ::std::option::Option::None,
-            session_id: ::std::option::Option::None,
-            session_reference_id: ::std::option::Option::None,
-            parent_id: ::std::option::Option::None,
-            parent_reference_id: ::std::option::Option::None,
-            inputs: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            metadata: ::std::option::Option::None,
-            save: ::std::option::Option::None,
-            source_datapoint_id: ::std::option::Option::None,
-            provider_api_keys: ::std::option::Option::None,
-            num_samples: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
-            user: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            return_inputs: ::std::option::Option::None,
+            project: None,
+            project_id: None,
+            session_id: None,
+            session_reference_id: None,
+            parent_id: None,
+            parent_reference_id: None,
+            inputs: None,
+            source: None,
+            metadata: None,
+            save: None,
+            source_datapoint_id: None,
+            provider_api_keys: None,
+            num_samples: None,
+            stream: None,
+            user: None,
+            seed: None,
+            return_inputs: None,
         }
     }
     /// Sets [`project`](Self::project).
-    pub fn project(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Sets [`project_id`](Self::project_id).
-    pub fn project_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
     /// Sets [`session_id`](Self::session_id).
-    pub fn session_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.session_id = Some(value.into());
         self
     }
     /// Sets [`session_reference_id`](Self::session_reference_id).
-    pub fn session_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.session_reference_id = Some(value.into());
         self
     }
     /// Sets [`parent_id`](Self::parent_id).
-    pub fn parent_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_id = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
         self
     }
     /// Sets [`parent_reference_id`](Self::parent_reference_id).
-    pub fn parent_reference_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_reference_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_reference_id = Some(value.into());
         self
     }
     /// Sets [`inputs`](Self::inputs).
     pub fn inputs(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.inputs = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.inputs = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`metadata`](Self::metadata).
     pub fn metadata(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.metadata = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.metadata = Some(value.into());
         self
     }
     /// Sets [`save`](Self::save).
-    pub fn save(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.save = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn save(mut self, value: impl Into<bool>) -> Self {
+        self.save = Some(value.into());
         self
     }
     /// Sets [`source_datapoint_id`](Self::source_datapoint_id).
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_datapoint_id = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.source_datapoint_id = Some(value.into());
         self
     }
     /// Sets [`provider_api_keys`](Self::provider_api_keys).
-    pub fn provider_api_keys(
-        mut self,
-        value: impl ::core::convert::Into<ProviderApiKeys>,
-    ) -> Self {
-        self.provider_api_keys = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn provider_api_keys(mut self, value: impl Into<ProviderApiKeys>) -> Self {
+        self.provider_api_keys = Some(value.into());
         self
     }
     /// Sets [`num_samples`](Self::num_samples).
-    pub fn num_samples(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.num_samples = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
+        self.num_samples = Some(value.into());
         self
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
     /// Sets [`user`](Self::user).
-    pub fn user(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`return_inputs`](Self::return_inputs).
-    pub fn return_inputs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.return_inputs = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
+        self.return_inputs = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for LogRequestFields {
+impl Default for LogRequestFields {
     fn default() -> Self {
         Self::new()
     }
@@ -4356,209 +3499,170 @@ impl ::core::default::Default for LogRequestFields {
 #[non_exhaustive]
 pub struct ModelConfigChatRequest {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider: ::std::option::Option<ModelProviders>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
-    pub model: ::std::string::String,
+    pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_tokens: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub temperature: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub top_p: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stop: ::std::option::Option<ModelConfigFieldsStop>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub presence_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub frequency_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub other: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
     /// Default: `"chat"`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub endpoint: ::std::option::Option<ModelEndpoints>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<ModelEndpoints>,
     /// Messages prepended to the list of messages sent to the provider. These messages that will take your specified inputs to form your final request to the provider model. Input variables within the template should be specified with syntax: `{{input_name}}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub chat_template: ::std::option::Option<::std::vec::Vec<ChatMessageWithToolCall>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_template: Option<Vec<ChatMessageWithToolCall>>,
     /// Make tools available to OpenAIs chat model as functions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tools: ::std::option::Option<::std::vec::Vec<ModelConfigTool>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<ModelConfigTool>>,
 }
 impl ModelConfigChatRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(model: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(model: impl Into<String>) -> Self {
         Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            provider: ::std::option::Option::None,
-            model: ::core::convert::Into::into(model),
-            max_tokens: ::std::option::Option::None,
-            temperature: ::std::option::Option::None,
-            top_p: ::std::option::Option::None,
-            stop: ::std::option::Option::None,
-            presence_penalty: ::std::option::Option::None,
-            frequency_penalty: ::std::option::Option::None,
-            other: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            endpoint: ::std::option::Option::None,
-            chat_template: ::std::option::Option::None,
-            tools: ::std::option::Option::None,
+            name: None,
+            description: None,
+            provider: None,
+            model: model.into(),
+            max_tokens: None,
+            temperature: None,
+            top_p: None,
+            stop: None,
+            presence_penalty: None,
+            frequency_penalty: None,
+            other: None,
+            seed: None,
+            response_format: None,
+            endpoint: None,
+            chat_template: None,
+            tools: None,
         }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets [`description`](Self::description).
-    pub fn description(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets [`provider`](Self::provider).
-    pub fn provider(
-        mut self,
-        value: impl ::core::convert::Into<ModelProviders>,
-    ) -> Self {
-        self.provider = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
+        self.provider = Some(value.into());
         self
     }
     /// Sets [`max_tokens`](Self::max_tokens).
-    pub fn max_tokens(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.max_tokens = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.max_tokens = Some(value.into());
         self
     }
     /// Sets [`temperature`](Self::temperature).
-    pub fn temperature(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.temperature = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+        self.temperature = Some(value.into());
         self
     }
     /// Sets [`top_p`](Self::top_p).
-    pub fn top_p(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.top_p = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+        self.top_p = Some(value.into());
         self
     }
     /// Sets [`stop`](Self::stop).
-    pub fn stop(
-        mut self,
-        value: impl ::core::convert::Into<ModelConfigFieldsStop>,
-    ) -> Self {
-        self.stop = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
+        self.stop = Some(value.into());
         self
     }
     /// Sets [`presence_penalty`](Self::presence_penalty).
-    pub fn presence_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.presence_penalty = Some(value.into());
         self
     }
     /// Sets [`frequency_penalty`](Self::frequency_penalty).
-    pub fn frequency_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.frequency_penalty = Some(value.into());
         self
     }
     /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.other = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.other = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`endpoint`](Self::endpoint).
-    pub fn endpoint(
-        mut self,
-        value: impl ::core::convert::Into<ModelEndpoints>,
-    ) -> Self {
-        self.endpoint = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
+        self.endpoint = Some(value.into());
         self
     }
     /// Sets [`chat_template`](Self::chat_template).
     pub fn chat_template(
         mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ChatMessageWithToolCall>>,
+        value: impl Into<Vec<ChatMessageWithToolCall>>,
     ) -> Self {
-        self.chat_template = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.chat_template = Some(value.into());
         self
     }
     /// Sets [`tools`](Self::tools).
-    pub fn tools(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<ModelConfigTool>>,
-    ) -> Self {
-        self.tools = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn tools(mut self, value: impl Into<Vec<ModelConfigTool>>) -> Self {
+        self.tools = Some(value.into());
         self
     }
 }
@@ -4567,197 +3671,158 @@ impl ModelConfigChatRequest {
 #[non_exhaustive]
 pub struct ModelConfigCompletionRequest {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider: ::std::option::Option<ModelProviders>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
-    pub model: ::std::string::String,
+    pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_tokens: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub temperature: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub top_p: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stop: ::std::option::Option<ModelConfigFieldsStop>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub presence_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub frequency_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub other: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
     /// Default: `"complete"`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub endpoint: ::std::option::Option<ModelEndpoints>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<ModelEndpoints>,
     /// Prompt template that will take your specified inputs to form your final request to the model. Input variables within the prompt template should be specified with syntax: `{{input_name}}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub prompt_template: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_template: Option<String>,
 }
 impl ModelConfigCompletionRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(model: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(model: impl Into<String>) -> Self {
         Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            provider: ::std::option::Option::None,
-            model: ::core::convert::Into::into(model),
-            max_tokens: ::std::option::Option::None,
-            temperature: ::std::option::Option::None,
-            top_p: ::std::option::Option::None,
-            stop: ::std::option::Option::None,
-            presence_penalty: ::std::option::Option::None,
-            frequency_penalty: ::std::option::Option::None,
-            other: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
-            endpoint: ::std::option::Option::None,
-            prompt_template: ::std::option::Option::None,
+            name: None,
+            description: None,
+            provider: None,
+            model: model.into(),
+            max_tokens: None,
+            temperature: None,
+            top_p: None,
+            stop: None,
+            presence_penalty: None,
+            frequency_penalty: None,
+            other: None,
+            seed: None,
+            response_format: None,
+            endpoint: None,
+            prompt_template: None,
         }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets [`description`](Self::description).
-    pub fn description(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets [`provider`](Self::provider).
-    pub fn provider(
-        mut self,
-        value: impl ::core::convert::Into<ModelProviders>,
-    ) -> Self {
-        self.provider = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
+        self.provider = Some(value.into());
         self
     }
     /// Sets [`max_tokens`](Self::max_tokens).
-    pub fn max_tokens(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.max_tokens = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.max_tokens = Some(value.into());
         self
     }
     /// Sets [`temperature`](Self::temperature).
-    pub fn temperature(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.temperature = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+        self.temperature = Some(value.into());
         self
     }
     /// Sets [`top_p`](Self::top_p).
-    pub fn top_p(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.top_p = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+        self.top_p = Some(value.into());
         self
     }
     /// Sets [`stop`](Self::stop).
-    pub fn stop(
-        mut self,
-        value: impl ::core::convert::Into<ModelConfigFieldsStop>,
-    ) -> Self {
-        self.stop = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
+        self.stop = Some(value.into());
         self
     }
     /// Sets [`presence_penalty`](Self::presence_penalty).
-    pub fn presence_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.presence_penalty = Some(value.into());
         self
     }
     /// Sets [`frequency_penalty`](Self::frequency_penalty).
-    pub fn frequency_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.frequency_penalty = Some(value.into());
         self
     }
     /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.other = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.other = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
     /// Sets [`endpoint`](Self::endpoint).
-    pub fn endpoint(
-        mut self,
-        value: impl ::core::convert::Into<ModelEndpoints>,
-    ) -> Self {
-        self.endpoint = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn endpoint(mut self, value: impl Into<ModelEndpoints>) -> Self {
+        self.endpoint = Some(value.into());
         self
     }
     /// Sets [`prompt_template`](Self::prompt_template).
-    pub fn prompt_template(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prompt_template = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn prompt_template(mut self, value: impl Into<String>) -> Self {
+        self.prompt_template = Some(value.into());
         self
     }
 }
@@ -4766,169 +3831,138 @@ impl ModelConfigCompletionRequest {
 #[non_exhaustive]
 pub struct ModelConfigFields {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub provider: ::std::option::Option<ModelProviders>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
-    pub model: ::std::string::String,
+    pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_tokens: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub temperature: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub top_p: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stop: ::std::option::Option<ModelConfigFieldsStop>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub presence_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub frequency_penalty: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub other: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub seed: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub response_format: ::std::option::Option<ResponseFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
 }
 impl ModelConfigFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(model: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(model: impl Into<String>) -> Self {
         Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            provider: ::std::option::Option::None,
-            model: ::core::convert::Into::into(model),
-            max_tokens: ::std::option::Option::None,
-            temperature: ::std::option::Option::None,
-            top_p: ::std::option::Option::None,
-            stop: ::std::option::Option::None,
-            presence_penalty: ::std::option::Option::None,
-            frequency_penalty: ::std::option::Option::None,
-            other: ::std::option::Option::None,
-            seed: ::std::option::Option::None,
-            response_format: ::std::option::Option::None,
+            name: None,
+            description: None,
+            provider: None,
+            model: model.into(),
+            max_tokens: None,
+            temperature: None,
+            top_p: None,
+            stop: None,
+            presence_penalty: None,
+            frequency_penalty: None,
+            other: None,
+            seed: None,
+            response_format: None,
         }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets [`description`](Self::description).
-    pub fn description(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets [`provider`](Self::provider).
-    pub fn provider(
-        mut self,
-        value: impl ::core::convert::Into<ModelProviders>,
-    ) -> Self {
-        self.provider = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn provider(mut self, value: impl Into<ModelProviders>) -> Self {
+        self.provider = Some(value.into());
         self
     }
     /// Sets [`max_tokens`](Self::max_tokens).
-    pub fn max_tokens(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.max_tokens = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn max_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.max_tokens = Some(value.into());
         self
     }
     /// Sets [`temperature`](Self::temperature).
-    pub fn temperature(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.temperature = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn temperature(mut self, value: impl Into<f64>) -> Self {
+        self.temperature = Some(value.into());
         self
     }
     /// Sets [`top_p`](Self::top_p).
-    pub fn top_p(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.top_p = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn top_p(mut self, value: impl Into<f64>) -> Self {
+        self.top_p = Some(value.into());
         self
     }
     /// Sets [`stop`](Self::stop).
-    pub fn stop(
-        mut self,
-        value: impl ::core::convert::Into<ModelConfigFieldsStop>,
-    ) -> Self {
-        self.stop = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stop(mut self, value: impl Into<ModelConfigFieldsStop>) -> Self {
+        self.stop = Some(value.into());
         self
     }
     /// Sets [`presence_penalty`](Self::presence_penalty).
-    pub fn presence_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn presence_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.presence_penalty = Some(value.into());
         self
     }
     /// Sets [`frequency_penalty`](Self::frequency_penalty).
-    pub fn frequency_penalty(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn frequency_penalty(mut self, value: impl Into<f64>) -> Self {
+        self.frequency_penalty = Some(value.into());
         self
     }
     /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.other = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.other = Some(value.into());
         self
     }
     /// Sets [`seed`](Self::seed).
-    pub fn seed(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.seed = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn seed(mut self, value: impl Into<i64>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets [`response_format`](Self::response_format).
-    pub fn response_format(
-        mut self,
-        value: impl ::core::convert::Into<ResponseFormat>,
-    ) -> Self {
-        self.response_format = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn response_format(mut self, value: impl Into<ResponseFormat>) -> Self {
+        self.response_format = Some(value.into());
         self
     }
 }
@@ -4945,12 +3979,12 @@ pub enum ModelConfigTool {
     /// Does not have things like the signature or setup schema.
     ModelConfig(ModelConfigToolRequest),
 }
-impl ::core::convert::From<LinkedToolRequest> for ModelConfigTool {
+impl From<LinkedToolRequest> for ModelConfigTool {
     fn from(value: LinkedToolRequest) -> Self {
         Self::Linked(value)
     }
 }
-impl ::core::convert::From<ModelConfigToolRequest> for ModelConfigTool {
+impl From<ModelConfigToolRequest> for ModelConfigTool {
     fn from(value: ModelConfigToolRequest) -> Self {
         Self::ModelConfig(value)
     }
@@ -4963,107 +3997,82 @@ impl ::core::convert::From<ModelConfigToolRequest> for ModelConfigTool {
 #[non_exhaustive]
 pub struct ModelConfigToolRequest {
     /// The name of the tool shown to the model.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The description of the tool shown to the model.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub strict: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict: Option<bool>,
     /// Definition of parameters needed to run the tool. Provided in jsonschema format: <https://json-schema.org/>
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source of the tool. If defined at an organization level will be 'organization' else 'inline'.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source: ::std::option::Option<ToolSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ToolSource>,
     /// Code source of the tool.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub source_code: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_code: Option<String>,
     /// Other parameters that define the config.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub other: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If is_preset = true, this is the name of the preset tool on Humanloop. This is used as the key to look up the Humanloop runtime of the tool
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub preset_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset_name: Option<String>,
 }
 impl ModelConfigToolRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::core::convert::Into::into(name),
-            description: ::std::option::Option::None,
-            strict: ::std::option::Option::None,
-            parameters: ::std::option::Option::None,
-            source: ::std::option::Option::None,
-            source_code: ::std::option::Option::None,
-            other: ::std::option::Option::None,
-            preset_name: ::std::option::Option::None,
+            name: name.into(),
+            description: None,
+            strict: None,
+            parameters: None,
+            source: None,
+            source_code: None,
+            other: None,
+            preset_name: None,
         }
     }
     /// Sets [`description`](Self::description).
-    pub fn description(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets [`strict`](Self::strict).
-    pub fn strict(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.strict = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn strict(mut self, value: impl Into<bool>) -> Self {
+        self.strict = Some(value.into());
         self
     }
     /// Sets [`parameters`](Self::parameters).
     pub fn parameters(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.parameters = Some(value.into());
         self
     }
     /// Sets [`source`](Self::source).
-    pub fn source(mut self, value: impl ::core::convert::Into<ToolSource>) -> Self {
-        self.source = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn source(mut self, value: impl Into<ToolSource>) -> Self {
+        self.source = Some(value.into());
         self
     }
     /// Sets [`source_code`](Self::source_code).
-    pub fn source_code(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_code = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn source_code(mut self, value: impl Into<String>) -> Self {
+        self.source_code = Some(value.into());
         self
     }
     /// Sets [`other`](Self::other).
     pub fn other(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.other = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.other = Some(value.into());
         self
     }
     /// Sets [`preset_name`](Self::preset_name).
-    pub fn preset_name(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preset_name = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+    pub fn preset_name(mut self, value: impl Into<String>) -> Self {
+        self.preset_name = Some(value.into());
         self
     }
 }
@@ -5078,7 +4087,7 @@ pub enum ModelEndpoints {
     /// `edit`
     Edit,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ModelEndpoints { Complete => "complete", Chat => "chat", Edit => "edit" }
@@ -5106,7 +4115,7 @@ pub enum ModelProviders {
     /// `groq`
     Groq,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ModelProviders { Openai => "openai", OpenaiAzure => "openai_azure", Mock => "mock",
@@ -5124,7 +4133,7 @@ pub enum OpenAiReasoningEffort {
     /// `low`
     Low,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     OpenAiReasoningEffort { High => "high", Medium => "medium", Low => "low" }
@@ -5134,114 +4143,92 @@ crate::runtime::open_enum!(
 #[non_exhaustive]
 pub struct ProviderApiKeys {
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub openai: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openai: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ai21: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai21: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub mock: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub anthropic: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anthropic: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub bedrock: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bedrock: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub cohere: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cohere: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub openai_azure: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openai_azure: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub openai_azure_endpoint: ::std::option::Option<crate::runtime::SecretString>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openai_azure_endpoint: Option<crate::runtime::SecretString>,
 }
 impl ProviderApiKeys {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            openai: ::std::option::Option::None,
-            ai21: ::std::option::Option::None,
-            mock: ::std::option::Option::None,
-            anthropic: ::std::option::Option::None,
-            bedrock: ::std::option::Option::None,
-            cohere: ::std::option::Option::None,
-            openai_azure: ::std::option::Option::None,
-            openai_azure_endpoint: ::std::option::Option::None,
+            openai: None,
+            ai21: None,
+            mock: None,
+            anthropic: None,
+            bedrock: None,
+            cohere: None,
+            openai_azure: None,
+            openai_azure_endpoint: None,
         }
     }
     /// Sets [`openai`](Self::openai).
-    pub fn openai(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.openai = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn openai(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.openai = Some(value.into());
         self
     }
     /// Sets [`ai21`](Self::ai21).
-    pub fn ai21(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.ai21 = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn ai21(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.ai21 = Some(value.into());
         self
     }
     /// Sets [`mock`](Self::mock).
-    pub fn mock(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.mock = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn mock(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.mock = Some(value.into());
         self
     }
     /// Sets [`anthropic`](Self::anthropic).
-    pub fn anthropic(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.anthropic = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn anthropic(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.anthropic = Some(value.into());
         self
     }
     /// Sets [`bedrock`](Self::bedrock).
-    pub fn bedrock(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.bedrock = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn bedrock(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.bedrock = Some(value.into());
         self
     }
     /// Sets [`cohere`](Self::cohere).
-    pub fn cohere(
-        mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
-    ) -> Self {
-        self.cohere = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn cohere(mut self, value: impl Into<crate::runtime::SecretString>) -> Self {
+        self.cohere = Some(value.into());
         self
     }
     /// Sets [`openai_azure`](Self::openai_azure).
     pub fn openai_azure(
         mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
+        value: impl Into<crate::runtime::SecretString>,
     ) -> Self {
-        self.openai_azure = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.openai_azure = Some(value.into());
         self
     }
     /// Sets [`openai_azure_endpoint`](Self::openai_azure_endpoint).
     pub fn openai_azure_endpoint(
         mut self,
-        value: impl ::core::convert::Into<crate::runtime::SecretString>,
+        value: impl Into<crate::runtime::SecretString>,
     ) -> Self {
-        self.openai_azure_endpoint = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.openai_azure_endpoint = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for ProviderApiKeys {
+impl Default for ProviderApiKeys {
     fn default() -> Self {
         Self::new()
     }
@@ -5258,12 +4245,12 @@ pub enum ReasoningEffort {
     /// An integer.
     Integer(i64),
 }
-impl ::core::convert::From<OpenAiReasoningEffort> for ReasoningEffort {
+impl From<OpenAiReasoningEffort> for ReasoningEffort {
     fn from(value: OpenAiReasoningEffort) -> Self {
         Self::OpenAiReasoningEffort(value)
     }
 }
-impl ::core::convert::From<i64> for ReasoningEffort {
+impl From<i64> for ReasoningEffort {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }
@@ -5275,29 +4262,23 @@ pub struct ResponseFormat {
     /// Required: a [`ResponseFormatType`](crate::types::ResponseFormatType).
     pub r#type: ResponseFormatType,
     /// The JSON schema of the response format if type is json_schema.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub json_schema: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
 }
 impl ResponseFormat {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(r#type: impl ::core::convert::Into<ResponseFormatType>) -> Self {
+    pub fn new(r#type: impl Into<ResponseFormatType>) -> Self {
         Self {
-            r#type: ::core::convert::Into::into(r#type),
-            json_schema: ::std::option::Option::None,
+            r#type: r#type.into(),
+            json_schema: None,
         }
     }
     /// Sets [`json_schema`](Self::json_schema).
     pub fn json_schema(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.json_schema = ::std::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
+        self.json_schema = Some(value.into());
         self
     }
 }
@@ -5310,7 +4291,7 @@ pub enum TemplateLanguage {
     /// `jinja`
     Jinja,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(TemplateLanguage { Default => "default", Jinja => "jinja" });
 /// Text content of a message.
@@ -5320,14 +4301,14 @@ pub struct TextChatContent {
     /// Required: a [`TextChatContentType`](crate::types::TextChatContentType).
     pub r#type: TextChatContentType,
     /// The message's text content.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 impl TextChatContent {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(text: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl Into<String>) -> Self {
         Self {
             r#type: crate::types::TextChatContentType::Text,
-            text: ::core::convert::Into::into(text),
+            text: text.into(),
         }
     }
 }
@@ -5336,7 +4317,7 @@ impl TextChatContent {
 #[non_exhaustive]
 pub struct ToolCall {
     /// Required: a string.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The type of tool to call.
     pub r#type: ToolType,
     /// A function tool to be called by the model where user owns runtime.
@@ -5344,14 +4325,11 @@ pub struct ToolCall {
 }
 impl ToolCall {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        id: impl ::core::convert::Into<::std::string::String>,
-        function: impl ::core::convert::Into<FunctionTool>,
-    ) -> Self {
+    pub fn new(id: impl Into<String>, function: impl Into<FunctionTool>) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
+            id: id.into(),
             r#type: crate::types::ToolType::Function,
-            function: ::core::convert::Into::into(function),
+            function: function.into(),
         }
     }
 }
@@ -5363,26 +4341,22 @@ impl ToolCall {
 #[serde(untagged)]
 pub enum ToolCallParam {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// A map from names to strings.
-    Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
+    Map(::std::collections::BTreeMap<String, String>),
 }
-impl ::core::convert::From<::std::string::String> for ToolCallParam {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ToolCallParam {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ToolCallParam {
+impl From<&str> for ToolCallParam {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<
-    ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-> for ToolCallParam {
-    fn from(
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    ) -> Self {
+impl From<::std::collections::BTreeMap<String, String>> for ToolCallParam {
+    fn from(value: ::std::collections::BTreeMap<String, String>) -> Self {
         Self::Map(value)
     }
 }
@@ -5397,10 +4371,10 @@ pub struct ToolChoice {
 }
 impl ToolChoice {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(function: impl ::core::convert::Into<FunctionToolChoice>) -> Self {
+    pub fn new(function: impl Into<FunctionToolChoice>) -> Self {
         Self {
             r#type: crate::types::ToolType::Function,
-            function: ::core::convert::Into::into(function),
+            function: function.into(),
         }
     }
 }
@@ -5416,12 +4390,12 @@ pub enum ToolChoiceParam {
     /// Tool choice to force the model to use a tool.
     ToolChoice(ToolChoice),
 }
-impl ::core::convert::From<ToolChoiceParamEnum> for ToolChoiceParam {
+impl From<ToolChoiceParamEnum> for ToolChoiceParam {
     fn from(value: ToolChoiceParamEnum) -> Self {
         Self::Enum(value)
     }
 }
-impl ::core::convert::From<ToolChoice> for ToolChoiceParam {
+impl From<ToolChoice> for ToolChoiceParam {
     fn from(value: ToolChoice) -> Self {
         Self::ToolChoice(value)
     }
@@ -5431,27 +4405,27 @@ impl ::core::convert::From<ToolChoice> for ToolChoiceParam {
 #[non_exhaustive]
 pub struct ToolResultResponse {
     /// Required: a string.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Required: a string.
-    pub signature: ::std::string::String,
+    pub signature: String,
     /// Required: a string.
-    pub result: ::std::string::String,
+    pub result: String,
 }
 impl ToolResultResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        id: impl ::core::convert::Into<::std::string::String>,
-        name: impl ::core::convert::Into<::std::string::String>,
-        signature: impl ::core::convert::Into<::std::string::String>,
-        result: impl ::core::convert::Into<::std::string::String>,
+        id: impl Into<String>,
+        name: impl Into<String>,
+        signature: impl Into<String>,
+        result: impl Into<String>,
     ) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
-            name: ::core::convert::Into::into(name),
-            signature: ::core::convert::Into::into(signature),
-            result: ::core::convert::Into::into(result),
+            id: id.into(),
+            name: name.into(),
+            signature: signature.into(),
+            result: result.into(),
         }
     }
 }
@@ -5466,7 +4440,7 @@ pub enum ToolSource {
     /// `inline`
     Inline,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ToolSource { Organization => "organization", Inline => "inline" }
@@ -5478,7 +4452,7 @@ pub enum ToolType {
     /// `function`
     Function,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(ToolType { Function => "function" });
 /// A 422 body: either the request's validation errors, or an error raised by Humanloop or the model provider.
@@ -5491,12 +4465,12 @@ pub enum UnprocessableEntityBody {
     /// Error body: Details of the error are returned in the detail object of the response.
     HumanloopErrorResponse(HumanloopErrorResponse),
 }
-impl ::core::convert::From<HttpValidationError> for UnprocessableEntityBody {
+impl From<HttpValidationError> for UnprocessableEntityBody {
     fn from(value: HttpValidationError) -> Self {
         Self::HttpValidationError(value)
     }
 }
-impl ::core::convert::From<HumanloopErrorResponse> for UnprocessableEntityBody {
+impl From<HumanloopErrorResponse> for UnprocessableEntityBody {
     fn from(value: HumanloopErrorResponse) -> Self {
         Self::HumanloopErrorResponse(value)
     }
@@ -5514,30 +4488,28 @@ pub struct Usage {
     /// Number of reasoning tokens used to generate the output.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub reasoning_tokens: ::std::option::Option<::std::option::Option<i64>>,
+    pub reasoning_tokens: Option<Option<i64>>,
 }
 impl Usage {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        prompt_tokens: impl ::core::convert::Into<i64>,
-        generation_tokens: impl ::core::convert::Into<i64>,
-        total_tokens: impl ::core::convert::Into<i64>,
+        prompt_tokens: impl Into<i64>,
+        generation_tokens: impl Into<i64>,
+        total_tokens: impl Into<i64>,
     ) -> Self {
         Self {
-            prompt_tokens: ::core::convert::Into::into(prompt_tokens),
-            generation_tokens: ::core::convert::Into::into(generation_tokens),
-            total_tokens: ::core::convert::Into::into(total_tokens),
-            reasoning_tokens: ::std::option::Option::None,
+            prompt_tokens: prompt_tokens.into(),
+            generation_tokens: generation_tokens.into(),
+            total_tokens: total_tokens.into(),
+            reasoning_tokens: None,
         }
     }
     /// Sets [`reasoning_tokens`](Self::reasoning_tokens).
-    pub fn reasoning_tokens(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.reasoning_tokens = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn reasoning_tokens(mut self, value: impl Into<i64>) -> Self {
+        self.reasoning_tokens = Some(Some(value.into()));
         self
     }
 }
@@ -5546,23 +4518,23 @@ impl Usage {
 #[non_exhaustive]
 pub struct ValidationError {
     /// Required: a list of [`ValidationErrorLocItem`](crate::types::ValidationErrorLocItem) values.
-    pub loc: ::std::vec::Vec<ValidationErrorLocItem>,
+    pub loc: Vec<ValidationErrorLocItem>,
     /// Required: a string.
-    pub msg: ::std::string::String,
+    pub msg: String,
     /// Required: a string.
-    pub r#type: ::std::string::String,
+    pub r#type: String,
 }
 impl ValidationError {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        loc: impl ::core::convert::Into<::std::vec::Vec<ValidationErrorLocItem>>,
-        msg: impl ::core::convert::Into<::std::string::String>,
-        r#type: impl ::core::convert::Into<::std::string::String>,
+        loc: impl Into<Vec<ValidationErrorLocItem>>,
+        msg: impl Into<String>,
+        r#type: impl Into<String>,
     ) -> Self {
         Self {
-            loc: ::core::convert::Into::into(loc),
-            msg: ::core::convert::Into::into(msg),
-            r#type: ::core::convert::Into::into(r#type),
+            loc: loc.into(),
+            msg: msg.into(),
+            r#type: r#type.into(),
         }
     }
 }
@@ -5571,23 +4543,22 @@ impl ValidationError {
 #[serde(untagged)]
 pub enum ChatMessageWithToolCallContent {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// A list of [`ChatContentItem`](crate::types::ChatContentItem) values.
-    ChatContentItemList(::std::vec::Vec<ChatContentItem>),
+    ChatContentItemList(Vec<ChatContentItem>),
 }
-impl ::core::convert::From<::std::string::String> for ChatMessageWithToolCallContent {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ChatMessageWithToolCallContent {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ChatMessageWithToolCallContent {
+impl From<&str> for ChatMessageWithToolCallContent {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<::std::vec::Vec<ChatContentItem>>
-for ChatMessageWithToolCallContent {
-    fn from(value: ::std::vec::Vec<ChatContentItem>) -> Self {
+impl From<Vec<ChatContentItem>> for ChatMessageWithToolCallContent {
+    fn from(value: Vec<ChatContentItem>) -> Self {
         Self::ChatContentItemList(value)
     }
 }
@@ -5598,7 +4569,7 @@ pub enum ImageChatContentType {
     /// `image_url`
     ImageUrl,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(ImageChatContentType { ImageUrl => "image_url" });
 /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
@@ -5612,7 +4583,7 @@ pub enum ImageUrlDetail {
     /// `auto`
     Auto,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ImageUrlDetail { High => "high", Low => "low", Auto => "auto" }
@@ -5624,7 +4595,7 @@ pub enum LinkedToolRequestSource {
     /// `organization`
     Organization,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(LinkedToolRequestSource { Organization => "organization" });
 /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
@@ -5632,23 +4603,22 @@ crate::runtime::open_enum!(LinkedToolRequestSource { Organization => "organizati
 #[serde(untagged)]
 pub enum ModelConfigFieldsStop {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// A list of strings.
-    StringList(::std::vec::Vec<::std::string::String>),
+    StringList(Vec<String>),
 }
-impl ::core::convert::From<::std::string::String> for ModelConfigFieldsStop {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ModelConfigFieldsStop {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ModelConfigFieldsStop {
+impl From<&str> for ModelConfigFieldsStop {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<::std::vec::Vec<::std::string::String>>
-for ModelConfigFieldsStop {
-    fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
+impl From<Vec<String>> for ModelConfigFieldsStop {
+    fn from(value: Vec<String>) -> Self {
         Self::StringList(value)
     }
 }
@@ -5661,7 +4631,7 @@ pub enum ResponseFormatType {
     /// `json_schema`
     JsonSchema,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ResponseFormatType { JsonObject => "json_object", JsonSchema => "json_schema" }
@@ -5673,7 +4643,7 @@ pub enum TextChatContentType {
     /// `text`
     Text,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(TextChatContentType { Text => "text" });
 /// One of `none`, `auto`, `required`.
@@ -5687,7 +4657,7 @@ pub enum ToolChoiceParamEnum {
     /// `required`
     Required,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     ToolChoiceParamEnum { None => "none", Auto => "auto", Required => "required" }
@@ -5697,21 +4667,21 @@ crate::runtime::open_enum!(
 #[serde(untagged)]
 pub enum ValidationErrorLocItem {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// An integer.
     Integer(i64),
 }
-impl ::core::convert::From<::std::string::String> for ValidationErrorLocItem {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ValidationErrorLocItem {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ValidationErrorLocItem {
+impl From<&str> for ValidationErrorLocItem {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<i64> for ValidationErrorLocItem {
+impl From<i64> for ValidationErrorLocItem {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }

@@ -165,7 +165,7 @@ fn builder_state(api: &Api, op: &Operation) -> BuilderState {
             {
                 let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
                 let value_ty = rust_type(api, &f.ty, false);
-                let set = assign(f, quote!(self.body), quote!(value.into()));
+                let set = assign(api, f, quote!(self.body), quote!(value.into()));
                 state
                     .setters
                     .push(quote! { #doc pub fn #method(mut self, value: impl Into<#value_ty>) -> Self { #set self } });
@@ -194,7 +194,7 @@ fn flag_assignment(api: &Api, op: &Operation, value: bool) -> Option<TokenStream
     let flag = stream_flag(op)?;
     let fields = body_fields(api, op)?;
     let (field, _) = fields.iter().find(|(f, _)| f.name == flag)?;
-    Some(assign(field, quote!(self.body), quote!(#value)))
+    Some(assign(api, field, quote!(self.body), quote!(#value)))
 }
 
 /// `(status, decoder)` entries of the operation's declared error bodies.
@@ -437,27 +437,25 @@ pub fn client_method(api: &Api, op: &Operation) -> TokenStream {
 /// The `# Errors` section of an operation's docs: which [`ErrorBody`] variant a failure status
 /// decodes as.
 fn errors_doc(op: &Operation) -> Vec<String> {
-    let mut lines = vec![String::new(), " # Errors".to_owned(), String::new()];
     if op.errors.is_empty() {
-        lines.push(" The document declares no error body: a failure status is an".to_owned());
-        lines.push(" [`Error::Status`](crate::Error::Status) with only its raw body.".to_owned());
-    } else {
-        lines.push(" A failure status is an [`Error::Status`](crate::Error::Status) whose".to_owned());
-        lines.push(" [`body()`](crate::Error::body) is, when it matches the document:".to_owned());
-        for error in &op.errors {
+        return Vec::new();
+    }
+    let statuses: Vec<String> = op
+        .errors
+        .iter()
+        .map(|error| {
             let status = match error.status {
                 StatusMatch::Default => "any other status".to_owned(),
                 StatusMatch::Range(class) => format!("any {class}xx status"),
                 StatusMatch::Code(code) => format!("HTTP {code}"),
             };
             let variant = &error.variant;
-            lines.push(format!(" - {status}: [`ErrorBody::{variant}`](crate::ErrorBody::{variant})"));
-        }
-    }
-    lines.push(String::new());
-    lines.push(" Connection failures, timeouts and undecodable responses are the other".to_owned());
-    lines.push(" [`Error`](crate::Error) variants.".to_owned());
-    lines
+            format!(" - {status}: [`ErrorBody::{variant}`](crate::ErrorBody::{variant})")
+        })
+        .collect();
+    let intro =
+        " A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:";
+    [String::new(), " # Errors".to_owned(), String::new(), intro.to_owned()].into_iter().chain(statuses).collect()
 }
 
 /// `impl TextDeltas` for an event type with a text path: nested loops and `if let`s down the

@@ -11,6 +11,132 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
+/// How emitted model code names standard items: by their prelude names (`String`, `Option<T>`),
+/// or by absolute paths where a type of the document takes the name.
+#[derive(Clone, Copy)]
+pub struct Std<'a> {
+    shadowed: &'a [String],
+}
+
+impl<'a> Std<'a> {
+    /// The names `api` leaves to the prelude.
+    pub fn of(api: &'a Api) -> Self {
+        Std { shadowed: &api.shadowed_std }
+    }
+
+    fn free(self, name: &str) -> bool {
+        !self.shadowed.iter().any(|s| s == name)
+    }
+
+    /// `String`.
+    pub fn string(self) -> TokenStream {
+        if self.free("String") {
+            quote!(String)
+        } else {
+            quote!(::std::string::String)
+        }
+    }
+
+    /// `Vec<inner>`.
+    pub fn vec(self, inner: TokenStream) -> TokenStream {
+        if self.free("Vec") {
+            quote!(Vec<#inner>)
+        } else {
+            quote!(::std::vec::Vec<#inner>)
+        }
+    }
+
+    /// `Option<inner>`.
+    pub fn option(self, inner: TokenStream) -> TokenStream {
+        if self.free("Option") {
+            quote!(Option<#inner>)
+        } else {
+            quote!(::std::option::Option<#inner>)
+        }
+    }
+
+    /// The `Option::is_none` path for `skip_serializing_if`.
+    pub fn is_none(self) -> &'static str {
+        if self.free("Option") {
+            "Option::is_none"
+        } else {
+            "::std::option::Option::is_none"
+        }
+    }
+
+    /// `Box<inner>`.
+    pub fn boxed(self, inner: TokenStream) -> TokenStream {
+        if self.free("Box") {
+            quote!(Box<#inner>)
+        } else {
+            quote!(::std::boxed::Box<#inner>)
+        }
+    }
+
+    /// `Box::new(value)`.
+    pub fn box_new(self, value: TokenStream) -> TokenStream {
+        if self.free("Box") {
+            quote!(Box::new(#value))
+        } else {
+            quote!(::std::boxed::Box::new(#value))
+        }
+    }
+
+    /// The `Into` trait.
+    pub fn into_trait(self) -> TokenStream {
+        if self.free("Into") {
+            quote!(Into)
+        } else {
+            quote!(::core::convert::Into)
+        }
+    }
+
+    /// `value.into()`.
+    pub fn into(self, value: TokenStream) -> TokenStream {
+        if self.free("Into") {
+            quote!(#value.into())
+        } else {
+            quote!(::core::convert::Into::into(#value))
+        }
+    }
+
+    /// The `From` trait, for impls.
+    pub fn convert_from(self) -> TokenStream {
+        if self.free("From") {
+            quote!(From)
+        } else {
+            quote!(::core::convert::From)
+        }
+    }
+
+    /// `value.to_owned()`.
+    pub fn to_owned(self, value: TokenStream) -> TokenStream {
+        if self.free("ToOwned") {
+            quote!(#value.to_owned())
+        } else {
+            quote!(::std::borrow::ToOwned::to_owned(#value))
+        }
+    }
+
+    /// The `Default` trait.
+    pub fn default_trait(self) -> TokenStream {
+        if self.free("Default") {
+            quote!(Default)
+        } else {
+            quote!(::core::default::Default)
+        }
+    }
+
+    /// `Result`.
+    pub fn result(self) -> TokenStream {
+        if self.free("Result") {
+            quote!(Result)
+        } else {
+            quote!(::core::result::Result)
+        }
+    }
+}
+
 /// An identifier for a snake_case name the IR holds, raw where it is a keyword.
 pub fn snake_ident(name: &str) -> Ident {
     if naming::needs_raw(name) {
@@ -32,7 +158,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             }
         }
         TypeRef::Primitive(p) => match p {
-            Primitive::String => quote!(::std::string::String),
+            Primitive::String => Std::of(api).string(),
             Primitive::Secret => rt::secret_string(),
             Primitive::Bool => quote!(bool),
             Primitive::I32 => quote!(i32),
@@ -41,15 +167,16 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             Primitive::U64 => quote!(u64),
             Primitive::F32 => quote!(f32),
             Primitive::F64 => quote!(f64),
-            Primitive::Bytes => quote!(::std::vec::Vec<u8>),
+            Primitive::Bytes => Std::of(api).vec(quote!(u8)),
         },
         TypeRef::Array(item) => {
             let item = rust_type(api, item, local);
-            quote!(::std::vec::Vec<#item>)
+            Std::of(api).vec(item)
         }
         TypeRef::Map(value) => {
             let value = rust_type(api, value, local);
-            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+            let string = Std::of(api).string();
+            quote!(::std::collections::BTreeMap<#string, #value>)
         }
         TypeRef::Any => quote!(serde_json::Value),
     }
@@ -59,7 +186,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
 pub fn value_type(api: &Api, field: &Field, local: bool) -> TokenStream {
     let ty = rust_type(api, &field.ty, local);
     if field.boxed {
-        quote!(::std::boxed::Box<#ty>)
+        Std::of(api).boxed(ty)
     } else {
         ty
     }
@@ -70,8 +197,8 @@ pub fn field_type(api: &Api, field: &Field, local: bool) -> TokenStream {
     let ty = value_type(api, field, local);
     match field.presence {
         Presence::Required => ty,
-        Presence::RequiredNullable | Presence::Optional => quote!(::std::option::Option<#ty>),
-        Presence::OptionalNullable => quote!(::std::option::Option<::std::option::Option<#ty>>),
+        Presence::RequiredNullable | Presence::Optional => Std::of(api).option(ty),
+        Presence::OptionalNullable => Std::of(api).option(Std::of(api).option(ty)),
     }
 }
 
@@ -89,14 +216,14 @@ pub fn constant_variant(api: &Api, field: &Field) -> Option<TokenStream> {
 }
 
 /// Assigns `value` (of the field's value type) to `target.field`, wrapping it for its presence.
-pub fn assign(field: &Field, target: TokenStream, value: TokenStream) -> TokenStream {
+pub fn assign(api: &Api, field: &Field, target: TokenStream, value: TokenStream) -> TokenStream {
     let name = snake_ident(&field.name);
-    let value = if field.boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
+    let value = if field.boxed { Std::of(api).box_new(value) } else { value };
     match field.presence {
         Presence::Required => quote!(#target.#name = #value;),
-        Presence::RequiredNullable | Presence::Optional => quote!(#target.#name = ::std::option::Option::Some(#value);),
+        Presence::RequiredNullable | Presence::Optional => quote!(#target.#name = Some(#value);),
         Presence::OptionalNullable => {
-            quote!(#target.#name = ::std::option::Option::Some(::std::option::Option::Some(#value));)
+            quote!(#target.#name = Some(Some(#value));)
         }
     }
 }
@@ -134,7 +261,7 @@ pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let name = format_ident!("{}", def.name);
     let body = match &def.kind {
         TypeKind::Struct(s) => struct_def(api, &name, s),
-        TypeKind::Enum(e) => enum_def(&name, e),
+        TypeKind::Enum(e) => enum_def(api, &name, e),
         TypeKind::Untagged(variants) => untagged_def(api, &name, variants),
         TypeKind::Tagged(t) => tagged_def(api, &name, t),
         TypeKind::Alias(ty) => {
@@ -146,6 +273,9 @@ pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 }
 
 fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
+    let std = Std::of(api);
+    let is_none = std.is_none();
+    let default_trait = std.default_trait();
     let fields = s.fields.iter().map(|f| {
         let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
         let ident = snake_ident(&f.name);
@@ -155,10 +285,10 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             quote!(#[serde(rename = #wire)])
         });
         let presence = match f.presence {
-            Presence::Optional => quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+            Presence::Optional => quote!(#[serde(default, skip_serializing_if = #is_none)]),
             Presence::OptionalNullable => {
                 let with = rt::NULLABLE_WITH;
-                quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none", with = #with)])
+                quote!(#[serde(default, skip_serializing_if = #is_none, with = #with)])
             }
             _ => TokenStream::new(),
         };
@@ -175,12 +305,15 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         .map(|f| {
             let ident = snake_ident(&f.name);
             let ty = field_type(api, f, true);
-            quote!(#ident: impl ::core::convert::Into<#ty>)
+            {
+                let into = std.into_trait();
+                quote!(#ident: impl #into<#ty>)
+            }
         })
         .collect();
     let default = args.is_empty().then(|| {
         quote! {
-            impl ::core::default::Default for #name {
+            impl #default_trait for #name {
                 fn default() -> Self { Self::new() }
             }
         }
@@ -190,9 +323,10 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         match (f.presence, constant_variant(api, f)) {
             (_, Some(constant)) => quote!(#ident: #constant),
             (Presence::Required | Presence::RequiredNullable, None) => {
-                quote!(#ident: ::core::convert::Into::into(#ident))
+                let value = std.into(quote!(#ident));
+                quote!(#ident: #value)
             }
-            _ => quote!(#ident: ::std::option::Option::None),
+            _ => quote!(#ident: None),
         }
     });
     let setters =
@@ -202,11 +336,12 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             let deprecated = docs::deprecated(&f.docs);
             let method = setter_name(f);
             let ty = rust_type(api, &f.ty, true);
-            let assign = assign(f, quote!(self), quote!(::core::convert::Into::into(value)));
+            let assign = assign(api, f, quote!(self), std.into(quote!(value)));
+            let into = std.into_trait();
             quote! {
                 #[doc = #doc]
                 #deprecated
-                pub fn #method(mut self, value: impl ::core::convert::Into<#ty>) -> Self { #assign self }
+                pub fn #method(mut self, value: impl #into<#ty>) -> Self { #assign self }
             }
         });
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -225,7 +360,8 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     }
 }
 
-fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
+fn enum_def(api: &Api, name: &Ident, e: &StringEnum) -> TokenStream {
+    let string = Std::of(api).string();
     let variants: Vec<Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
     let docs = wires.iter().map(|w| format!(" `{w}`"));
@@ -235,7 +371,7 @@ fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
         pub enum #name {
             #( #[doc = #docs] #variants, )*
             /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-            Unknown(::std::string::String),
+            Unknown(#string),
         }
 
         crate::runtime::open_enum!(#name { #(#variants => #wires),* });
@@ -244,22 +380,25 @@ fn enum_def(name: &Ident, e: &StringEnum) -> TokenStream {
 
 /// `From` impls for variants whose type no other variant shares, plus `From<&str>` for a lone string variant.
 fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) -> TokenStream {
+    let std = Std::of(api);
+    let from = std.convert_from();
+    let owned = std.to_owned(quote!(value));
     let mut counts: BTreeMap<&TypeRef, usize> = BTreeMap::new();
     for (_, ty, _) in variants {
         *counts.entry(ty).or_default() += 1;
     }
     let froms = variants.iter().filter(|(_, ty, _)| counts[ty] == 1).map(|(variant, ty, boxed)| {
         let rust = rust_type(api, ty, true);
-        let value = if *boxed { quote!(::std::boxed::Box::new(value)) } else { quote!(value) };
+        let value = if *boxed { std.box_new(quote!(value)) } else { quote!(value) };
         let str_from = (**ty == TypeRef::Primitive(Primitive::String)).then(|| {
             quote! {
-                impl ::core::convert::From<&str> for #name {
-                    fn from(value: &str) -> Self { Self::#variant(::std::borrow::ToOwned::to_owned(value)) }
+                impl #from<&str> for #name {
+                    fn from(value: &str) -> Self { Self::#variant(#owned) }
                 }
             }
         });
         quote! {
-            impl ::core::convert::From<#rust> for #name {
+            impl #from<#rust> for #name {
                 fn from(value: #rust) -> Self { Self::#variant(#value) }
             }
             #str_from
@@ -284,7 +423,7 @@ fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStre
         let doc = docs::attrs_or(&v.docs, api, &v.ty, None);
         let variant = format_ident!("{}", v.name);
         let ty = rust_type(api, &v.ty, true);
-        let ty = if v.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
+        let ty = if v.boxed { Std::of(api).boxed(ty) } else { ty };
         quote!(#doc #variant(#ty),)
     });
     let listed: Vec<(Ident, &TypeRef, bool)> =
@@ -301,19 +440,27 @@ fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStre
 }
 
 fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
+    let result = Std::of(api).result();
     let tag = &t.tag;
     let tagged = rt::tagged();
     let variants: Vec<Ident> = t.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
     let items = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let ty = rust_type(api, &v.ty, true);
-        let ty = if v.boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
+        let ty = if v.boxed { Std::of(api).boxed(ty) } else { ty };
         let tags = v.tags.iter().map(|t| format!(" `{tag}: {t}`"));
         quote!(#(#[doc = #tags])* #variant(#ty),)
     });
     let decode = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let tags = &v.tags;
-        let wrap = if v.boxed { quote!(|v| Self::#variant(::std::boxed::Box::new(v))) } else { quote!(Self::#variant) };
-        quote!(::std::option::Option::Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
+        let wrap = if v.boxed {
+            {
+                let boxed = Std::of(api).box_new(quote!(v));
+                quote!(|v| Self::#variant(#boxed))
+            }
+        } else {
+            quote!(Self::#variant)
+        };
+        quote!(Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
     });
     let encode = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let first = &v.tags[0];
@@ -334,7 +481,7 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         }
 
         impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 match self {
                     #(#encode)*
                     Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
@@ -343,11 +490,11 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         }
 
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 match #tagged::tag_of(&value, #tag) {
                     #(#decode)*
-                    _ => ::core::result::Result::Ok(Self::Unknown(value)),
+                    _ => Ok(Self::Unknown(value)),
                 }
             }
         }

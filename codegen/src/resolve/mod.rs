@@ -25,6 +25,11 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
     cycles::box_cycles(&mut types);
+    let shadowed_std: Vec<String> = crate::reserved::PRELUDE_TYPES
+        .iter()
+        .filter(|name| types.iter().any(|t| t.name == **name))
+        .map(|name| (*name).to_owned())
+        .collect();
     Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
@@ -42,6 +47,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
             .unwrap_or_else(|| naming::shouty_name(doc.info.title.split_whitespace().next().unwrap_or("API"))),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
+        shadowed_std,
         types,
         operations,
         error_bodies,

@@ -32,8 +32,8 @@ pub struct ChatExperimentBuilder {
 impl ChatExperimentBuilder {
     pub(crate) fn new(
         client: crate::runtime::Client,
-        messages: ::std::vec::Vec<crate::types::ChatMessageWithToolCall>,
-        experiment_id: ::std::string::String,
+        messages: Vec<crate::types::ChatMessageWithToolCall>,
+        experiment_id: String,
     ) -> Self {
         Self {
             client,
@@ -44,49 +44,43 @@ impl ChatExperimentBuilder {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    pub fn project(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.project = ::std::option::Option::Some(value.into());
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.body.project = Some(value.into());
         self
     }
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    pub fn project_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.project_id = ::std::option::Option::Some(value.into());
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.body.project_id = Some(value.into());
         self
     }
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    pub fn session_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.session_id = ::std::option::Option::Some(value.into());
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.body.session_id = Some(value.into());
         self
     }
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    pub fn session_reference_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.session_reference_id = ::std::option::Option::Some(value.into());
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.body.session_reference_id = Some(value.into());
         self
     }
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    pub fn parent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.parent_id = ::std::option::Option::Some(value.into());
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.body.parent_id = Some(value.into());
         self
     }
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    pub fn parent_reference_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.parent_reference_id = ::std::option::Option::Some(value.into());
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.body.parent_reference_id = Some(value.into());
         self
     }
     /// Inputs
@@ -96,18 +90,16 @@ impl ChatExperimentBuilder {
     /// Default: `{}`
     pub fn inputs(
         mut self,
-        value: impl Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.body.inputs = ::std::option::Option::Some(value.into());
+        self.body.inputs = Some(value.into());
         self
     }
     /// Source
     ///
     /// Identifies where the model was called from.
-    pub fn source(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.source = ::std::option::Option::Some(value.into());
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.body.source = Some(value.into());
         self
     }
     /// Metadata
@@ -115,11 +107,9 @@ impl ChatExperimentBuilder {
     /// Any additional metadata to record.
     pub fn metadata(
         mut self,
-        value: impl Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.body.metadata = ::std::option::Option::Some(value.into());
+        self.body.metadata = Some(value.into());
         self
     }
     /// Save
@@ -128,17 +118,14 @@ impl ChatExperimentBuilder {
     ///
     /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
-        self.body.save = ::std::option::Option::Some(value.into());
+        self.body.save = Some(value.into());
         self
     }
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.source_datapoint_id = ::std::option::Option::Some(value.into());
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.body.source_datapoint_id = Some(value.into());
         self
     }
     /// Provider API Keys
@@ -148,7 +135,7 @@ impl ChatExperimentBuilder {
         mut self,
         value: impl Into<crate::types::ProviderApiKeys>,
     ) -> Self {
-        self.body.provider_api_keys = ::std::option::Option::Some(value.into());
+        self.body.provider_api_keys = Some(value.into());
         self
     }
     /// Number of samples
@@ -157,14 +144,14 @@ impl ChatExperimentBuilder {
     ///
     /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
-        self.body.num_samples = ::std::option::Option::Some(value.into());
+        self.body.num_samples = Some(value.into());
         self
     }
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    pub fn user(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.user = ::std::option::Option::Some(value.into());
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.body.user = Some(value.into());
         self
     }
     /// Seed
@@ -174,7 +161,7 @@ impl ChatExperimentBuilder {
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
-        self.body.seed = ::std::option::Option::Some(value.into());
+        self.body.seed = Some(value.into());
         self
     }
     /// Return inputs
@@ -183,7 +170,7 @@ impl ChatExperimentBuilder {
     ///
     /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
-        self.body.return_inputs = ::std::option::Option::Some(value.into());
+        self.body.return_inputs = Some(value.into());
         self
     }
     /// Template language
@@ -193,7 +180,7 @@ impl ChatExperimentBuilder {
         mut self,
         value: impl Into<crate::types::TemplateLanguage>,
     ) -> Self {
-        self.body.template_language = ::std::option::Option::Some(value.into());
+        self.body.template_language = Some(value.into());
         self
     }
     /// Tool choice
@@ -203,13 +190,13 @@ impl ChatExperimentBuilder {
         mut self,
         value: impl Into<crate::types::ToolChoiceParam>,
     ) -> Self {
-        self.body.tool_choice = ::std::option::Option::Some(value.into());
+        self.body.tool_choice = Some(value.into());
         self
     }
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
     pub fn tool_call(mut self, value: impl Into<crate::types::ToolCallParam>) -> Self {
-        self.body.tool_call = ::std::option::Option::Some(value.into());
+        self.body.tool_call = Some(value.into());
         self
     }
     /// Response format
@@ -219,7 +206,7 @@ impl ChatExperimentBuilder {
         mut self,
         value: impl Into<crate::types::ResponseFormat>,
     ) -> Self {
-        self.body.response_format = ::std::option::Option::Some(value.into());
+        self.body.response_format = Some(value.into());
         self
     }
     /// Reasoning effort
@@ -229,7 +216,7 @@ impl ChatExperimentBuilder {
         mut self,
         value: impl Into<crate::types::ReasoningEffort>,
     ) -> Self {
-        self.body.reasoning_effort = ::std::option::Option::Some(value.into());
+        self.body.reasoning_effort = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
@@ -274,7 +261,7 @@ impl ChatExperimentBuilder {
     pub async fn send_with_response(
         mut self,
     ) -> Result<crate::runtime::Response<crate::types::ChatResponse>, crate::Error> {
-        self.body.stream = ::std::option::Option::Some(false);
+        self.body.stream = Some(false);
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }
@@ -288,7 +275,7 @@ impl ChatExperimentBuilder {
         crate::runtime::EventStream<crate::types::ChatResponse, crate::ErrorBody>,
         crate::Error,
     > {
-        self.body.stream = ::std::option::Option::Some(true);
+        self.body.stream = Some(true);
         let parts = self.parts()?;
         self.client
             .send_sse(

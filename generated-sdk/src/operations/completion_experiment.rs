@@ -30,10 +30,7 @@ pub struct CompletionExperimentBuilder {
     options: crate::runtime::RequestOptions,
 }
 impl CompletionExperimentBuilder {
-    pub(crate) fn new(
-        client: crate::runtime::Client,
-        experiment_id: ::std::string::String,
-    ) -> Self {
+    pub(crate) fn new(client: crate::runtime::Client, experiment_id: String) -> Self {
         Self {
             client,
             body: crate::types::CompletionExperimentRequest::new(experiment_id),
@@ -43,49 +40,43 @@ impl CompletionExperimentBuilder {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    pub fn project(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.project = ::std::option::Option::Some(value.into());
+    pub fn project(mut self, value: impl Into<String>) -> Self {
+        self.body.project = Some(value.into());
         self
     }
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    pub fn project_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.project_id = ::std::option::Option::Some(value.into());
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.body.project_id = Some(value.into());
         self
     }
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    pub fn session_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.session_id = ::std::option::Option::Some(value.into());
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.body.session_id = Some(value.into());
         self
     }
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    pub fn session_reference_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.session_reference_id = ::std::option::Option::Some(value.into());
+    pub fn session_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.body.session_reference_id = Some(value.into());
         self
     }
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    pub fn parent_id(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.parent_id = ::std::option::Option::Some(value.into());
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.body.parent_id = Some(value.into());
         self
     }
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    pub fn parent_reference_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.parent_reference_id = ::std::option::Option::Some(value.into());
+    pub fn parent_reference_id(mut self, value: impl Into<String>) -> Self {
+        self.body.parent_reference_id = Some(value.into());
         self
     }
     /// Inputs
@@ -95,18 +86,16 @@ impl CompletionExperimentBuilder {
     /// Default: `{}`
     pub fn inputs(
         mut self,
-        value: impl Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.body.inputs = ::std::option::Option::Some(value.into());
+        self.body.inputs = Some(value.into());
         self
     }
     /// Source
     ///
     /// Identifies where the model was called from.
-    pub fn source(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.source = ::std::option::Option::Some(value.into());
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.body.source = Some(value.into());
         self
     }
     /// Metadata
@@ -114,11 +103,9 @@ impl CompletionExperimentBuilder {
     /// Any additional metadata to record.
     pub fn metadata(
         mut self,
-        value: impl Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.body.metadata = ::std::option::Option::Some(value.into());
+        self.body.metadata = Some(value.into());
         self
     }
     /// Save
@@ -127,17 +114,14 @@ impl CompletionExperimentBuilder {
     ///
     /// Default: `true`
     pub fn save(mut self, value: impl Into<bool>) -> Self {
-        self.body.save = ::std::option::Option::Some(value.into());
+        self.body.save = Some(value.into());
         self
     }
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    pub fn source_datapoint_id(
-        mut self,
-        value: impl Into<::std::string::String>,
-    ) -> Self {
-        self.body.source_datapoint_id = ::std::option::Option::Some(value.into());
+    pub fn source_datapoint_id(mut self, value: impl Into<String>) -> Self {
+        self.body.source_datapoint_id = Some(value.into());
         self
     }
     /// Provider API Keys
@@ -147,7 +131,7 @@ impl CompletionExperimentBuilder {
         mut self,
         value: impl Into<crate::types::ProviderApiKeys>,
     ) -> Self {
-        self.body.provider_api_keys = ::std::option::Option::Some(value.into());
+        self.body.provider_api_keys = Some(value.into());
         self
     }
     /// Number of samples
@@ -156,14 +140,14 @@ impl CompletionExperimentBuilder {
     ///
     /// Default: `1`
     pub fn num_samples(mut self, value: impl Into<i64>) -> Self {
-        self.body.num_samples = ::std::option::Option::Some(value.into());
+        self.body.num_samples = Some(value.into());
         self
     }
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    pub fn user(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.user = ::std::option::Option::Some(value.into());
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.body.user = Some(value.into());
         self
     }
     /// Seed
@@ -173,7 +157,7 @@ impl CompletionExperimentBuilder {
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
     pub fn seed(mut self, value: impl Into<i64>) -> Self {
-        self.body.seed = ::std::option::Option::Some(value.into());
+        self.body.seed = Some(value.into());
         self
     }
     /// Return inputs
@@ -182,21 +166,21 @@ impl CompletionExperimentBuilder {
     ///
     /// Default: `true`
     pub fn return_inputs(mut self, value: impl Into<bool>) -> Self {
-        self.body.return_inputs = ::std::option::Option::Some(value.into());
+        self.body.return_inputs = Some(value.into());
         self
     }
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
     pub fn logprobs(mut self, value: impl Into<i64>) -> Self {
-        self.body.logprobs = ::std::option::Option::Some(value.into());
+        self.body.logprobs = Some(value.into());
         self
     }
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    pub fn suffix(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.suffix = ::std::option::Option::Some(value.into());
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.body.suffix = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
@@ -244,7 +228,7 @@ impl CompletionExperimentBuilder {
         crate::runtime::Response<crate::types::CompletionResponse>,
         crate::Error,
     > {
-        self.body.stream = ::std::option::Option::Some(false);
+        self.body.stream = Some(false);
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }
@@ -258,7 +242,7 @@ impl CompletionExperimentBuilder {
         crate::runtime::EventStream<crate::types::CompletionResponse, crate::ErrorBody>,
         crate::Error,
     > {
-        self.body.stream = ::std::option::Option::Some(true);
+        self.body.stream = Some(true);
         let parts = self.parts()?;
         self.client
             .send_sse(

@@ -30,15 +30,10 @@ impl Client {
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
         Self::builder().from_env()?.build()
     }
+}
+#[allow(deprecated)]
+impl crate::runtime::Client {
     /// `POST /items/{id}`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn update_item(
         &self,
         id_2: impl Into<::std::string::String>,

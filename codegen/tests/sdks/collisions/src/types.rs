@@ -17,17 +17,15 @@ pub struct Option {
 impl Option {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            name: ::std::option::Option::None,
-        }
+        Self { name: None }
     }
     /// Sets [`name`](Self::name).
-    pub fn name(mut self, value: impl ::core::convert::Into<String>) -> Self {
-        self.name = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for Option {
+impl Default for Option {
     fn default() -> Self {
         Self::new()
     }
@@ -55,33 +53,33 @@ pub struct UpdateItemRequest {
 }
 impl UpdateItemRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: impl Into<::std::string::String>) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
-            limit: ::std::option::Option::None,
-            timeout: ::std::option::Option::None,
-            send: ::std::option::Option::None,
-            value: ::std::option::Option::None,
+            id: id.into(),
+            limit: None,
+            timeout: None,
+            send: None,
+            value: None,
         }
     }
     /// Sets [`limit`](Self::limit).
-    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.limit = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn limit(mut self, value: impl Into<i64>) -> Self {
+        self.limit = Some(value.into());
         self
     }
     /// Sets [`timeout`](Self::timeout).
-    pub fn timeout(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.timeout = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn timeout(mut self, value: impl Into<i64>) -> Self {
+        self.timeout = Some(value.into());
         self
     }
     /// Sets [`send`](Self::send).
-    pub fn send(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.send = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn send(mut self, value: impl Into<bool>) -> Self {
+        self.send = Some(value.into());
         self
     }
     /// Sets [`value`](Self::value).
-    pub fn value(mut self, value: impl ::core::convert::Into<String>) -> Self {
-        self.value = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
         self
     }
 }

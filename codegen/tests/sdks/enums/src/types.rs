@@ -29,7 +29,7 @@ pub enum Size {
     /// `foo_bar`
     FooBar3,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(
     Size { Gpt4o => "gpt-4o", V1024x1024 => "1024x1024", FooBar => "foo bar", V3d =>

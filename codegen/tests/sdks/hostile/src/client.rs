@@ -30,147 +30,62 @@ impl Client {
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
         Self::builder().from_env()?.build()
     }
+}
+#[allow(deprecated)]
+impl crate::runtime::Client {
     /// `GET /base-url`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn base_url_2(&self) -> crate::operations::base_url_2::BaseUrl2Builder {
         crate::operations::base_url_2::BaseUrl2Builder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /builder`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn builder_2(&self) -> crate::operations::builder_2::Builder2Builder {
         crate::operations::builder_2::Builder2Builder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /cafe`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn caf(&self) -> crate::operations::caf::CafBuilder {
         crate::operations::caf::CafBuilder::new(::core::clone::Clone::clone(self))
     }
     /// `GET /clone`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn clone_2(&self) -> crate::operations::clone_2::Clone2Builder {
         crate::operations::clone_2::Clone2Builder::new(::core::clone::Clone::clone(self))
     }
     /// `GET /default`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn default_2(&self) -> crate::operations::default_2::Default2Builder {
         crate::operations::default_2::Default2Builder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /fmt`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn fmt_2(&self) -> crate::operations::fmt_2::Fmt2Builder {
         crate::operations::fmt_2::Fmt2Builder::new(::core::clone::Clone::clone(self))
     }
     /// `GET /twice`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn foo_bar(&self) -> crate::operations::foo_bar::FooBarBuilder {
         crate::operations::foo_bar::FooBarBuilder::new(::core::clone::Clone::clone(self))
     }
     /// `POST /twice`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn foo_bar_2(&self) -> crate::operations::foo_bar_2::FooBar2Builder {
         crate::operations::foo_bar_2::FooBar2Builder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /from-env`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn from_env_2(&self) -> crate::operations::from_env_2::FromEnv2Builder {
         crate::operations::from_env_2::FromEnv2Builder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /empty`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn get_empty(&self) -> crate::operations::get_empty::GetEmptyBuilder {
         crate::operations::get_empty::GetEmptyBuilder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `GET /users/{userId}/posts/{postId}`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn get_post(
         &self,
         user_id: impl Into<i64>,
@@ -183,14 +98,6 @@ impl Client {
         )
     }
     /// `GET /into/{type}`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn into_2(
         &self,
         r#type: impl Into<::std::string::String>,
@@ -201,40 +108,16 @@ impl Client {
         )
     }
     /// `GET /new`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn new_2(&self) -> crate::operations::new_2::New2Builder {
         crate::operations::new_2::New2Builder::new(::core::clone::Clone::clone(self))
     }
     /// `GET /relative/path`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn relative(&self) -> crate::operations::relative::RelativeBuilder {
         crate::operations::relative::RelativeBuilder::new(
             ::core::clone::Clone::clone(self),
         )
     }
     /// `POST /send-json`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn send_json_2(
         &self,
         self_: impl Into<::std::string::String>,
@@ -247,14 +130,6 @@ impl Client {
         )
     }
     /// `GET /to-string`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn to_string_2(&self) -> crate::operations::to_string_2::ToString2Builder {
         crate::operations::to_string_2::ToString2Builder::new(
             ::core::clone::Clone::clone(self),

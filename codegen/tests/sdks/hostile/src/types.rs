@@ -20,17 +20,14 @@ pub struct Box {
 impl Box {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            new: ::std::option::Option::None,
-            into: ::std::option::Option::None,
-        }
+        Self { new: None, into: None }
     }
     /// Sets [`new`](Self::new).
     pub fn set_new(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.new = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.new = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`into`](Self::into).
@@ -38,7 +35,7 @@ impl Box {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.into = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.into = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -66,9 +63,9 @@ impl Client {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            clone: ::std::option::Option::None,
-            send: ::std::option::Option::None,
-            self_: ::std::option::Option::None,
+            clone: None,
+            send: None,
+            self_: None,
         }
     }
     /// Sets [`clone`](Self::clone).
@@ -76,7 +73,7 @@ impl Client {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.clone = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.clone = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`send`](Self::send).
@@ -84,7 +81,7 @@ impl Client {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.send = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.send = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`self_`](Self::self_).
@@ -92,7 +89,7 @@ impl Client {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.self_ = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.self_ = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -112,15 +109,11 @@ pub struct Default {
 impl Default {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            value: ::std::option::Option::None,
-        }
+        Self { value: None }
     }
     /// Sets [`value`](Self::value).
     pub fn value(mut self, value: impl ::core::convert::Into<Default>) -> Self {
-        self.value = ::std::option::Option::Some(
-            ::std::boxed::Box::new(::core::convert::Into::into(value)),
-        );
+        self.value = Some(::std::boxed::Box::new(::core::convert::Into::into(value)));
         self
     }
 }
@@ -147,9 +140,9 @@ impl Error {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            fmt: ::std::option::Option::None,
-            to_string: ::std::option::Option::None,
-            default: ::std::option::Option::None,
+            fmt: None,
+            to_string: None,
+            default: None,
         }
     }
     /// Sets [`fmt`](Self::fmt).
@@ -157,7 +150,7 @@ impl Error {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.fmt = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.fmt = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`to_string`](Self::to_string).
@@ -165,7 +158,7 @@ impl Error {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.to_string = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.to_string = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`default`](Self::default).
@@ -173,7 +166,7 @@ impl Error {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.default = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.default = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -212,17 +205,14 @@ pub struct Option {
 impl Option {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            some: ::std::option::Option::None,
-            none: ::std::option::Option::None,
-        }
+        Self { some: None, none: None }
     }
     /// Sets [`some`](Self::some).
     pub fn some(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.some = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.some = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`none`](Self::none).
@@ -230,7 +220,7 @@ impl Option {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.none = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.none = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -259,9 +249,9 @@ impl Response {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            type_2: ::std::option::Option::None,
-            r_type: ::std::option::Option::None,
+            r#type: None,
+            type_2: None,
+            r_type: None,
         }
     }
     /// Sets [`type`](Self::type).
@@ -269,7 +259,7 @@ impl Response {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.r#type = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.r#type = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`type_2`](Self::type_2).
@@ -277,7 +267,7 @@ impl Response {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.type_2 = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.type_2 = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`r_type`](Self::r_type).
@@ -285,7 +275,7 @@ impl Response {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.r_type = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.r_type = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -308,14 +298,11 @@ pub struct Result {
 impl Result {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            ok: ::std::option::Option::None,
-            err: ::std::option::Option::None,
-        }
+        Self { ok: None, err: None }
     }
     /// Sets [`ok`](Self::ok).
     pub fn ok(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.ok = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.ok = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`err`](Self::err).
@@ -323,7 +310,7 @@ impl Result {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.err = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.err = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -364,9 +351,9 @@ impl Self_ {
         Self {
             self_: ::core::convert::Into::into(self_),
             self_2: ::core::convert::Into::into(self_2),
-            super_: ::std::option::Option::None,
-            crate_: ::std::option::Option::None,
-            value: ::std::option::Option::None,
+            super_: None,
+            crate_: None,
+            value: None,
         }
     }
     /// Sets [`super_`](Self::super_).
@@ -374,7 +361,7 @@ impl Self_ {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.super_ = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.super_ = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`crate_`](Self::crate_).
@@ -382,7 +369,7 @@ impl Self_ {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.crate_ = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.crate_ = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`value`](Self::value).
@@ -390,7 +377,7 @@ impl Self_ {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.value = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -446,10 +433,10 @@ impl Sync {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            value: ::std::option::Option::None,
-            value_2: ::std::option::Option::None,
-            foo_bar: ::std::option::Option::None,
-            foo_bar_2: ::std::option::Option::None,
+            value: None,
+            value_2: None,
+            foo_bar: None,
+            foo_bar_2: None,
         }
     }
     /// Sets [`value`](Self::value).
@@ -457,7 +444,7 @@ impl Sync {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.value = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`value_2`](Self::value_2).
@@ -465,17 +452,17 @@ impl Sync {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value_2 = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.value_2 = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`foo_bar`](Self::foo_bar).
     pub fn foo_bar(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.foo_bar = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.foo_bar = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`foo_bar_2`](Self::foo_bar_2).
     pub fn foo_bar_2(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.foo_bar_2 = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.foo_bar_2 = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -499,7 +486,7 @@ pub enum TwoStrings {
     /// An integer.
     Integer(i64),
 }
-impl ::core::convert::From<i64> for TwoStrings {
+impl From<i64> for TwoStrings {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }

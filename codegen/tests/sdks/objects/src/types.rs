@@ -15,10 +15,8 @@ pub struct Base {
 }
 impl Base {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(id: impl ::core::convert::Into<i64>) -> Self {
-        Self {
-            id: ::core::convert::Into::into(id),
-        }
+    pub fn new(id: impl Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 /// An object with the fields `type`, `self`, `fooBar`, `foo_bar`, `@timestamp`, `2fa`, `a.b-c`.
@@ -26,101 +24,83 @@ impl Base {
 #[non_exhaustive]
 pub struct Names {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
     /// Optional: a string.
     #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub self_: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
     /// Optional: a string.
     #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub foo_bar: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foo_bar: Option<String>,
     /// Optional: a string.
     #[serde(rename = "foo_bar")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub foo_bar_2: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foo_bar_2: Option<String>,
     /// Optional: a string.
     #[serde(rename = "@timestamp")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub timestamp: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
     /// Optional: a boolean.
     #[serde(rename = "2fa")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub n2fa: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n2fa: Option<bool>,
     /// Optional: a string.
     #[serde(rename = "a.b-c")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub a_b_c: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub a_b_c: Option<String>,
 }
 impl Names {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            self_: ::std::option::Option::None,
-            foo_bar: ::std::option::Option::None,
-            foo_bar_2: ::std::option::Option::None,
-            timestamp: ::std::option::Option::None,
-            n2fa: ::std::option::Option::None,
-            a_b_c: ::std::option::Option::None,
+            r#type: None,
+            self_: None,
+            foo_bar: None,
+            foo_bar_2: None,
+            timestamp: None,
+            n2fa: None,
+            a_b_c: None,
         }
     }
     /// Sets [`type`](Self::type).
-    pub fn r#type(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
         self
     }
     /// Sets [`self_`](Self::self_).
-    pub fn self_(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.self_ = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn self_(mut self, value: impl Into<String>) -> Self {
+        self.self_ = Some(value.into());
         self
     }
     /// Sets [`foo_bar`](Self::foo_bar).
-    pub fn foo_bar(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn foo_bar(mut self, value: impl Into<String>) -> Self {
+        self.foo_bar = Some(value.into());
         self
     }
     /// Sets [`foo_bar_2`](Self::foo_bar_2).
-    pub fn foo_bar_2(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar_2 = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn foo_bar_2(mut self, value: impl Into<String>) -> Self {
+        self.foo_bar_2 = Some(value.into());
         self
     }
     /// Sets [`timestamp`](Self::timestamp).
-    pub fn timestamp(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.timestamp = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
         self
     }
     /// Sets [`n2fa`](Self::n2fa).
-    pub fn n2fa(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.n2fa = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn n2fa(mut self, value: impl Into<bool>) -> Self {
+        self.n2fa = Some(value.into());
         self
     }
     /// Sets [`a_b_c`](Self::a_b_c).
-    pub fn a_b_c(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.a_b_c = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn a_b_c(mut self, value: impl Into<String>) -> Self {
+        self.a_b_c = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for Names {
+impl Default for Names {
     fn default() -> Self {
         Self::new()
     }
@@ -132,126 +112,103 @@ pub struct Thing {
     /// Big ids: 2^53 + 1 must survive.
     pub id: i64,
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Required, may be null: a string.
-    pub maybe: ::std::option::Option<::std::string::String>,
+    pub maybe: Option<String>,
     /// Optional: a number.
     ///
     /// Default: `1.5`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub opt: ::std::option::Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt: Option<f32>,
     /// Optional, may be null: a string.
     #[deprecated]
     #[serde(rename = "optNull")]
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub opt_null: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub opt_null: Option<Option<String>>,
     /// Optional: a map from names to integers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<::std::collections::BTreeMap<String, i64>>,
     /// Optional: any JSON value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub anything: ::std::option::Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anything: Option<serde_json::Value>,
     /// Optional: a map from names to any JSON value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub free: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Optional: a list of list of numbers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub grid: ::std::option::Option<::std::vec::Vec<::std::vec::Vec<f64>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<Vec<Vec<f64>>>,
     /// Recursion through a nullable single-ref allOf.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub parent: ::std::option::Option<::std::option::Option<::std::boxed::Box<Thing>>>,
+    pub parent: Option<Option<Box<Thing>>>,
 }
 impl Thing {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(
-        id: impl ::core::convert::Into<i64>,
-        name: impl ::core::convert::Into<::std::string::String>,
-        maybe: impl ::core::convert::Into<::std::option::Option<::std::string::String>>,
+        id: impl Into<i64>,
+        name: impl Into<String>,
+        maybe: impl Into<Option<String>>,
     ) -> Self {
         Self {
-            id: ::core::convert::Into::into(id),
-            name: ::core::convert::Into::into(name),
-            maybe: ::core::convert::Into::into(maybe),
-            opt: ::std::option::Option::None,
-            opt_null: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            anything: ::std::option::Option::None,
-            free: ::std::option::Option::None,
-            grid: ::std::option::Option::None,
-            parent: ::std::option::Option::None,
+            id: id.into(),
+            name: name.into(),
+            maybe: maybe.into(),
+            opt: None,
+            opt_null: None,
+            tags: None,
+            anything: None,
+            free: None,
+            grid: None,
+            parent: None,
         }
     }
     /// Sets [`opt`](Self::opt).
-    pub fn opt(mut self, value: impl ::core::convert::Into<f32>) -> Self {
-        self.opt = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn opt(mut self, value: impl Into<f32>) -> Self {
+        self.opt = Some(value.into());
         self
     }
     /// Sets [`opt_null`](Self::opt_null).
     #[deprecated]
-    pub fn opt_null(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_null = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn opt_null(mut self, value: impl Into<String>) -> Self {
+        self.opt_null = Some(Some(value.into()));
         self
     }
     /// Sets [`tags`](Self::tags).
     pub fn tags(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, i64>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, i64>>,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.tags = Some(value.into());
         self
     }
     /// Sets [`anything`](Self::anything).
-    pub fn anything(
-        mut self,
-        value: impl ::core::convert::Into<serde_json::Value>,
-    ) -> Self {
-        self.anything = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn anything(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.anything = Some(value.into());
         self
     }
     /// Sets [`free`](Self::free).
     pub fn free(
         mut self,
-        value: impl ::core::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, serde_json::Value>,
-        >,
+        value: impl Into<::std::collections::BTreeMap<String, serde_json::Value>>,
     ) -> Self {
-        self.free = ::std::option::Option::Some(::core::convert::Into::into(value));
+        self.free = Some(value.into());
         self
     }
     /// Sets [`grid`](Self::grid).
-    pub fn grid(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<::std::vec::Vec<f64>>>,
-    ) -> Self {
-        self.grid = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn grid(mut self, value: impl Into<Vec<Vec<f64>>>) -> Self {
+        self.grid = Some(value.into());
         self
     }
     /// Sets [`parent`](Self::parent).
-    pub fn parent(mut self, value: impl ::core::convert::Into<Thing>) -> Self {
-        self.parent = ::std::option::Option::Some(
-            ::std::option::Option::Some(
-                ::std::boxed::Box::new(::core::convert::Into::into(value)),
-            ),
-        );
+    pub fn parent(mut self, value: impl Into<Thing>) -> Self {
+        self.parent = Some(Some(Box::new(value.into())));
         self
     }
 }
@@ -260,37 +217,29 @@ impl Thing {
 #[non_exhaustive]
 pub struct Tree {
     /// Optional: a list of [`Tree`](crate::types::Tree) values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub children: ::std::option::Option<::std::vec::Vec<Tree>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<Tree>>,
     /// Optional: a [`Tree`](crate::types::Tree).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub next: ::std::option::Option<::std::boxed::Box<Tree>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Box<Tree>>,
 }
 impl Tree {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            children: ::std::option::Option::None,
-            next: ::std::option::Option::None,
-        }
+        Self { children: None, next: None }
     }
     /// Sets [`children`](Self::children).
-    pub fn children(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<Tree>>,
-    ) -> Self {
-        self.children = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn children(mut self, value: impl Into<Vec<Tree>>) -> Self {
+        self.children = Some(value.into());
         self
     }
     /// Sets [`next`](Self::next).
-    pub fn next(mut self, value: impl ::core::convert::Into<Tree>) -> Self {
-        self.next = ::std::option::Option::Some(
-            ::std::boxed::Box::new(::core::convert::Into::into(value)),
-        );
+    pub fn next(mut self, value: impl Into<Tree>) -> Self {
+        self.next = Some(Box::new(value.into()));
         self
     }
 }
-impl ::core::default::Default for Tree {
+impl Default for Tree {
     fn default() -> Self {
         Self::new()
     }

@@ -15,61 +15,54 @@ pub struct Item {
     /// Required, may be null: a string.
     ///
     /// Example: `"a"`
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// Optional, may be null: an integer.
     #[serde(
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "Option::is_none",
         with = "crate::runtime::nullable"
     )]
-    pub count: ::std::option::Option<::std::option::Option<i64>>,
+    pub count: Option<Option<i64>>,
     /// Optional: a [`ItemEither`](crate::types::ItemEither).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub either: ::std::option::Option<ItemEither>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub either: Option<ItemEither>,
     /// Optional: a list of any JSON value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub pair: ::std::option::Option<::std::vec::Vec<serde_json::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<Vec<serde_json::Value>>,
     /// A sibling description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub link: ::std::option::Option<Link>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
 }
 impl Item {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(
-        value: impl ::core::convert::Into<::std::option::Option<::std::string::String>>,
-    ) -> Self {
+    pub fn new(value: impl Into<Option<String>>) -> Self {
         Self {
             kind: crate::types::ItemKind::Item,
-            value: ::core::convert::Into::into(value),
-            count: ::std::option::Option::None,
-            either: ::std::option::Option::None,
-            pair: ::std::option::Option::None,
-            link: ::std::option::Option::None,
+            value: value.into(),
+            count: None,
+            either: None,
+            pair: None,
+            link: None,
         }
     }
     /// Sets [`count`](Self::count).
-    pub fn count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.count = ::std::option::Option::Some(
-            ::std::option::Option::Some(::core::convert::Into::into(value)),
-        );
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(Some(value.into()));
         self
     }
     /// Sets [`either`](Self::either).
-    pub fn either(mut self, value: impl ::core::convert::Into<ItemEither>) -> Self {
-        self.either = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn either(mut self, value: impl Into<ItemEither>) -> Self {
+        self.either = Some(value.into());
         self
     }
     /// Sets [`pair`](Self::pair).
-    pub fn pair(
-        mut self,
-        value: impl ::core::convert::Into<::std::vec::Vec<serde_json::Value>>,
-    ) -> Self {
-        self.pair = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn pair(mut self, value: impl Into<Vec<serde_json::Value>>) -> Self {
+        self.pair = Some(value.into());
         self
     }
     /// Sets [`link`](Self::link).
-    pub fn link(mut self, value: impl ::core::convert::Into<Link>) -> Self {
-        self.link = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<Link>) -> Self {
+        self.link = Some(value.into());
         self
     }
 }
@@ -80,26 +73,21 @@ pub struct Link {
     /// Optional: a string.
     ///
     /// Format: `uri` (kept as a string, exactly as sent).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub href: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
 }
 impl Link {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            href: ::std::option::Option::None,
-        }
+        Self { href: None }
     }
     /// Sets [`href`](Self::href).
-    pub fn href(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.href = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn href(mut self, value: impl Into<String>) -> Self {
+        self.href = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for Link {
+impl Default for Link {
     fn default() -> Self {
         Self::new()
     }
@@ -111,7 +99,7 @@ pub enum ItemKind {
     /// `item`
     Item,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(ItemKind { Item => "item" });
 /// Any one of: a string, an integer.
@@ -119,21 +107,21 @@ crate::runtime::open_enum!(ItemKind { Item => "item" });
 #[serde(untagged)]
 pub enum ItemEither {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// An integer.
     Integer(i64),
 }
-impl ::core::convert::From<::std::string::String> for ItemEither {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ItemEither {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ItemEither {
+impl From<&str> for ItemEither {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<i64> for ItemEither {
+impl From<i64> for ItemEither {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }

@@ -30,15 +30,20 @@ impl Client {
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
         Self::builder().from_env()?.build()
     }
+}
+impl crate::runtime::TextDeltas for crate::types::Pet {
+    fn text_deltas(&self) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        {
+            let v0 = &self.name;
+            out.push((0, v0.as_str()));
+        }
+        out
+    }
+}
+#[allow(deprecated)]
+impl crate::runtime::Client {
     /// `DELETE /pets`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
         crate::operations::delete_all::DeleteAllBuilder::new(
             ::core::clone::Clone::clone(self),
@@ -49,16 +54,12 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
     /// - HTTP 404: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn get_pet(
         &self,
-        pet_id: impl Into<::std::string::String>,
-        x_trace: impl Into<::std::string::String>,
+        pet_id: impl Into<String>,
+        x_trace: impl Into<String>,
     ) -> crate::operations::get_pet::GetPetBuilder {
         crate::operations::get_pet::GetPetBuilder::new(
             ::core::clone::Clone::clone(self),
@@ -67,14 +68,6 @@ impl Client {
         )
     }
     /// `PATCH /settings`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn patch_settings(
         &self,
     ) -> crate::operations::patch_settings::PatchSettingsBuilder {
@@ -86,15 +79,11 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// A failure status is an [`Error::Status`](crate::Error::Status) whose
-    /// [`body()`](crate::Error::body) is, when it matches the document:
+    /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
     /// - any other status: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn post_pets(
         &self,
-        name: impl Into<::std::string::String>,
+        name: impl Into<String>,
     ) -> crate::operations::post_pets::PostPetsBuilder {
         crate::operations::post_pets::PostPetsBuilder::new(
             ::core::clone::Clone::clone(self),
@@ -102,45 +91,19 @@ impl Client {
         )
     }
     /// `POST /render`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn render(&self) -> crate::operations::render::RenderBuilder {
         crate::operations::render::RenderBuilder::new(::core::clone::Clone::clone(self))
     }
     /// `PUT /files/{name}`.
-    ///
-    /// # Errors
-    ///
-    /// The document declares no error body: a failure status is an
-    /// [`Error::Status`](crate::Error::Status) with only its raw body.
-    ///
-    /// Connection failures, timeouts and undecodable responses are the other
-    /// [`Error`](crate::Error) variants.
     pub fn upload_file(
         &self,
-        name: impl Into<::std::string::String>,
-        body: impl Into<::std::vec::Vec<u8>>,
+        name: impl Into<String>,
+        body: impl Into<Vec<u8>>,
     ) -> crate::operations::upload_file::UploadFileBuilder {
         crate::operations::upload_file::UploadFileBuilder::new(
             ::core::clone::Clone::clone(self),
             name.into(),
             body.into(),
         )
-    }
-}
-impl crate::runtime::TextDeltas for crate::types::Pet {
-    fn text_deltas(&self) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        {
-            let v0 = &self.name;
-            out.push((0, v0.as_str()));
-        }
-        out
     }
 }

@@ -11,14 +11,12 @@
 #[non_exhaustive]
 pub struct Pet {
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 impl Pet {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::core::convert::Into::into(name),
-        }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
     }
 }
 /// An object with the fields `message`.
@@ -26,26 +24,21 @@ impl Pet {
 #[non_exhaustive]
 pub struct Problem {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub message: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 impl Problem {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
     /// Sets [`message`](Self::message).
-    pub fn message(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for Problem {
+impl Default for Problem {
     fn default() -> Self {
         Self::new()
     }
@@ -55,22 +48,22 @@ impl ::core::default::Default for Problem {
 #[non_exhaustive]
 pub struct PostPetsRequest {
     /// Required: a string.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stream: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
 }
 impl PostPetsRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::core::convert::Into::into(name),
-            stream: ::std::option::Option::None,
+            name: name.into(),
+            stream: None,
         }
     }
     /// Sets [`stream`](Self::stream).
-    pub fn stream(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.stream = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn stream(mut self, value: impl Into<bool>) -> Self {
+        self.stream = Some(value.into());
         self
     }
 }

@@ -11,22 +11,22 @@
 #[non_exhaustive]
 pub struct Cat {
     /// Required: a string.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub lives: ::std::option::Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lives: Option<i32>,
 }
 impl Cat {
     /// Creates a value from its required fields; set optional ones with the methods below.
-    pub fn new(kind: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn new(kind: impl Into<String>) -> Self {
         Self {
-            kind: ::core::convert::Into::into(kind),
-            lives: ::std::option::Option::None,
+            kind: kind.into(),
+            lives: None,
         }
     }
     /// Sets [`lives`](Self::lives).
-    pub fn lives(mut self, value: impl ::core::convert::Into<i32>) -> Self {
-        self.lives = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn lives(mut self, value: impl Into<i32>) -> Self {
+        self.lives = Some(value.into());
         self
     }
 }
@@ -35,23 +35,21 @@ impl Cat {
 #[non_exhaustive]
 pub struct Dog {
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub good: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good: Option<bool>,
 }
 impl Dog {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self {
-            good: ::std::option::Option::None,
-        }
+        Self { good: None }
     }
     /// Sets [`good`](Self::good).
-    pub fn good(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.good = ::std::option::Option::Some(::core::convert::Into::into(value));
+    pub fn good(mut self, value: impl Into<bool>) -> Self {
+        self.good = Some(value.into());
         self
     }
 }
-impl ::core::default::Default for Dog {
+impl Default for Dog {
     fn default() -> Self {
         Self::new()
     }
@@ -66,12 +64,12 @@ pub enum EnumOrInteger {
     /// An integer.
     Integer(i64),
 }
-impl ::core::convert::From<EnumOrIntegerEnum> for EnumOrInteger {
+impl From<EnumOrIntegerEnum> for EnumOrInteger {
     fn from(value: EnumOrIntegerEnum) -> Self {
         Self::Enum(value)
     }
 }
-impl ::core::convert::From<i64> for EnumOrInteger {
+impl From<i64> for EnumOrInteger {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }
@@ -86,12 +84,12 @@ pub enum EnumOrObject {
     /// A [`Cat`](crate::types::Cat).
     Cat(Cat),
 }
-impl ::core::convert::From<EnumOrObjectEnum> for EnumOrObject {
+impl From<EnumOrObjectEnum> for EnumOrObject {
     fn from(value: EnumOrObjectEnum) -> Self {
         Self::Enum(value)
     }
 }
-impl ::core::convert::From<Cat> for EnumOrObject {
+impl From<Cat> for EnumOrObject {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
@@ -109,10 +107,7 @@ pub enum Pet {
     Unknown(serde_json::Value),
 }
 impl serde::Serialize for Pet {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Cat(v) => {
                 crate::runtime::tagged::serialize_with_tag(v, "kind", "cat", serializer)
@@ -127,31 +122,31 @@ impl serde::Serialize for Pet {
 impl<'de> serde::Deserialize<'de> for Pet {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
         match crate::runtime::tagged::tag_of(&value, "kind") {
-            ::std::option::Option::Some("cat") => {
+            Some("cat") => {
                 serde_json::from_value(value)
                     .map(Self::Cat)
                     .map_err(serde::de::Error::custom)
             }
-            ::std::option::Option::Some("Dog") => {
+            Some("Dog") => {
                 serde_json::from_value(value)
                     .map(Self::Dog)
                     .map_err(serde::de::Error::custom)
             }
-            _ => ::core::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
-impl ::core::convert::From<Cat> for Pet {
+impl From<Cat> for Pet {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
 }
-impl ::core::convert::From<Dog> for Pet {
+impl From<Dog> for Pet {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
     }
@@ -161,22 +156,22 @@ impl ::core::convert::From<Dog> for Pet {
 #[serde(untagged)]
 pub enum ScalarOrArray {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// A list of strings.
-    StringList(::std::vec::Vec<::std::string::String>),
+    StringList(Vec<String>),
 }
-impl ::core::convert::From<::std::string::String> for ScalarOrArray {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ScalarOrArray {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for ScalarOrArray {
+impl From<&str> for ScalarOrArray {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for ScalarOrArray {
-    fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
+impl From<Vec<String>> for ScalarOrArray {
+    fn from(value: Vec<String>) -> Self {
         Self::StringList(value)
     }
 }
@@ -185,26 +180,22 @@ impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for ScalarOrA
 #[serde(untagged)]
 pub enum StringOrMap {
     /// A string.
-    String(::std::string::String),
+    String(String),
     /// A map from names to strings.
-    Map(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
+    Map(::std::collections::BTreeMap<String, String>),
 }
-impl ::core::convert::From<::std::string::String> for StringOrMap {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for StringOrMap {
+    fn from(value: String) -> Self {
         Self::String(value)
     }
 }
-impl ::core::convert::From<&str> for StringOrMap {
+impl From<&str> for StringOrMap {
     fn from(value: &str) -> Self {
-        Self::String(::std::borrow::ToOwned::to_owned(value))
+        Self::String(value.to_owned())
     }
 }
-impl ::core::convert::From<
-    ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-> for StringOrMap {
-    fn from(
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    ) -> Self {
+impl From<::std::collections::BTreeMap<String, String>> for StringOrMap {
+    fn from(value: ::std::collections::BTreeMap<String, String>) -> Self {
         Self::Map(value)
     }
 }
@@ -217,7 +208,7 @@ pub enum EnumOrIntegerEnum {
     /// `high`
     High,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(EnumOrIntegerEnum { Low => "low", High => "high" });
 /// One of `none`, `auto`.
@@ -229,6 +220,6 @@ pub enum EnumOrObjectEnum {
     /// `auto`
     Auto,
     /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });

@@ -35,22 +35,22 @@ impl UpdateItemBuilder {
     }
     /// Optional: an integer.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
-        self.body.limit = ::std::option::Option::Some(value.into());
+        self.body.limit = Some(value.into());
         self
     }
     /// Optional: an integer.
     pub fn timeout_2(mut self, value: impl Into<i64>) -> Self {
-        self.body.timeout = ::std::option::Option::Some(value.into());
+        self.body.timeout = Some(value.into());
         self
     }
     /// Optional: a boolean.
     pub fn send_2(mut self, value: impl Into<bool>) -> Self {
-        self.body.send = ::std::option::Option::Some(value.into());
+        self.body.send = Some(value.into());
         self
     }
     /// A schema named like the prelude's String.
     pub fn value(mut self, value: impl Into<crate::types::String>) -> Self {
-        self.body.value = ::std::option::Option::Some(value.into());
+        self.body.value = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until

@@ -26,17 +26,17 @@ impl SendJson2Builder {
     }
     /// Optional: a string.
     pub fn super_(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.super_ = ::std::option::Option::Some(value.into());
+        self.body.super_ = Some(value.into());
         self
     }
     /// Optional: a string.
     pub fn crate_(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.crate_ = ::std::option::Option::Some(value.into());
+        self.body.crate_ = Some(value.into());
         self
     }
     /// Optional: a string.
     pub fn value(mut self, value: impl Into<::std::string::String>) -> Self {
-        self.body.value = ::std::option::Option::Some(value.into());
+        self.body.value = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until

@@ -14,16 +14,16 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetPetBuilder {
     client: crate::runtime::Client,
-    pet_id: ::std::string::String,
-    fields: Option<::std::vec::Vec<::std::string::String>>,
-    x_trace: ::std::string::String,
+    pet_id: String,
+    fields: Option<Vec<String>>,
+    x_trace: String,
     options: crate::runtime::RequestOptions,
 }
 impl GetPetBuilder {
     pub(crate) fn new(
         client: crate::runtime::Client,
-        pet_id: ::std::string::String,
-        x_trace: ::std::string::String,
+        pet_id: String,
+        x_trace: String,
     ) -> Self {
         Self {
             client,
@@ -34,10 +34,7 @@ impl GetPetBuilder {
         }
     }
     /// Optional: a list of strings.
-    pub fn fields(
-        mut self,
-        value: impl Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
         self.fields = Some(value.into());
         self
     }

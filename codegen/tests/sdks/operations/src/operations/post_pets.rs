@@ -18,10 +18,7 @@ pub struct PostPetsBuilder {
     options: crate::runtime::RequestOptions,
 }
 impl PostPetsBuilder {
-    pub(crate) fn new(
-        client: crate::runtime::Client,
-        name: ::std::string::String,
-    ) -> Self {
+    pub(crate) fn new(client: crate::runtime::Client, name: String) -> Self {
         Self {
             client,
             body: crate::types::PostPetsRequest::new(name),
@@ -70,7 +67,7 @@ impl PostPetsBuilder {
     pub async fn send_with_response(
         mut self,
     ) -> Result<crate::runtime::Response<crate::types::Pet>, crate::Error> {
-        self.body.stream = ::std::option::Option::Some(false);
+        self.body.stream = Some(false);
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }
@@ -84,7 +81,7 @@ impl PostPetsBuilder {
         crate::runtime::EventStream<crate::types::Pet, crate::ErrorBody>,
         crate::Error,
     > {
-        self.body.stream = ::std::option::Option::Some(true);
+        self.body.stream = Some(true);
         let parts = self.parts()?;
         self.client
             .send_sse(parts, self.options, ERRORS, ::std::option::Option::None)

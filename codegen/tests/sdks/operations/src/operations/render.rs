@@ -9,7 +9,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct RenderBuilder {
     client: crate::runtime::Client,
-    body: Option<::std::string::String>,
+    body: Option<String>,
     options: crate::runtime::RequestOptions,
 }
 impl RenderBuilder {
@@ -21,7 +21,7 @@ impl RenderBuilder {
         }
     }
     /// The request body.
-    pub fn body(mut self, value: impl Into<::std::string::String>) -> Self {
+    pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
     }

@@ -9,15 +9,15 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadFileBuilder {
     client: crate::runtime::Client,
-    name: ::std::string::String,
-    body: ::std::vec::Vec<u8>,
+    name: String,
+    body: Vec<u8>,
     options: crate::runtime::RequestOptions,
 }
 impl UploadFileBuilder {
     pub(crate) fn new(
         client: crate::runtime::Client,
-        name: ::std::string::String,
-        body: ::std::vec::Vec<u8>,
+        name: String,
+        body: Vec<u8>,
     ) -> Self {
         Self {
             client,
