@@ -158,3 +158,20 @@ async fn streamed_text_is_shown_as_it_arrives_and_collected_at_the_end() {
     assert_eq!(shown, ["0:Hel", "1:Wor", "0:lo", "1:ld"]);
     assert_eq!(texts.into_texts(), ["Hello", "World"]);
 }
+
+#[tokio::test]
+async fn dropping_a_stream_closes_its_connection() {
+    let event = format!("data: {CHAT}\n\n").into_bytes();
+    // Events every 20 ms for 4 s, unless the client goes away.
+    let chunks = (0..200).map(|_| (Duration::from_millis(20), event.clone())).collect();
+    let server = Server::start(vec![Reply::timed(200, chunks)]).await;
+    let client = builder(&server).build().expect("client");
+    let mut stream = client.chat_deployed([user("Hi")]).stream().await.expect("starts");
+    assert!(stream.next().await.expect("an event").is_ok());
+    drop(stream);
+    let started = Instant::now();
+    while server.abandoned.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        assert!(started.elapsed() < Duration::from_secs(2), "the server kept streaming to a dropped stream");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

@@ -80,6 +80,8 @@ impl Recorded {
 pub struct Server {
     pub url: String,
     pub requests: Arc<Mutex<Vec<Recorded>>>,
+    /// Replies cut short because the client went away (a write failed).
+    pub abandoned: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Server {
@@ -89,6 +91,8 @@ impl Server {
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let recorded = requests.clone();
+        let abandoned = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let abandoned_by = abandoned.clone();
         tokio::spawn(async move {
             let mut served = 0usize;
             while let Ok((mut socket, _)) = listener.accept().await {
@@ -96,16 +100,21 @@ impl Server {
                 recorded.lock().expect("lock").push(request.clone());
                 let reply = script[served.min(script.len() - 1)].clone();
                 served += 1;
+                let abandoned = abandoned_by.clone();
                 tokio::spawn(async move {
                     match reply.status {
-                        Some(status) => answer(socket, status, reply, &request).await,
+                        Some(status) => {
+                            if !answer(socket, status, reply, &request).await {
+                                abandoned.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            }
+                        }
                         // Holds the connection open, silent, until the test ends.
                         None => tokio::time::sleep(Duration::from_secs(600)).await,
                     }
                 });
             }
         });
-        Server { url, requests }
+        Server { url, requests, abandoned }
     }
 
     pub fn recorded(&self) -> Vec<Recorded> {
@@ -133,14 +142,15 @@ fn echo(template: &str, request: &Recorded) -> String {
     text
 }
 
-async fn answer(mut socket: tokio::net::TcpStream, status: u16, reply: Reply, request: &Recorded) {
+/// Sends the reply; `false` when the client went away before it was all written.
+async fn answer(mut socket: tokio::net::TcpStream, status: u16, reply: Reply, request: &Recorded) -> bool {
     let mut head = format!("HTTP/1.1 {status} X\r\nconnection: close\r\n");
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {}\r\n", echo(value, request)));
     }
     head.push_str("\r\n");
     if socket.write_all(head.as_bytes()).await.is_err() {
-        return;
+        return false;
     }
     for (delay, mut chunk) in reply.chunks {
         tokio::time::sleep(delay).await;
@@ -149,10 +159,11 @@ async fn answer(mut socket: tokio::net::TcpStream, status: u16, reply: Reply, re
             chunk = echo(&String::from_utf8_lossy(&chunk), request).into_bytes();
         }
         if socket.write_all(&chunk).await.is_err() || socket.flush().await.is_err() {
-            return;
+            return false;
         }
     }
     let _ = socket.shutdown().await;
+    true
 }
 
 async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Recorded> {
