@@ -383,14 +383,17 @@ fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) 
     let std = Std::of(api);
     let from = std.convert_from();
     let owned = std.to_owned(quote!(value));
+    // Two variants whose types are the same Rust type (through aliases too) cannot both have one.
+    let canonical: Vec<TypeRef> = variants.iter().map(|(_, ty, _)| canonical(api, ty, 0)).collect();
     let mut counts: BTreeMap<&TypeRef, usize> = BTreeMap::new();
-    for (_, ty, _) in variants {
+    for ty in &canonical {
         *counts.entry(ty).or_default() += 1;
     }
-    let froms = variants.iter().filter(|(_, ty, _)| counts[ty] == 1).map(|(variant, ty, boxed)| {
+    let unique = variants.iter().zip(&canonical).filter(|(_, ty)| counts[ty] == 1);
+    let froms = unique.map(|((variant, ty, boxed), real)| {
         let rust = rust_type(api, ty, true);
         let value = if *boxed { std.box_new(quote!(value)) } else { quote!(value) };
-        let str_from = (**ty == TypeRef::Primitive(Primitive::String)).then(|| {
+        let str_from = (*real == TypeRef::Primitive(Primitive::String)).then(|| {
             quote! {
                 impl #from<&str> for #name {
                     fn from(value: &str) -> Self { Self::#variant(#owned) }
@@ -405,6 +408,19 @@ fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) 
         }
     });
     quote!(#(#froms)*)
+}
+
+/// The type `ty` is in Rust once aliases are seen through (`pub type Id = String` is `String`).
+fn canonical(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
+    match ty {
+        TypeRef::Named(id) if depth < 32 => match &api.ty(*id).kind {
+            TypeKind::Alias(target) => canonical(api, target, depth + 1),
+            _ => ty.clone(),
+        },
+        TypeRef::Array(item) => TypeRef::Array(Box::new(canonical(api, item, depth + 1))),
+        TypeRef::Map(value) => TypeRef::Map(Box::new(canonical(api, value, depth + 1))),
+        _ => ty.clone(),
+    }
 }
 
 /// Unions hold the document's alternatives as they are: a struct variant may be much larger than

@@ -6,6 +6,16 @@
 //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
 //! values they do not know in `Unknown`.
 #![allow(deprecated)]
+/// Any one of: a [`ErrorBody`](crate::types::ErrorBody), a [`String`](crate::types::String).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum AliasedStrings {
+    /// A [`ErrorBody`](crate::types::ErrorBody).
+    ErrorBody(ErrorBody),
+    /// A [`String`](crate::types::String).
+    String(String),
+}
 /// An object with the fields `new`, `into`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
