@@ -128,6 +128,9 @@ pub struct Struct {
 pub struct Field {
     /// snake_case Rust name (raw identifiers for keywords are added when emitting).
     pub name: String,
+    /// Name of its setter, for an optional field: the field's name, or `set_<name>` where that
+    /// would shadow `new` or a standard trait's method; unique among the struct's methods.
+    pub setter: Option<String>,
     /// Name on the wire.
     pub wire_name: String,
     /// The value's type.
@@ -280,6 +283,8 @@ pub enum Media {
 pub struct Operation {
     /// snake_case method name, unique.
     pub name: String,
+    /// UpperCamelCase name of its request builder type.
+    pub builder: String,
     /// snake_case name of its module (and file) under `operations/`: the method name, or for a
     /// very long one a prefix of it with a hash of the whole, so the file name stays short.
     pub module: String,

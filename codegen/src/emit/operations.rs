@@ -7,13 +7,12 @@ use super::types::{assign, constant_variant, rust_type, snake_ident};
 use crate::ir::{
     Api, Field, Media, Operation, ParamLocation, PathPart, Presence, StatusMatch, TextStep, TypeKind, TypeRef,
 };
-use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 /// Name of the builder type of `op`.
 pub fn builder_name(op: &Operation) -> Ident {
-    format_ident!("{}Builder", op.name.to_upper_camel_case())
+    format_ident!("{}", op.builder)
 }
 
 /// The body struct's fields with their builder input names, when the body is an object the

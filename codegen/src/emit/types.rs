@@ -228,15 +228,9 @@ pub fn assign(api: &Api, field: &Field, target: TokenStream, value: TokenStream)
     }
 }
 
-/// The name of a struct's setter of `field`: the field's name, or `set_<name>` where that would
-/// shadow `new` or a standard trait's method.
+/// The name of a struct's setter of `field` (an optional field's; its own name otherwise).
 pub fn setter_name(field: &Field) -> Ident {
-    let shadows = field.name == "new" || crate::reserved::TRAIT_METHODS.contains(&field.name.as_str());
-    if shadows {
-        format_ident!("set_{}", field.name)
-    } else {
-        snake_ident(&field.name)
-    }
+    snake_ident(field.setter.as_deref().unwrap_or(&field.name))
 }
 
 /// The `types` module's docs and attributes; its items are [`type_def`]s.

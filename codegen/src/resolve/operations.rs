@@ -63,7 +63,8 @@ impl<'d> Resolver<'d> {
                     .unwrap_or_else(|| format!("{method} {path}"));
                 if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
                     let name = names.claim(naming::snake_name(&raw_name));
-                    operations.push(Operation { module: naming::module_name(&name), name, ..operation });
+                    let builder = format!("{}Builder", naming::type_name(&name));
+                    operations.push(Operation { module: naming::module_name(&name), builder, name, ..operation });
                 }
             }
         }
@@ -165,6 +166,7 @@ impl<'d> Resolver<'d> {
         };
         Some(Operation {
             name: String::new(),
+            builder: String::new(),
             module: String::new(),
             body_inputs,
             method: Method::from_key(method)?,

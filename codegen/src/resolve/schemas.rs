@@ -257,6 +257,8 @@ impl<'d> Resolver<'d> {
         let mut seen = vec![pointer.to_owned()];
         self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen);
         let mut scope = Scope::default();
+        // The struct's methods: `new` and one setter per optional field.
+        let mut methods = Scope::with_reserved(&["new"]);
         let mut fields = Vec::with_capacity(properties.len());
         for (wire, property) in properties {
             // Inline types are named after the schema that wrote them, which an `allOf` may not be.
@@ -273,8 +275,14 @@ impl<'d> Resolver<'d> {
                 (false, false) => Presence::Optional,
                 (false, true) => Presence::OptionalNullable,
             };
+            let name = scope.claim(naming::snake_name(wire));
+            let setter = matches!(presence, Presence::Optional | Presence::OptionalNullable).then(|| {
+                let shadows = name == "new" || crate::reserved::TRAIT_METHODS.contains(&name.as_str());
+                methods.claim(if shadows { format!("set_{name}") } else { name.clone() })
+            });
             fields.push(Field {
-                name: scope.claim(naming::snake_name(wire)),
+                name,
+                setter,
                 wire_name: wire.to_owned(),
                 ty,
                 presence,

@@ -54,13 +54,16 @@ impl ::core::default::Default for Box {
         Self::new()
     }
 }
-/// An object with the fields `clone`, `send`, `self`.
+/// An object with the fields `clone`, `set_clone`, `send`, `self`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Client {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub clone: ::std::option::Option<::std::string::String>,
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub set_clone: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send: ::std::option::Option<::std::string::String>,
@@ -74,6 +77,7 @@ impl Client {
     pub fn new() -> Self {
         Self {
             clone: None,
+            set_clone: None,
             send: None,
             self_: None,
         }
@@ -84,6 +88,14 @@ impl Client {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.clone = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`set_clone`](Self::set_clone).
+    pub fn set_clone_2(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.set_clone = Some(::core::convert::Into::into(value));
         self
     }
     /// Sets [`send`](Self::send).
