@@ -175,3 +175,22 @@ async fn dropping_a_stream_closes_its_connection() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+#[tokio::test]
+async fn a_failed_tls_handshake_says_so() {
+    // A server that answers plain HTTP at once, spoken to over https.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let url = format!("https://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        if let Ok((mut socket, _)) = listener.accept().await {
+            let _ = socket.write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n").await;
+        }
+    });
+    let client = Client::builder().api_key(KEY).base_url(&url).max_retries(0).build().expect("client");
+    let error = client.chat_deployed([user("Hi")]).send().await.expect_err("no TLS there");
+    let message = error.to_string();
+    assert!(matches!(error, Error::Connection { .. }), "{error:?}");
+    assert!(message.contains("corrupt message") || message.to_lowercase().contains("tls"), "{message}");
+    assert!(!message.contains('\n') && !message.contains("error sending request"), "{message}");
+}
