@@ -13,7 +13,7 @@ description = "{description}"
 publish = false
 
 [dependencies]
-reqwest = {{ version = "0.12", default-features = false, features = ["json", "stream", "http2", "charset", "rustls-tls"] }}
+reqwest = {{ version = "0.12", default-features = false, features = ["stream", "http2", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 tokio = {{ version = "1", features = ["time"] }}
