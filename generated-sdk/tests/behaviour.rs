@@ -2,24 +2,14 @@
 //! attempt, errors that name their root cause, request ids, and streamed text shown as it
 //! arrives and collected at the end.
 
+mod common;
 mod support;
 
+use common::{builder, user, CHAT, KEY};
 use futures_util::StreamExt;
-use humanloop::types::{ChatMessageWithToolCall, ChatRole};
 use humanloop::{Client, Error, TextCollector, TimeoutKind};
 use std::time::{Duration, Instant};
 use support::{Reply, Server};
-
-const KEY: &str = "hl-test-key-0123";
-const CHAT: &str = r#"{"data":[{"id":"data_1","index":0,"output":"Hi","raw_output":"Hi","model_config_id":"prv_1","output_message":{"role":"assistant","content":"Hi"}}],"provider_responses":[]}"#;
-
-fn user(text: &str) -> ChatMessageWithToolCall {
-    ChatMessageWithToolCall::new(ChatRole::User).content(text)
-}
-
-fn builder(server: &Server) -> humanloop::ClientBuilder {
-    Client::builder().api_key(KEY).base_url(&server.url)
-}
 
 #[tokio::test]
 async fn the_client_timeout_bounds_the_whole_call_with_its_retries() {

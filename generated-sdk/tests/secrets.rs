@@ -3,31 +3,18 @@
 //! a JSON error body, a response header, a malformed event or a mistyped success body. Only
 //! `raw_body().bytes()` gives the exact bytes.
 
+mod common;
 mod support;
 
+use common::{client, user, KEY};
 use futures_util::StreamExt;
-use humanloop::types::{ChatMessageWithToolCall, ChatRole, ProviderApiKeys};
+use humanloop::types::ProviderApiKeys;
 use humanloop::{Client, Error};
 use std::error::Error as _;
-use std::time::Duration;
 use support::{Reply, Server};
 
-const KEY: &str = "hl-test-key-0123";
 const PROVIDER_KEY: &str = "sk-provider-secret";
 const SECRETS: [&str; 2] = [KEY, PROVIDER_KEY];
-
-fn client(server: &Server) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(&server.url)
-        .retry_policy(humanloop::RetryPolicy { initial_backoff: Duration::from_millis(1), ..Default::default() })
-        .build()
-        .expect("client")
-}
-
-fn user(text: &str) -> ChatMessageWithToolCall {
-    ChatMessageWithToolCall::new(ChatRole::User).content(text)
-}
 
 /// Every printable view of an error: Display, Debug, pretty Debug, its source chain, and what
 /// its accessors return.

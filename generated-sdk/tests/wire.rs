@@ -1,32 +1,17 @@
 //! The SDK on a real socket: what each operation sends, streaming, retries, errors, timeouts and
 //! secrets, against a scripted server on 127.0.0.1.
 
+mod common;
 mod support;
 
+use common::{client, user, CHAT, KEY};
 use futures_util::StreamExt;
-use humanloop::types::{
-    ChatMessageWithToolCall, ChatRole, ModelConfigChatRequest, ModelConfigCompletionRequest, ToolChoiceParamEnum,
-};
+use humanloop::types::{ChatRole, ModelConfigChatRequest, ModelConfigCompletionRequest, ToolChoiceParamEnum};
 use humanloop::{Client, Error, ErrorBody, TimeoutKind};
 use std::time::Duration;
 use support::{Recorded, Reply, Server};
 
-const KEY: &str = "hl-test-key-0123";
-const CHAT: &str = r#"{"data":[{"id":"data_1","index":0,"output":"Hi","raw_output":"Hi","model_config_id":"prv_1","output_message":{"role":"assistant","content":"Hi"}}],"provider_responses":[]}"#;
 const COMPLETION: &str = r#"{"data":[{"id":"data_1","index":0,"output":"Hi","raw_output":"Hi","inputs":{},"model_config_id":"prv_1"}],"provider_responses":[]}"#;
-
-fn client(server: &Server) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(&server.url)
-        .retry_policy(humanloop::RetryPolicy { initial_backoff: Duration::from_millis(1), ..Default::default() })
-        .build()
-        .expect("client")
-}
-
-fn user(text: &str) -> ChatMessageWithToolCall {
-    ChatMessageWithToolCall::new(ChatRole::User).content(text)
-}
 
 /// Method, path, the headers that matter and the JSON body, for snapshots.
 fn describe(request: &Recorded) -> serde_json::Value {
