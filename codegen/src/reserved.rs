@@ -53,7 +53,7 @@ pub const BUILDER_METHODS: &[&str] = &[
 /// The constructors `emit` adds to the runtime's `Client` in each crate.
 const CLIENT_CONSTRUCTORS: &[&str] = &["new", "builder", "from_env"];
 
-/// Every method a `Client` has before operations are added: the runtime's public methods, the
+/// Every method a `Client` has before operations are added: the runtime's methods, the
 /// generated constructors and the standard traits' methods.
 pub fn client_methods() -> &'static [String] {
     static METHODS: OnceLock<Vec<String>> = OnceLock::new();
@@ -66,7 +66,7 @@ pub fn client_methods() -> &'static [String] {
     })
 }
 
-/// Names of the `pub fn`s in the runtime's inherent `impl <type_name>` blocks.
+/// Names of the methods of the runtime's inherent `impl <type_name>` blocks, private ones included.
 fn runtime_methods(type_name: &str) -> Vec<String> {
     let mut methods = Vec::new();
     for (_, source) in crate::emit::runtime_files::FILES {
@@ -79,11 +79,11 @@ fn runtime_methods(type_name: &str) -> Vec<String> {
             if block.trait_.is_some() || !named {
                 continue;
             }
+            // Private methods too: every inherent impl of a type shares one namespace, whatever
+            // the visibility, so an operation named `receive` would clash with a private helper.
             for inner in block.items {
                 if let syn::ImplItem::Fn(f) = inner {
-                    if matches!(f.vis, syn::Visibility::Public(_)) {
-                        methods.push(f.sig.ident.to_string());
-                    }
+                    methods.push(f.sig.ident.to_string());
                 }
             }
         }
@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn client_methods_come_from_the_runtime_source() {
         let methods = client_methods();
-        for expected in ["send_json", "send_sse", "base_url", "new", "clone", "fmt"] {
+        for expected in ["send_json", "send_sse", "base_url", "receive", "execute", "new", "clone", "fmt"] {
             assert!(methods.iter().any(|m| m == expected), "{expected} missing from {methods:?}");
         }
     }

@@ -177,6 +177,8 @@ fn list_marker(line: &str) -> Option<usize> {
 }
 
 fn sanitize(text: &str) -> Vec<String> {
+    // A lone carriage return is a line break too (rustdoc rejects a bare CR in a doc comment).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
     let mut in_fence = false;
     // Inside a list item: the indentation its continuation lines need.
@@ -314,5 +316,6 @@ mod tests {
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("{}"), "`{}`");
         assert_eq!(sanitize("`<x>` [y]"), [" `<x>` \\[y\\]"]);
+        assert_eq!(sanitize("a\r{b\r\nc"), [" a", " {b", " c"]);
     }
 }

@@ -59,6 +59,12 @@ impl crate::runtime::Client {
             ::core::clone::Clone::clone(self),
         )
     }
+    /// `GET /execute`.
+    pub fn execute_2(&self) -> crate::operations::execute_2::Execute2Builder {
+        crate::operations::execute_2::Execute2Builder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
     /// `GET /fmt`.
     pub fn fmt_2(&self) -> crate::operations::fmt_2::Fmt2Builder {
         crate::operations::fmt_2::Fmt2Builder::new(::core::clone::Clone::clone(self))
@@ -110,6 +116,13 @@ impl crate::runtime::Client {
     /// `GET /new`.
     pub fn new_2(&self) -> crate::operations::new_2::New2Builder {
         crate::operations::new_2::New2Builder::new(::core::clone::Clone::clone(self))
+    }
+    /// Named like a private method of the runtime's client.
+    /// { and a lone carriage return }
+    pub fn receive_2(&self) -> crate::operations::receive_2::Receive2Builder {
+        crate::operations::receive_2::Receive2Builder::new(
+            ::core::clone::Clone::clone(self),
+        )
     }
     /// `GET /relative/path`.
     pub fn relative(&self) -> crate::operations::relative::RelativeBuilder {
