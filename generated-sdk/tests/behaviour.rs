@@ -184,3 +184,24 @@ async fn a_failed_tls_handshake_says_so() {
     assert!(message.contains("corrupt message") || message.to_lowercase().contains("tls"), "{message}");
     assert!(!message.contains('\n') && !message.contains("error sending request"), "{message}");
 }
+
+#[tokio::test]
+async fn a_connection_that_cannot_be_established_in_time_is_a_connect_timeout() {
+    // TLS spoken to a server that never answers: the handshake, part of connecting, never ends.
+    let server = Server::start(vec![Reply::silent()]).await;
+    let url = server.url.replace("http://", "https://");
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(&url)
+        .connect_timeout(Duration::from_millis(200))
+        .max_retries(0)
+        .build()
+        .expect("client");
+    let error = client.chat_deployed([user("Hi")]).send().await.expect_err("no handshake");
+    match error {
+        Error::Timeout { after, limit, .. } => {
+            assert_eq!((after, limit), (Duration::from_millis(200), TimeoutKind::Connect));
+        }
+        other => panic!("expected a connect timeout, got {other:?}"),
+    }
+}

@@ -83,7 +83,7 @@ pub struct ClientBuilder {
     api_key: Option<SecretString>,
     timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
-    connect_timeout: Duration,
+    connect_timeout: Option<Duration>,
     stream_idle_timeout: Option<Duration>,
     retry: RetryPolicy,
     headers: Vec<(String, String)>,
@@ -115,7 +115,7 @@ impl ClientBuilder {
             api_key: None,
             timeout: Some(Duration::from_secs(60)),
             attempt_timeout: None,
-            connect_timeout: Duration::from_secs(10),
+            connect_timeout: Some(Duration::from_secs(10)),
             stream_idle_timeout: Some(Duration::from_secs(60)),
             retry: RetryPolicy::default(),
             headers: Vec::new(),
@@ -169,9 +169,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Time to establish a connection.
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+    /// Time to establish a connection (TCP and TLS): a `Duration`, or `None` for no limit
+    /// (default 10 s). Not applied to a client given with [`http_client`](Self::http_client).
+    pub fn connect_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.connect_timeout = timeout.into();
         self
     }
 
@@ -229,12 +230,18 @@ impl ClientBuilder {
             let (name, value) = header(name, value)?;
             headers.insert(name, value);
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(|e| ConfigError(format!("HTTP client could not be created: {e}")))?,
+        // A client of the user's keeps its own connect timeout, which this one cannot know.
+        let (http, connect_timeout) = match self.http {
+            Some(http) => (http, None),
+            None => {
+                let mut builder = reqwest::Client::builder();
+                if let Some(limit) = self.connect_timeout {
+                    builder = builder.connect_timeout(limit);
+                }
+                let http =
+                    builder.build().map_err(|e| ConfigError(format!("HTTP client could not be created: {e}")))?;
+                (http, self.connect_timeout)
+            }
         };
         let base_url = self.base_url.unwrap_or_else(|| self.api.base_url.to_owned());
         let request_id_name = self.request_id_header.as_deref().unwrap_or(self.api.request_id_header);
@@ -247,6 +254,7 @@ impl ClientBuilder {
                 secrets: credential_secrets(self.api.auth, self.api_key.as_ref()),
                 api_key: self.api_key,
                 http,
+                connect_timeout,
                 timeout: self.timeout,
                 attempt_timeout: self.attempt_timeout,
                 stream_idle_timeout: self.stream_idle_timeout,
@@ -290,6 +298,8 @@ struct Inner {
     /// The API key's forms, redacted from everything the server sends back.
     secrets: Secrets,
     http: reqwest::Client,
+    /// The connect timeout of `http`, when this client set it.
+    connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     stream_idle_timeout: Option<Duration>,
@@ -511,8 +521,13 @@ impl Client {
 
     fn transport_error<B: fmt::Debug>(&self, call: &Call<'_, B>, source: reqwest::Error) -> Error<B> {
         let url = display_url(&call.url);
-        match call.limits.attempt {
-            Some(after) if source.is_timeout() => Error::Timeout { url, after, limit: TimeoutKind::Attempt },
+        let connect = self.inner.connect_timeout.filter(|_| source.is_timeout() && source.is_connect());
+        match (connect, call.limits.attempt) {
+            // The shorter of the two limits is the one that ran out while connecting.
+            (Some(connect), attempt) if attempt.is_none_or(|a| connect <= a) => {
+                Error::Timeout { url, after: connect, limit: TimeoutKind::Connect }
+            }
+            (_, Some(after)) if source.is_timeout() => Error::Timeout { url, after, limit: TimeoutKind::Attempt },
             // reqwest's message names the URL with its query, which may hold a key.
             _ => Error::Connection { url, source: source.without_url() },
         }

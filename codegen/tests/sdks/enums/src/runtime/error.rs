@@ -119,6 +119,8 @@ pub enum TimeoutKind {
     Call,
     /// One attempt (`attempt_timeout`); retried while retries and time remain.
     Attempt,
+    /// Establishing a connection, TLS included (`connect_timeout`); retried like an attempt.
+    Connect,
     /// The wait for a stream's next chunk (`stream_idle_timeout`).
     StreamIdle,
 }
@@ -128,6 +130,7 @@ impl fmt::Display for TimeoutKind {
         f.write_str(match self {
             TimeoutKind::Call => "call timeout",
             TimeoutKind::Attempt => "attempt timeout",
+            TimeoutKind::Connect => "connect timeout",
             TimeoutKind::StreamIdle => "stream idle timeout",
         })
     }
