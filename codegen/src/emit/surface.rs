@@ -6,7 +6,7 @@
 
 use super::docs;
 use super::operations::{body_fields, builder_name, required_inputs};
-use super::types::{field_type, rust_type, setter_name};
+use super::types::{field_type, rust_type, setter_name, snake_ident};
 use crate::ir::{Api, Media, Presence, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
@@ -90,7 +90,8 @@ pub fn surface(api: &Api) -> Surface {
                 let mut required = Vec::new();
                 for f in &s.fields {
                     let ty = readable(field_type(api, f, false));
-                    surface.add(format!("{path}::{}", f.name), ItemKind::Field, ty.clone(), docs::lines(&f.docs));
+                    let field = snake_ident(&f.name);
+                    surface.add(format!("{path}::{field}"), ItemKind::Field, ty.clone(), docs::lines(&f.docs));
                     match f.presence {
                         Presence::Required | Presence::RequiredNullable => required.push(format!("{}: {ty}", f.name)),
                         Presence::Optional | Presence::OptionalNullable => {
