@@ -10,6 +10,7 @@ pub mod ir;
 pub mod naming;
 pub mod reserved;
 pub mod resolve;
+mod runtime_files;
 pub mod settings;
 pub mod spec;
 

@@ -69,7 +69,7 @@ pub fn client_methods() -> &'static [String] {
 /// Names of the methods of the runtime's inherent `impl <type_name>` blocks, private ones included.
 fn runtime_methods(type_name: &str) -> Vec<String> {
     let mut methods = Vec::new();
-    for (_, source) in crate::emit::runtime_files::FILES {
+    for (_, source) in crate::runtime_files::FILES {
         // The runtime is compiled and tested in its own crate, so it always parses.
         let Ok(file) = syn::parse_file(source) else { continue };
         for item in file.items {

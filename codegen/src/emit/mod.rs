@@ -5,7 +5,6 @@ mod docs;
 mod format;
 mod manifest;
 mod operations;
-pub(crate) mod runtime_files;
 mod runtime_paths;
 pub mod surface;
 mod types;
@@ -49,7 +48,7 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     };
     add("lib.rs".into(), lib(api, settings))?;
     add("operations/mod.rs".into(), operations_mod(api))?;
-    for (name, source) in runtime_files::FILES {
+    for (name, source) in crate::runtime_files::FILES {
         let header = format!(
             "// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/{name}. Edit that file instead.\n"
         );
