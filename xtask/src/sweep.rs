@@ -39,6 +39,16 @@ fn crate_name(root: &Path, path: &Path) -> String {
     format!("sdk_{}", words.join("_"))
 }
 
+/// The package name of a cargo package id (`path+file:///dir/sdk_x#0.1.0` → `sdk_x`; also
+/// `path+file:///dir/x#sdk_x@0.1.0` when the directory and package names differ).
+fn package_name(id: &str) -> Option<&str> {
+    let (path, fragment) = id.rsplit_once('#')?;
+    match fragment.split_once('@') {
+        Some((name, _)) => Some(name),
+        None => path.rsplit('/').next(),
+    }
+}
+
 /// The message shape of a diagnostic: its text with every backticked part replaced by `…`, so
 /// messages about different names group together.
 fn shape(message: &str) -> String {
@@ -138,12 +148,11 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
     let mut failed: BTreeMap<String, usize> = BTreeMap::new();
     let mut causes: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut checked = 0usize;
+    let members: std::collections::BTreeSet<&str> = crates.iter().map(String::as_str).collect();
     // Read as cargo goes, so a long run shows its progress.
     for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
         let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        let package = message["package_id"].as_str().unwrap_or("");
-        let Some(name) = crates.iter().find(|c| package.contains(&format!("/{c}#")) || package.contains(c.as_str()))
-        else {
+        let Some(name) = message["package_id"].as_str().and_then(package_name).filter(|n| members.contains(n)) else {
             continue;
         };
         if message["reason"] == "compiler-artifact" {
@@ -160,9 +169,9 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
         if text.starts_with("aborting due to") || text.starts_with("could not compile") {
             continue;
         }
-        *failed.entry(name.clone()).or_default() += 1;
+        *failed.entry(name.to_owned()).or_default() += 1;
         let code = message["message"]["code"]["code"].as_str().unwrap_or("-");
-        let entry = causes.entry(format!("{code} {}", shape(text))).or_insert((0, name.clone()));
+        let entry = causes.entry(format!("{code} {}", shape(text))).or_insert((0, name.to_owned()));
         entry.0 += 1;
     }
     child.wait().map_err(|e| format!("cargo did not finish: {e}"))?;
@@ -190,5 +199,7 @@ mod tests {
         assert_eq!(crate_name(root, Path::new("/x/api/ably.io/platform.json")), "sdk_ably_io_platform");
         assert_eq!(crate_name(root, Path::new("/x/api/1forge.com.json")), "sdk_1forge_com");
         assert_eq!(shape("cannot find type `Foo` in module `types`"), "cannot find type `…` in module `…`");
+        assert_eq!(package_name("path+file:///out/sdk_ab#0.1.0"), Some("sdk_ab"));
+        assert_eq!(package_name("path+file:///out/x#sdk_a@0.1.0"), Some("sdk_a"));
     }
 }

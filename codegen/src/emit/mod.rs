@@ -150,7 +150,6 @@ fn client(api: &Api) -> TokenStream {
             request_id_header: #request_id_header,
         };
 
-        #[allow(deprecated)] // deprecated operations are still callable; users are warned at their own uses
         impl Client {
             #[doc = #new_doc]
             ///
@@ -184,9 +183,10 @@ const CLIENT_METHODS_PER_BLOCK: usize = 64;
 /// One `impl Client` block with the methods that start `ops`' builders.
 fn client_methods(api: &Api, ops: &[crate::ir::Operation]) -> TokenStream {
     let methods = ops.iter().map(|op| operations::client_method(api, op));
+    let client = runtime_paths::client();
     quote! {
         #[allow(deprecated)] // deprecated operations are still callable; users are warned at their own uses
-        impl crate::runtime::Client {
+        impl #client {
             #(#methods)*
         }
     }

@@ -11,7 +11,6 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
     request_id_header: "x-request-id",
 };
-#[allow(deprecated)]
 impl Client {
     /// A client with this API key and the defaults (base URL `https://pets.example.com/v1`, 60 s timeout, 2 retries).
     ///

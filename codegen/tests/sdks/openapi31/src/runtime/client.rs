@@ -377,16 +377,16 @@ impl Client {
         }
     }
 
-    /// Runs `work` within the call's total time limit.
+    /// Runs `work` until the call's deadline (the one retries are weighed against too).
     async fn within_deadline<T, B: fmt::Debug>(
         call: &Call<'_, B>,
         work: impl Future<Output = Result<T, Error<B>>>,
     ) -> Result<T, Error<B>> {
-        match call.limits.total {
-            Some(after) => tokio::time::timeout(after, work)
+        match (call.limits.deadline, call.limits.total) {
+            (Some(deadline), Some(after)) => tokio::time::timeout_at(deadline, work)
                 .await
                 .unwrap_or_else(|_| Err(Error::Timeout { url: call.url.clone(), after, limit: TimeoutKind::Call })),
-            None => work.await,
+            _ => work.await,
         }
     }
 

@@ -41,29 +41,24 @@ impl fmt::Debug for Secrets {
 impl Secrets {
     /// The secrets `values`, expanded to their encoded forms; empty values are ignored.
     pub(crate) fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Self {
-        use base64::Engine as _;
-        let mut forms: Vec<String> = Vec::new();
-        for value in values.into_iter().filter(|v| !v.is_empty()) {
-            let json = serde_json::to_string(value).unwrap_or_default();
-            let percent = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string();
-            let base64 = base64::engine::general_purpose::STANDARD.encode(value);
-            forms.extend([value.to_owned(), json.trim_matches('"').to_owned(), percent, base64]);
+        Secrets::from_forms(values.into_iter().flat_map(forms_of).collect())
+    }
+
+    /// These secrets and `more` (only `more` is expanded: these are forms already).
+    pub(crate) fn with<'a>(&self, more: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut forms: Vec<String> = more.into_iter().flat_map(forms_of).collect();
+        if forms.is_empty() {
+            return self.clone();
         }
+        forms.extend(self.0.iter().cloned());
+        Secrets::from_forms(forms)
+    }
+
+    fn from_forms(mut forms: Vec<String>) -> Self {
         // Longest first, so a form that contains another is replaced whole.
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         forms.dedup();
         Secrets(forms.into())
-    }
-
-    /// These secrets and `more`.
-    pub(crate) fn with<'a>(&self, more: impl IntoIterator<Item = &'a str>) -> Self {
-        let more: Vec<&str> = more.into_iter().collect();
-        if more.is_empty() {
-            return self.clone();
-        }
-        let mut all: Vec<&str> = self.0.iter().map(String::as_str).collect();
-        all.extend(more);
-        Secrets::new(all)
     }
 
     /// `text` with every secret replaced by `[REDACTED]`.
@@ -95,6 +90,19 @@ impl Secrets {
         }
         out
     }
+}
+
+/// Every form `value` may come back in: as sent, JSON-escaped, percent-encoded, base64-encoded
+/// (none for an empty value).
+fn forms_of(value: &str) -> Vec<String> {
+    use base64::Engine as _;
+    if value.is_empty() {
+        return Vec::new();
+    }
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let percent = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let base64 = base64::engine::general_purpose::STANDARD.encode(value);
+    vec![value.to_owned(), json.trim_matches('"').to_owned(), percent, base64]
 }
 
 /// A secret string: serialised as-is on the wire, printed as `[REDACTED]`.
@@ -164,6 +172,8 @@ mod tests {
         let echoed = r#"raw k/e"y json k/e\"y url k%2Fe%22y basic dXNlcjpwYSBzcw== end"#;
         assert_eq!(secrets.redact(echoed), "raw [REDACTED] json [REDACTED] url [REDACTED] basic [REDACTED] end");
         assert_eq!(secrets.redact("nothing here"), "nothing here");
+        // Adding secrets expands only the new ones: the forms already held are not re-encoded.
+        assert_eq!(Secrets::new(["a-b"]).with(["c"]).0.len(), Secrets::new(["a-b", "c"]).0.len());
     }
 
     #[test]
