@@ -247,6 +247,8 @@ pub enum Primitive {
     F64,
     /// `Vec<u8>`: a non-JSON, non-text body (`application/octet-stream`, images, archives).
     Bytes,
+    /// A file part of a multipart body (`format: binary` there).
+    File,
 }
 
 impl Primitive {
@@ -263,6 +265,7 @@ impl Primitive {
             Primitive::F32 => "f32",
             Primitive::F64 => "f64",
             Primitive::Bytes => "Vec<u8>",
+            Primitive::File => "FilePart",
         }
     }
 }
@@ -276,6 +279,22 @@ pub enum Media {
     Text(String),
     /// Raw bytes, with their media type.
     Binary(String),
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// JSON.
+    Json,
+    /// Sent as it is (text or bytes), with its media type.
+    Raw(String),
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/form-data`, with the media type the document gives each part (its `encoding`).
+    Multipart {
+        /// Field wire name → media type.
+        part_types: Vec<(String, String)>,
+    },
 }
 
 /// One operation.
@@ -429,7 +448,7 @@ pub struct Body {
     /// Its type (`String` for text, `Bytes` for binary media).
     pub ty: TypeRef,
     /// How it travels.
-    pub media: Media,
+    pub encoding: BodyEncoding,
     /// Whether it must be sent.
     pub required: bool,
     /// Where it was defined.

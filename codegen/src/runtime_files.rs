@@ -5,6 +5,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("client.rs", include_str!("../runtime/src/runtime/client.rs")),
     ("enums.rs", include_str!("../runtime/src/runtime/enums.rs")),
     ("error.rs", include_str!("../runtime/src/runtime/error.rs")),
+    ("form.rs", include_str!("../runtime/src/runtime/form.rs")),
     ("mod.rs", include_str!("../runtime/src/runtime/mod.rs")),
     ("nullable.rs", include_str!("../runtime/src/runtime/nullable.rs")),
     ("request.rs", include_str!("../runtime/src/runtime/request.rs")),
@@ -13,3 +14,20 @@ pub const FILES: &[(&str, &str)] = &[
     ("sse.rs", include_str!("../runtime/src/runtime/sse.rs")),
     ("tagged.rs", include_str!("../runtime/src/runtime/tagged.rs")),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// A runtime module left out of the list would be missing from every generated crate.
+    #[test]
+    fn every_runtime_module_is_listed() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime/src/runtime");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .expect("runtime folder")
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = super::FILES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(on_disk, listed);
+    }
+}

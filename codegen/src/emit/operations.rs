@@ -5,7 +5,8 @@ use super::docs;
 use super::runtime_paths as rt;
 use super::types::{assign, constant_variant, rust_type, snake_ident};
 use crate::ir::{
-    Api, Field, Media, Operation, ParamLocation, PathPart, Presence, StatusMatch, TextStep, TypeKind, TypeRef,
+    Api, BodyEncoding, Field, Media, Operation, ParamLocation, PathPart, Presence, StatusMatch, TextStep, TypeKind,
+    TypeRef,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -271,9 +272,14 @@ fn parts_method(op: &Operation) -> TokenStream {
         .collect();
     let body = op.body.as_ref().map(|body| {
         // `by_ref` is a reference to the body, `owned` a copy of it.
-        let encode = |by_ref: TokenStream, owned: TokenStream| match &body.media {
-            Media::Json => quote!(parts.json(#by_ref).map_err(#error::Request)?),
-            Media::Text(media_type) | Media::Binary(media_type) => quote!(parts.raw(#owned, #media_type)),
+        let encode = |by_ref: TokenStream, owned: TokenStream| match &body.encoding {
+            BodyEncoding::Json => quote!(parts.json(#by_ref).map_err(#error::Request)?),
+            BodyEncoding::Raw(media_type) => quote!(parts.raw(#owned, #media_type)),
+            BodyEncoding::Form => quote!(parts.form(#by_ref).map_err(#error::Request)?),
+            BodyEncoding::Multipart { part_types } => {
+                let (fields, types) = (part_types.iter().map(|p| &p.0), part_types.iter().map(|p| &p.1));
+                quote!(parts.multipart(#by_ref, &[#((#fields, #types)),*]).map_err(#error::Request)?)
+            }
         };
         if body.required {
             let encoded = encode(quote!(&self.body), quote!(self.body.clone()));

@@ -14,6 +14,11 @@ pub fn secret_string() -> TokenStream {
     quote!(crate::runtime::SecretString)
 }
 
+/// A file part of a multipart body.
+pub fn file_part() -> TokenStream {
+    quote!(crate::runtime::FilePart)
+}
+
 /// Serde glue for optional nullable fields, as a `with = "…"` string.
 pub const NULLABLE_WITH: &str = "crate::runtime::nullable";
 

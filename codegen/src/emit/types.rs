@@ -168,6 +168,7 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             Primitive::F32 => quote!(f32),
             Primitive::F64 => quote!(f64),
             Primitive::Bytes => Std::of(api).vec(quote!(u8)),
+            Primitive::File => rt::file_part(),
         },
         TypeRef::Array(item) => {
             let item = rust_type(api, item, local);

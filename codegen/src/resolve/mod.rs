@@ -54,6 +54,30 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     }
 }
 
+/// Component schemas that a multipart request body names (directly or as an `allOf` part): their
+/// binary strings are files.
+fn multipart_components(doc: &Document) -> std::collections::HashSet<&str> {
+    let bodies = doc.paths.values().flat_map(|item| item.operations()).filter_map(|(_, op)| {
+        let mut body = op.request_body.as_ref()?;
+        for _ in 0..8 {
+            let Some(reference) = &body.reference else { break };
+            body = spec::lookup::request_body(doc, &spec::lookup::segments(reference)?)?;
+        }
+        Some(body)
+    });
+    let schemas = bodies
+        .flat_map(|body| body.content.iter())
+        .filter(|(media_type, _)| operations::is_multipart(media_type))
+        .filter_map(|(_, media)| media.schema.as_ref());
+    let named = |schema: &Schema| match spec::lookup::segments(schema.body.reference.as_deref()?)?.as_slice() {
+        [components, schemas, name] if components == "components" && schemas == "schemas" => {
+            doc.components.schemas.get_key_value(name.as_str()).map(|(key, _)| key.as_str())
+        }
+        _ => None,
+    };
+    schemas.flat_map(|schema| std::iter::once(schema).chain(&schema.body.all_of)).filter_map(named).collect()
+}
+
 /// One variant per distinct error body type, named after the type; each error response learns its variant.
 fn error_bodies(types: &[TypeDef], operations: &mut [crate::ir::Operation]) -> Vec<UnionVariant> {
     let mut scope = naming::Scope::default();
@@ -110,6 +134,9 @@ pub(crate) struct Resolver<'d> {
     /// Pointers of the `$ref` chain being followed, to stop at a cycle.
     following: Vec<String>,
     type_names: naming::Scope,
+    /// Whether a `format: binary` string is a file part: while converting a multipart body's
+    /// schema (and the components such bodies name).
+    file_fields: bool,
 }
 
 impl<'d> Resolver<'d> {
@@ -124,6 +151,7 @@ impl<'d> Resolver<'d> {
             // Emitted code names every standard item by its absolute path, so a schema may be
             // called `String` or `Result` and keep that name.
             type_names: naming::Scope::default(),
+            file_fields: false,
         }
     }
 
@@ -149,11 +177,14 @@ impl<'d> Resolver<'d> {
             let id = self.reserve(name, &pointer);
             self.named.insert(name.as_str(), id);
         }
+        let multipart_bodies = multipart_components(self.doc);
         for name in names {
             let id = self.named[name.as_str()];
             let schema = &self.doc.components.schemas[name];
             let pointer = self.types[id.0].pointer.clone();
+            self.file_fields = multipart_bodies.contains(name.as_str());
             self.define(id, schema, &pointer);
+            self.file_fields = false;
         }
     }
 

@@ -4,8 +4,8 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation, PathPart,
-    Presence, Primitive, StatusMatch, Stream, TextPath, TextStep, TypeKind, TypeRef,
+    Body, BodyEncoding, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation,
+    PathPart, Presence, Primitive, StatusMatch, Stream, TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
@@ -25,10 +25,24 @@ fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&String, &MediaT
     content.iter().find(|(media_type, _)| is_json(media_type))
 }
 
-/// Form and multipart bodies need field-by-field encoding the runtime does not do.
+/// Form and multipart bodies are encoded field by field from an object.
 fn is_form(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or("").trim();
-    essence == "application/x-www-form-urlencoded" || essence.starts_with("multipart/")
+    essence == "application/x-www-form-urlencoded" || is_multipart(media_type)
+}
+
+/// `multipart/form-data` (and the other `multipart/` types, sent the same way).
+pub(super) fn is_multipart(media_type: &str) -> bool {
+    media_type.split(';').next().unwrap_or("").trim().starts_with("multipart/")
+}
+
+/// The media types a multipart body's `encoding` gives its fields, by field name.
+fn part_types(media: &MediaType) -> Vec<(String, String)> {
+    let typed =
+        media.encoding.iter().filter_map(|(field, encoding)| Some((field.clone(), encoding.content_type.clone()?)));
+    let mut typed: Vec<(String, String)> = typed.collect();
+    typed.sort();
+    typed
 }
 
 /// How a non-JSON media type travels: `text/*` as text, anything else as bytes.
@@ -369,26 +383,64 @@ impl<'d> Resolver<'d> {
             return Err(());
         };
         let docs = Docs { description: body.description.clone(), ..Docs::default() };
+        let required = body.required;
         if let Some((media_type, media)) = json_media(&body.content) {
             let schema_pointer = format!("{pointer}/content/{}/schema", escape_segment(media_type));
             let ty = match &media.schema {
                 Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
                 None => TypeRef::Any,
             };
-            return Ok(Some(Body { ty, media: Media::Json, required: body.required, docs, pointer }));
+            return Ok(Some(Body { ty, encoding: BodyEncoding::Json, required, docs, pointer }));
         }
-        if let Some(media_type) = body.content.keys().find(|m| !is_form(m)) {
-            let (media, ty) = raw_media(media_type);
-            return Ok(Some(Body { ty, media, required: body.required, docs, pointer }));
+        if let Some((media_type, media)) = body.content.iter().find(|(media_type, _)| is_form(media_type)) {
+            let media_pointer = format!("{pointer}/content/{}", escape_segment(media_type));
+            if let Some(ty) = self.form_body(media_type, media, &media_pointer, hint) {
+                let encoding = match is_multipart(media_type) {
+                    true => BodyEncoding::Multipart { part_types: part_types(media) },
+                    false => BodyEncoding::Form,
+                };
+                return Ok(Some(Body { ty, encoding, required, docs, pointer }));
+            }
+            return self.left_out(
+                &media_pointer,
+                format!("the schema of this `{media_type}` body is not an object"),
+                required,
+            );
         }
-        let kinds: Vec<&str> = body.content.keys().map(String::as_str).collect();
-        let message = format!("request body of media type `{}` is not supported", kinds.join("`, `"));
-        if body.required {
-            self.diags.warning(&pointer, format!("{message}: operation skipped"));
-            return Err(());
+        if let Some((media_type, _)) = body.content.first() {
+            let (_, ty) = raw_media(media_type);
+            let encoding = BodyEncoding::Raw(media_type.clone());
+            return Ok(Some(Body { ty, encoding, required, docs, pointer }));
         }
-        self.diags.warning(&pointer, format!("{message}: body left out"));
-        Ok(None)
+        self.left_out(&pointer, "request body has no media type".to_owned(), required)
+    }
+
+    /// A body the operation cannot send: the operation is skipped when it is required.
+    fn left_out(&mut self, pointer: &str, problem: String, required: bool) -> Result<Option<Body>, ()> {
+        match required {
+            true => self.diags.warning(pointer, format!("{problem}: operation skipped")),
+            false => self.diags.warning(pointer, format!("{problem}: body left out")),
+        }
+        if required {
+            Err(())
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The type of a form or multipart body, if it is an object (its binary strings are files in
+    /// a multipart body).
+    fn form_body(&mut self, media_type: &str, media: &'d MediaType, pointer: &str, hint: &str) -> Option<TypeRef> {
+        let Some(schema) = &media.schema else { return Some(TypeRef::Map(Box::new(TypeRef::Any))) };
+        self.file_fields = is_multipart(media_type);
+        let ty = self.type_of(schema, &format!("{pointer}/schema"), &format!("{hint}Request"));
+        self.file_fields = false;
+        let is_object = match &ty {
+            TypeRef::Named(id) => matches!(self.types[id.0].kind, TypeKind::Struct(_)),
+            TypeRef::Map(_) | TypeRef::Any => true,
+            _ => false,
+        };
+        is_object.then_some(ty)
     }
 
     /// The response a `$ref` names, following references to references.

@@ -48,6 +48,15 @@ fn is_null_schema(schema: &Schema) -> bool {
 }
 
 /// The documentation a schema carries.
+/// The docs of a schema given type `ty`: a file says what it is without its string format.
+fn docs_of_typed(schema: &Schema, ty: &TypeRef) -> Docs {
+    let docs = docs_of(schema);
+    match ty {
+        TypeRef::Primitive(Primitive::File) => Docs { format: None, ..docs },
+        _ => docs,
+    }
+}
+
 pub(super) fn docs_of(schema: &Schema) -> Docs {
     let s = &schema.body;
     let compact = |v: &Value| serde_json::to_string(v).ok();
@@ -201,6 +210,7 @@ impl<'d> Resolver<'d> {
         match types.first().copied() {
             Some("string") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
                 Some("password") => Primitive::Secret,
+                Some("binary") if self.file_fields => Primitive::File,
                 _ => Primitive::String,
             })),
             Some("integer") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
@@ -281,13 +291,13 @@ impl<'d> Resolver<'d> {
                 methods.claim(if shadows { format!("set_{name}") } else { name.clone() })
             });
             fields.push(Field {
+                docs: docs_of_typed(property.schema, &ty),
                 name,
                 setter,
                 wire_name: wire.to_owned(),
                 ty,
                 presence,
                 boxed: false,
-                docs: docs_of(property.schema),
                 pointer: property.pointer,
             });
         }
@@ -388,7 +398,8 @@ impl<'d> Resolver<'d> {
         for (i, (member, member_pointer)) in others.into_iter().enumerate() {
             let ty = self.type_of(member, &member_pointer, &format!("{name}Variant{i}"));
             let variant = self.variant_name(&ty);
-            variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs: docs_of(member) });
+            let docs = docs_of_typed(member, &ty);
+            variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs });
         }
         let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
         if let Some(short) = naming::distinguishing_names(name, &names) {
@@ -486,6 +497,7 @@ impl<'d> Resolver<'d> {
                 Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "Integer",
                 Primitive::F32 | Primitive::F64 => "Number",
                 Primitive::Bytes => "Bytes",
+                Primitive::File => "File",
             }
             .to_owned(),
             TypeRef::Array(item) => format!("{}List", self.variant_name(item)),

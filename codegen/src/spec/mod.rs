@@ -233,6 +233,16 @@ pub struct MediaType {
     /// Path to the output index beside each text delta (`/data/*/index`).
     #[serde(rename = "x-stream-index")]
     pub stream_index: Option<String>,
+    /// How each property of a form or multipart body is encoded.
+    pub encoding: IndexMap<String, Encoding>,
+}
+
+/// How one property of a form or multipart body is encoded.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Encoding {
+    /// The part's media type, or a comma-separated list of accepted ones.
+    pub content_type: Option<String>,
 }
 
 /// A security scheme.

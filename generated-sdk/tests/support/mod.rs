@@ -189,13 +189,37 @@ async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Recorded> {
         .collect();
     let length: usize =
         headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let chunked = headers.iter().any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
     let mut body = buffer[head_end + 4..].to_vec();
-    while body.len() < length {
+    while if chunked { dechunked(&body).is_none() } else { body.len() < length } {
         let n = socket.read(&mut chunk).await.ok()?;
         if n == 0 {
             break;
         }
         body.extend_from_slice(&chunk[..n]);
     }
+    if chunked {
+        body = dechunked(&body)?;
+    }
     Some(Recorded { method, path, headers, body })
+}
+
+/// The content of a complete chunked body (`size CRLF data CRLF`…, ended by a zero size), or
+/// `None` while more is to come.
+fn dechunked(mut raw: &[u8]) -> Option<Vec<u8>> {
+    let mut content = Vec::new();
+    loop {
+        let line_end = raw.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = String::from_utf8_lossy(&raw[..line_end]);
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return raw.starts_with(b"\r\n").then_some(content);
+        }
+        if raw.len() < size + 2 {
+            return None;
+        }
+        content.extend_from_slice(&raw[..size]);
+        raw = &raw[size + 2..];
+    }
 }

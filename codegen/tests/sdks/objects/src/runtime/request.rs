@@ -2,6 +2,7 @@
 //! What one call sends: method, path, query, headers and body, kept so each retry rebuilds the
 //! same request; and per-request options.
 
+use super::form::Multipart;
 use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
@@ -62,8 +63,7 @@ pub struct RequestParts {
     pub(crate) path: String,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
-    pub(crate) body: Option<Bytes>,
-    pub(crate) content_type: String,
+    pub(crate) body: Option<Payload>,
     pub(crate) accept: String,
     pub(crate) authenticated: bool,
     /// Secret values the body carries, redacted from errors.
@@ -79,7 +79,6 @@ impl RequestParts {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
-            content_type: String::new(),
             accept: "application/json".to_owned(),
             authenticated: true,
             secrets: Vec::new(),
@@ -114,8 +113,24 @@ impl RequestParts {
     pub fn json(mut self, body: &impl Serialize) -> Result<Self, String> {
         let (bytes, secrets) = super::secret::collect_secrets(|| serde_json::to_vec(body));
         let bytes = bytes.map_err(|e| format!("request body could not be serialised: {e}"))?;
-        self.body = Some(Bytes::from(bytes));
-        self.content_type = "application/json".to_owned();
+        self.body = Some(Payload::Bytes(Bytes::from(bytes), "application/json".to_owned()));
+        self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body (see [`form`](super::form)).
+    pub fn form(mut self, body: &impl Serialize) -> Result<Self, String> {
+        let (text, secrets) = super::secret::collect_secrets(|| super::form::urlencoded(body));
+        let content_type = "application/x-www-form-urlencoded".to_owned();
+        self.body = Some(Payload::Bytes(Bytes::from(text?), content_type));
+        self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// Sets a `multipart/form-data` body; `part_types` are the document's media types per field.
+    pub fn multipart(mut self, body: &impl Serialize, part_types: &[(&str, &str)]) -> Result<Self, String> {
+        let (multipart, secrets) = super::secret::collect_secrets(|| Multipart::new(body, part_types));
+        self.body = Some(Payload::Multipart(multipart?));
         self.secrets.extend(secrets);
         Ok(self)
     }
@@ -134,10 +149,30 @@ impl RequestParts {
 
     /// Sets a body sent as it is, with its media type (text or binary).
     pub fn raw(mut self, body: impl Into<Bytes>, content_type: &str) -> Self {
-        self.body = Some(body.into());
-        self.content_type = content_type.to_owned();
+        self.body = Some(Payload::Bytes(body.into(), content_type.to_owned()));
         self
     }
+
+    /// Whether the body can be sent only once (it streams from a reader), so no retry is made.
+    pub(crate) fn is_one_shot(&self) -> bool {
+        matches!(&self.body, Some(Payload::Multipart(multipart)) if multipart.is_one_shot())
+    }
+
+    /// The body and its media type for one attempt.
+    pub(crate) fn body(&self) -> Result<Option<(reqwest::Body, String)>, String> {
+        Ok(match &self.body {
+            None => None,
+            Some(Payload::Bytes(bytes, content_type)) => Some((bytes.clone().into(), content_type.clone())),
+            Some(Payload::Multipart(multipart)) => Some((multipart.body()?, multipart.content_type())),
+        })
+    }
+}
+
+/// A request body: bytes with their media type, or multipart parts streamed anew per attempt.
+#[derive(Debug, Clone)]
+pub(crate) enum Payload {
+    Bytes(Bytes, String),
+    Multipart(Multipart),
 }
 
 /// A parameter value as text: strings as they are, numbers and booleans printed, arrays one

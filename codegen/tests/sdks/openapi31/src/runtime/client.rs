@@ -565,8 +565,8 @@ impl Client {
             request = request.header(name, value);
         }
         request = request.header("accept", if streaming { "text/event-stream" } else { parts.accept.as_str() });
-        if let Some(body) = &parts.body {
-            request = request.header("content-type", parts.content_type.as_str()).body(body.clone());
+        if let Some((body, content_type)) = parts.body().map_err(Error::Request)? {
+            request = request.header("content-type", content_type).body(body);
         }
         // reqwest's own timeout also covers reading the body, which a stream must not be cut by.
         if let (false, Some(limit)) = (streaming, call.limits.attempt) {
@@ -590,7 +590,10 @@ impl Client {
     /// Sends with retries until a success status, a final failure, retries run out, or the next
     /// retry could not start before the call's deadline.
     async fn execute<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
-        let max_retries = call.options.max_retries.unwrap_or(self.inner.retry.max_retries);
+        let max_retries = match call.parts.is_one_shot() {
+            true => 0,
+            false => call.options.max_retries.unwrap_or(self.inner.retry.max_retries),
+        };
         let mut attempt = 0;
         loop {
             let sent = self.attempt(call, streaming).await;

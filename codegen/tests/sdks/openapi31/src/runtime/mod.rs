@@ -6,6 +6,7 @@
 mod client;
 mod enums;
 mod error;
+mod form;
 pub mod nullable;
 mod request;
 mod retry;
@@ -20,6 +21,7 @@ pub use error::{
     ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, StatusMatch,
     TimeoutKind,
 };
+pub use form::FilePart;
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;

@@ -1,0 +1,215 @@
+// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/request.rs. Edit that file instead.
+//! What one call sends: method, path, query, headers and body, kept so each retry rebuilds the
+//! same request; and per-request options.
+
+use super::form::Multipart;
+use bytes::Bytes;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+use std::time::Duration;
+
+/// Per-request settings that override the client's.
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    /// `None`: the client's; `Some(None)`: no limit.
+    pub(crate) timeout: Option<Option<Duration>>,
+    /// `None`: the client's; `Some(None)`: no limit.
+    pub(crate) attempt_timeout: Option<Option<Duration>>,
+    pub(crate) max_retries: Option<u32>,
+    pub(crate) headers: Vec<(String, String)>,
+}
+
+/// Header values may be credentials, so only their names are shown.
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<String> = self.headers.iter().map(|(name, _)| format!("{name}: [REDACTED]")).collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_retries", &self.max_retries)
+            .field("headers", &headers)
+            .finish()
+    }
+}
+
+impl RequestOptions {
+    /// Time limit of the whole call, retries and their waits included (for streams: until the
+    /// response starts); `None` for no limit. Overrides the client's.
+    pub fn set_timeout(&mut self, timeout: impl Into<Option<Duration>>) {
+        self.timeout = Some(timeout.into());
+    }
+
+    /// Time limit of each attempt; `None` for no limit. Overrides the client's.
+    pub fn set_attempt_timeout(&mut self, timeout: impl Into<Option<Duration>>) {
+        self.attempt_timeout = Some(timeout.into());
+    }
+
+    /// Retries after the first attempt.
+    pub fn set_max_retries(&mut self, max_retries: u32) {
+        self.max_retries = Some(max_retries);
+    }
+
+    /// An extra header for this call.
+    pub fn add_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.headers.push((name.into(), value.into()));
+    }
+}
+
+/// A request as generated code describes it.
+#[derive(Debug, Clone)]
+pub struct RequestParts {
+    pub(crate) method: reqwest::Method,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Option<Payload>,
+    pub(crate) accept: String,
+    pub(crate) authenticated: bool,
+    /// Secret values the body carries, redacted from errors.
+    pub(crate) secrets: Vec<String>,
+}
+
+impl RequestParts {
+    /// A request to `path` (already filled in, relative to the base URL).
+    pub fn new(method: reqwest::Method, path: String) -> Self {
+        RequestParts {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            accept: "application/json".to_owned(),
+            authenticated: true,
+            secrets: Vec::new(),
+        }
+    }
+
+    /// Adds a query parameter (arrays become repeated parameters).
+    pub fn query(mut self, name: &str, value: &impl Serialize) -> Self {
+        for text in self.secret_aware_text(value) {
+            self.query.push((name.to_owned(), text));
+        }
+        self
+    }
+
+    /// Adds a header parameter (arrays become comma-separated).
+    pub fn header(mut self, name: &str, value: &impl Serialize) -> Self {
+        let values = self.secret_aware_text(value);
+        if !values.is_empty() {
+            self.headers.push((name.to_owned(), values.join(",")));
+        }
+        self
+    }
+
+    /// A parameter's text, remembering the secrets it carries.
+    fn secret_aware_text(&mut self, value: &impl Serialize) -> Vec<String> {
+        let (texts, secrets) = super::secret::collect_secrets(|| param_text(value));
+        self.secrets.extend(secrets);
+        texts
+    }
+
+    /// Sets a JSON body, serialised once for every attempt.
+    pub fn json(mut self, body: &impl Serialize) -> Result<Self, String> {
+        let (bytes, secrets) = super::secret::collect_secrets(|| serde_json::to_vec(body));
+        let bytes = bytes.map_err(|e| format!("request body could not be serialised: {e}"))?;
+        self.body = Some(Payload::Bytes(Bytes::from(bytes), "application/json".to_owned()));
+        self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body (see [`form`](super::form)).
+    pub fn form(mut self, body: &impl Serialize) -> Result<Self, String> {
+        let (text, secrets) = super::secret::collect_secrets(|| super::form::urlencoded(body));
+        let content_type = "application/x-www-form-urlencoded".to_owned();
+        self.body = Some(Payload::Bytes(Bytes::from(text?), content_type));
+        self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// Sets a `multipart/form-data` body; `part_types` are the document's media types per field.
+    pub fn multipart(mut self, body: &impl Serialize, part_types: &[(&str, &str)]) -> Result<Self, String> {
+        let (multipart, secrets) = super::secret::collect_secrets(|| Multipart::new(body, part_types));
+        self.body = Some(Payload::Multipart(multipart?));
+        self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// Sends no credentials (an operation the document marks `security: []`).
+    pub fn without_auth(mut self) -> Self {
+        self.authenticated = false;
+        self
+    }
+
+    /// The media type asked for in `Accept` (default `application/json`; streams ask for events).
+    pub fn accept(mut self, media_type: &str) -> Self {
+        self.accept = media_type.to_owned();
+        self
+    }
+
+    /// Sets a body sent as it is, with its media type (text or binary).
+    pub fn raw(mut self, body: impl Into<Bytes>, content_type: &str) -> Self {
+        self.body = Some(Payload::Bytes(body.into(), content_type.to_owned()));
+        self
+    }
+
+    /// Whether the body can be sent only once (it streams from a reader), so no retry is made.
+    pub(crate) fn is_one_shot(&self) -> bool {
+        matches!(&self.body, Some(Payload::Multipart(multipart)) if multipart.is_one_shot())
+    }
+
+    /// The body and its media type for one attempt.
+    pub(crate) fn body(&self) -> Result<Option<(reqwest::Body, String)>, String> {
+        Ok(match &self.body {
+            None => None,
+            Some(Payload::Bytes(bytes, content_type)) => Some((bytes.clone().into(), content_type.clone())),
+            Some(Payload::Multipart(multipart)) => Some((multipart.body()?, multipart.content_type())),
+        })
+    }
+}
+
+/// A request body: bytes with their media type, or multipart parts streamed anew per attempt.
+#[derive(Debug, Clone)]
+pub(crate) enum Payload {
+    Bytes(Bytes, String),
+    Multipart(Multipart),
+}
+
+/// A parameter value as text: strings as they are, numbers and booleans printed, arrays one
+/// entry per item, objects as compact JSON, null as nothing.
+pub fn param_text(value: &impl Serialize) -> Vec<String> {
+    fn scalar(value: Value) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::String(s) => Some(s),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            other => Some(other.to_string()),
+        }
+    }
+    match serde_json::to_value(value) {
+        Ok(Value::Array(items)) => items.into_iter().filter_map(scalar).collect(),
+        Ok(other) => scalar(other).into_iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A path parameter, percent-encoded as one URL segment.
+pub fn path_segment(value: &impl Serialize) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    utf8_percent_encode(&param_text(value).join(","), SEGMENT).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_parameters() {
+        assert_eq!(param_text(&"a b"), ["a b"]);
+        assert_eq!(param_text(&vec![1, 2]), ["1", "2"]);
+        assert_eq!(param_text(&Option::<u8>::None), Vec::<String>::new());
+        assert_eq!(path_segment(&"a/b c"), "a%2Fb%20c");
+    }
+}
