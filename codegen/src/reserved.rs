@@ -45,9 +45,12 @@ pub const BUILDER_METHODS: &[&str] = &[
     "attempt_timeout",
     "max_retries",
     "header",
+    "body_field",
     "send",
     "send_with_response",
+    "send_raw",
     "stream",
+    "stream_raw",
 ];
 
 /// The constructors `emit` adds to the runtime's `Client` in each crate.

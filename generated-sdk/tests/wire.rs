@@ -222,3 +222,33 @@ fn unknown_enum_values_and_fields_are_kept_or_ignored() {
     response["brand_new_field"] = serde_json::json!({"x": 1});
     serde_json::from_value::<humanloop::types::ChatResponse>(response).expect("unknown fields are ignored");
 }
+
+/// When the server and the document disagree, raw JSON in and out keeps a user going.
+#[tokio::test]
+async fn raw_json_carries_what_the_document_does_not_declare() {
+    let reply = r#"{"data":[],"provider_responses":[],"brand_new":{"x":1}}"#;
+    let server = Server::start(vec![Reply::json(200, reply)]).await;
+    let hl = client(&server);
+    let config = ModelConfigChatRequest::new("gpt-4o");
+    let raw = hl
+        .chat([user("Hi")], config)
+        .body_field("new_option", serde_json::json!({"level": 2}))
+        .body_field("num_samples", serde_json::json!("three"))
+        .send_raw()
+        .await
+        .expect("any JSON is accepted");
+    assert_eq!(raw["brand_new"]["x"], 1, "undeclared response fields are kept");
+    let body = server.recorded()[0].json();
+    assert_eq!(body["new_option"], serde_json::json!({"level": 2}), "an undeclared field is sent");
+    assert_eq!(body["num_samples"], "three", "a value the type cannot hold replaces the typed one");
+    assert_eq!(body["stream"], false, "send_raw still asks for a single response");
+    assert_eq!(body["model_config"]["model"], "gpt-4o", "the typed fields stay");
+
+    let events = vec![b"data: {\"anything\": [1]}\n\n".to_vec(), b"data: [DONE]\n\n".to_vec()];
+    let server = Server::start(vec![Reply::sse(events)]).await;
+    let hl = client(&server);
+    let stream = hl.chat([user("Hi")], ModelConfigChatRequest::new("gpt-4o")).stream_raw().await.expect("stream");
+    let items: Vec<serde_json::Value> = stream.map(|item| item.expect("any JSON event decodes")).collect().await;
+    assert_eq!(items, [serde_json::json!({"anything": [1]})]);
+    assert_eq!(server.recorded()[0].json()["stream"], true);
+}

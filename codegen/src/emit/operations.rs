@@ -94,6 +94,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let BuilderState { fields, defaults, setters } = builder_state(api, op);
     let decoders = error_decoders(op);
     let options = option_setters();
+    let body_field = body_field_setter(op);
     let parts = parts_method(op);
     let send = send_methods(api, op);
     let stream = stream_method(api, op);
@@ -122,6 +123,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
 
             #(#setters)*
             #options
+            #body_field
             #parts
             #send
             #stream
@@ -218,6 +220,19 @@ fn error_decoders(op: &Operation) -> TokenStream {
     quote!(#(#entries)*)
 }
 
+/// `body_field`, for an operation with a JSON body: a field the document does not declare.
+fn body_field_setter(op: &Operation) -> Option<TokenStream> {
+    op.body.as_ref().filter(|body| body.encoding == BodyEncoding::Json)?;
+    Some(quote! {
+        /// Sets a field of the JSON body over the typed one's: a field the document does not
+        /// declare yet, or a value its type cannot hold.
+        pub fn body_field(mut self, name: impl Into<String>, value: serde_json::Value) -> Self {
+            self.options.add_body_field(name, value);
+            self
+        }
+    })
+}
+
 /// The per-call settings every builder has.
 fn option_setters() -> TokenStream {
     quote! {
@@ -281,13 +296,16 @@ fn parts_method(op: &Operation) -> TokenStream {
                 quote!(parts.multipart(#by_ref, &[#((#fields, #types)),*]).map_err(#error::Request)?)
             }
         };
-        if body.required {
+        let encoded = if body.required {
             let encoded = encode(quote!(&self.body), quote!(self.body.clone()));
             quote!(let parts = #encoded;)
         } else {
             let encoded = encode(quote!(body), quote!(body.clone()));
             quote!(let parts = match &self.body { Some(body) => #encoded, None => parts };)
-        }
+        };
+        let extra_fields = (body.encoding == BodyEncoding::Json)
+            .then(|| quote!(let parts = parts.with_body_fields(&self.options).map_err(#error::Request)?;));
+        quote!(#encoded #extra_fields)
     });
     let accept = match (&op.response, &op.response_media) {
         (Some(_), Media::Text(media_type) | Media::Binary(media_type)) => {
@@ -342,6 +360,20 @@ fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
     };
     let set_false = flag_assignment(api, op, false);
     let mutable = set_false.is_some().then(|| quote!(mut));
+    // Raw JSON out, for a response that differs from the document; text and bytes are raw already.
+    let raw = matches!(reply(api, op)?, Reply::Json(_) | Reply::Empty).then(|| {
+        let set_false = flag_assignment(api, op, false);
+        quote! {
+            /// Sends the request and returns the success body as JSON, whatever type the document
+            /// gives it (`null` when empty): for when the server sends what the document does not
+            /// say.
+            pub async fn send_raw(#mutable self) -> Result<serde_json::Value, #error> {
+                #set_false
+                let parts = self.parts()?;
+                Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+            }
+        }
+    });
     Some(quote! {
         /// Sends the request and returns the decoded response.
         pub async fn send(self) -> Result<#response, #error> {
@@ -354,6 +386,8 @@ fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
             let parts = self.parts()?;
             self.client.#verb(parts, self.options, ERRORS).await
         }
+
+        #raw
     })
 }
 
@@ -383,6 +417,14 @@ fn stream_method(api: &Api, op: &Operation) -> Option<TokenStream> {
             #set_true
             let parts = self.parts()?;
             self.client.#verb(parts, self.options, ERRORS, #done).await
+        }
+
+        /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
+        /// document gives it.
+        pub async fn stream_raw(#mutable self) -> Result<#runtime::EventStream<serde_json::Value, #error_body>, #error> {
+            #set_true
+            let parts = self.parts()?;
+            self.client.send_sse(parts, self.options, ERRORS, #done).await
         }
     })
 }

@@ -212,12 +212,25 @@ impl CompletionBuilder {
         self.options.add_header(name, value);
         self
     }
+    /// Sets a field of the JSON body over the typed one's: a field the document does not
+    /// declare yet, or a value its type cannot hold.
+    pub fn body_field(
+        mut self,
+        name: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.options.add_body_field(name, value);
+        self
+    }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
             reqwest::Method::POST,
             "/completion".to_owned(),
         );
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
+        let parts = parts
+            .with_body_fields(&self.options)
+            .map_err(crate::Error::Request)?;
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
@@ -235,6 +248,14 @@ impl CompletionBuilder {
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
     }
+    /// Sends the request and returns the success body as JSON, whatever type the document
+    /// gives it (`null` when empty): for when the server sends what the document does not
+    /// say.
+    pub async fn send_raw(mut self) -> Result<serde_json::Value, crate::Error> {
+        self.body.stream = Some(false);
+        let parts = self.parts()?;
+        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+    }
     /// Sends the request in streaming mode and returns its events as they arrive.
     ///
     /// An error status before the stream starts is returned here; a malformed event is an
@@ -243,6 +264,25 @@ impl CompletionBuilder {
         mut self,
     ) -> Result<
         crate::runtime::EventStream<crate::types::CompletionResponse, crate::ErrorBody>,
+        crate::Error,
+    > {
+        self.body.stream = Some(true);
+        let parts = self.parts()?;
+        self.client
+            .send_sse(
+                parts,
+                self.options,
+                ERRORS,
+                ::std::option::Option::Some(b"[DONE]"),
+            )
+            .await
+    }
+    /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
+    /// document gives it.
+    pub async fn stream_raw(
+        mut self,
+    ) -> Result<
+        crate::runtime::EventStream<serde_json::Value, crate::ErrorBody>,
         crate::Error,
     > {
         self.body.stream = Some(true);

@@ -18,6 +18,8 @@ pub struct RequestOptions {
     pub(crate) attempt_timeout: Option<Option<Duration>>,
     pub(crate) max_retries: Option<u32>,
     pub(crate) headers: Vec<(String, String)>,
+    /// JSON body fields the document does not declare, set over the typed body's.
+    pub(crate) body_fields: Vec<(String, Value)>,
 }
 
 /// Header values may be credentials, so only their names are shown.
@@ -29,6 +31,7 @@ impl fmt::Debug for RequestOptions {
             .field("attempt_timeout", &self.attempt_timeout)
             .field("max_retries", &self.max_retries)
             .field("headers", &headers)
+            .field("body_fields", &self.body_fields.iter().map(|(name, _)| name).collect::<Vec<_>>())
             .finish()
     }
 }
@@ -53,6 +56,12 @@ impl RequestOptions {
     /// An extra header for this call.
     pub fn add_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.headers.push((name.into(), value.into()));
+    }
+
+    /// A field set in this call's JSON body over the typed body's (one the document does not
+    /// declare yet, or a value its type cannot hold).
+    pub fn add_body_field(&mut self, name: impl Into<String>, value: Value) {
+        self.body_fields.push((name.into(), value));
     }
 }
 
@@ -132,6 +141,23 @@ impl RequestParts {
         let (multipart, secrets) = super::secret::collect_secrets(|| Multipart::new(body, part_types));
         self.body = Some(Payload::Multipart(multipart?));
         self.secrets.extend(secrets);
+        Ok(self)
+    }
+
+    /// The JSON body with `options`' extra fields set over it (a body is created if there is none).
+    pub fn with_body_fields(mut self, options: &RequestOptions) -> Result<Self, String> {
+        if options.body_fields.is_empty() {
+            return Ok(self);
+        }
+        let mut body = match &self.body {
+            Some(Payload::Bytes(bytes, _)) => serde_json::from_slice::<Value>(bytes).map_err(|e| e.to_string())?,
+            _ => Value::Object(serde_json::Map::new()),
+        };
+        let Value::Object(fields) = &mut body else {
+            return Err("extra body fields need a JSON object body".to_owned());
+        };
+        fields.extend(options.body_fields.iter().cloned());
+        self.body = Some(Payload::Bytes(Bytes::from(body.to_string()), "application/json".to_owned()));
         Ok(self)
     }
 

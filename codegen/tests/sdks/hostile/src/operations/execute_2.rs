@@ -63,4 +63,11 @@ impl Execute2Builder {
         let parts = self.parts()?;
         self.client.send_empty(parts, self.options, ERRORS).await
     }
+    /// Sends the request and returns the success body as JSON, whatever type the document
+    /// gives it (`null` when empty): for when the server sends what the document does not
+    /// say.
+    pub async fn send_raw(self) -> Result<serde_json::Value, crate::Error> {
+        let parts = self.parts()?;
+        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+    }
 }

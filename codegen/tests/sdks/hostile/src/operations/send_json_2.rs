@@ -65,12 +65,25 @@ impl SendJson2Builder {
         self.options.add_header(name, value);
         self
     }
+    /// Sets a field of the JSON body over the typed one's: a field the document does not
+    /// declare yet, or a value its type cannot hold.
+    pub fn body_field(
+        mut self,
+        name: impl Into<String>,
+        value: serde_json::Value,
+    ) -> Self {
+        self.options.add_body_field(name, value);
+        self
+    }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
             reqwest::Method::POST,
             "/send-json".to_owned(),
         );
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
+        let parts = parts
+            .with_body_fields(&self.options)
+            .map_err(crate::Error::Request)?;
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
@@ -83,5 +96,12 @@ impl SendJson2Builder {
     ) -> Result<crate::runtime::Response<crate::types::Error>, crate::Error> {
         let parts = self.parts()?;
         self.client.send_json(parts, self.options, ERRORS).await
+    }
+    /// Sends the request and returns the success body as JSON, whatever type the document
+    /// gives it (`null` when empty): for when the server sends what the document does not
+    /// say.
+    pub async fn send_raw(self) -> Result<serde_json::Value, crate::Error> {
+        let parts = self.parts()?;
+        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
     }
 }
