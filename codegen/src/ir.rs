@@ -421,6 +421,8 @@ pub enum ParamLocation {
     Query,
     /// In a header.
     Header,
+    /// In the `Cookie` header.
+    Cookie,
 }
 
 /// A parameter.

@@ -277,7 +277,11 @@ fn parts_method(op: &Operation) -> TokenStream {
         .map(|p| {
             let name = snake_ident(&p.name);
             let wire = &p.wire_name;
-            let verb = if p.location == ParamLocation::Query { quote!(query) } else { quote!(header) };
+            let verb = match p.location {
+                ParamLocation::Query => quote!(query),
+                ParamLocation::Cookie => quote!(cookie),
+                ParamLocation::Header | ParamLocation::Path => quote!(header),
+            };
             if p.required {
                 quote!(parts = parts.#verb(#wire, &self.#name);)
             } else {

@@ -303,6 +303,7 @@ impl<'d> Resolver<'d> {
                 "path" => ParamLocation::Path,
                 "query" => ParamLocation::Query,
                 "header" => ParamLocation::Header,
+                "cookie" => ParamLocation::Cookie,
                 other => {
                     self.diags.warning(
                         &param_pointer,

@@ -12,12 +12,14 @@ fn client(server: &Server) -> Client {
 }
 
 #[tokio::test]
-async fn parameters_go_to_path_query_and_headers() {
+async fn parameters_go_to_path_query_headers_and_cookies() {
     let server = Server::start(vec![Reply::json(200, r#"{"name":"Rex"}"#)]).await;
     #[allow(deprecated)] // getPet is deprecated in the fixture
     let pet = client(&server)
         .get_pet("a b/c", "trace-9")
         .fields(vec!["name".to_owned(), "age".to_owned()])
+        .session("s 1;x")
+        .theme("dark")
         .send()
         .await
         .expect("pet");
@@ -25,6 +27,7 @@ async fn parameters_go_to_path_query_and_headers() {
     let sent = &server.recorded()[0];
     assert_eq!(sent.path, "/pets/a%20b%2Fc?fields=name&fields=age");
     assert_eq!(sent.header("x-trace"), Some("trace-9"));
+    assert_eq!(sent.header("cookie"), Some("session=s%201%3Bx; theme=dark"));
     assert_eq!(sent.header("authorization"), Some("Bearer token-1"));
 }
 

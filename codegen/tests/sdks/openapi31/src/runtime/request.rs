@@ -111,6 +111,27 @@ impl RequestParts {
         self
     }
 
+    /// Adds a cookie parameter (`name=value` in the `Cookie` header; arrays comma-separated).
+    pub fn cookie(mut self, name: &str, value: &impl Serialize) -> Self {
+        use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+        // What a cookie value may not hold unencoded (RFC 6265): space, `"`, `,`, `;` and `\`.
+        const COOKIE: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b',').add(b';').add(b'\\').add(b'%');
+        let values = self.secret_aware_text(value);
+        if values.is_empty() {
+            return self;
+        }
+        let encoded: Vec<String> = values.iter().map(|v| utf8_percent_encode(v, COOKIE).to_string()).collect();
+        let pair = format!("{name}={}", encoded.join("%2C"));
+        match self.headers.iter_mut().find(|(header, _)| header == "cookie") {
+            Some((_, cookies)) => {
+                cookies.push_str("; ");
+                cookies.push_str(&pair);
+            }
+            None => self.headers.push(("cookie".to_owned(), pair)),
+        }
+        self
+    }
+
     /// A parameter's text, remembering the secrets it carries.
     fn secret_aware_text(&mut self, value: &impl Serialize) -> Vec<String> {
         let (texts, secrets) = super::secret::collect_secrets(|| param_text(value));
@@ -237,5 +258,14 @@ mod tests {
         assert_eq!(param_text(&vec![1, 2]), ["1", "2"]);
         assert_eq!(param_text(&Option::<u8>::None), Vec::<String>::new());
         assert_eq!(path_segment(&"a/b c"), "a%2Fb%20c");
+    }
+
+    #[test]
+    fn cookies_share_one_header_with_unsafe_characters_encoded() {
+        let parts = RequestParts::new(reqwest::Method::GET, "/".into())
+            .cookie("session", &"a b;c")
+            .cookie("ids", &vec![1, 2])
+            .cookie("none", &Option::<u8>::None);
+        assert_eq!(parts.headers, [("cookie".to_owned(), "session=a%20b%3Bc; ids=1%2C2".to_owned())]);
     }
 }

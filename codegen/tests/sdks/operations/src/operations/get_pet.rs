@@ -17,6 +17,8 @@ pub struct GetPetBuilder {
     pet_id: String,
     fields: Option<Vec<String>>,
     x_trace: String,
+    session: Option<String>,
+    theme: Option<String>,
     options: crate::runtime::RequestOptions,
 }
 impl GetPetBuilder {
@@ -30,12 +32,24 @@ impl GetPetBuilder {
             pet_id,
             x_trace,
             fields: None,
+            session: None,
+            theme: None,
             options: Default::default(),
         }
     }
     /// Optional: a list of strings.
     pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
         self.fields = Some(value.into());
+        self
+    }
+    /// Optional: a string.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
+        self
+    }
+    /// Optional: a string.
+    pub fn theme(mut self, value: impl Into<String>) -> Self {
+        self.theme = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
@@ -73,6 +87,12 @@ impl GetPetBuilder {
             parts = parts.query("fields", value);
         }
         parts = parts.header("X-Trace", &self.x_trace);
+        if let Some(value) = &self.session {
+            parts = parts.cookie("session", value);
+        }
+        if let Some(value) = &self.theme {
+            parts = parts.cookie("theme", value);
+        }
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
