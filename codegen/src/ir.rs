@@ -121,6 +121,9 @@ pub enum TypeKind {
 pub struct Struct {
     /// Fields in document order (`allOf` parts in order, then own properties).
     pub fields: Vec<Field>,
+    /// The Rust name of the map that keeps the fields the document does not declare (`None`
+    /// when [`Settings::keep_unknown_fields`](crate::Settings) is off).
+    pub extra: Option<String>,
 }
 
 /// One field of a struct.

@@ -51,6 +51,13 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
     if settings.deprecation_notes_from_descriptions {
         resolve::deprecation::notes_from_descriptions(&mut api);
     }
+    if !settings.keep_unknown_fields {
+        api.types.iter_mut().for_each(|t| {
+            if let ir::TypeKind::Struct(s) = &mut t.kind {
+                s.extra = None;
+            }
+        });
+    }
     let files = emit::emit(&api, settings).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,

@@ -12,17 +12,32 @@ pub struct Settings {
     /// it is deprecated ("NB: Deprecated in favour of …"), for documents that do not use
     /// `x-deprecated-message`. Off by default: it reads prose.
     pub deprecation_notes_from_descriptions: bool,
+    /// Every struct keeps the fields the document does not declare in an `extra` map (and
+    /// sends them back), so nothing a server adds is lost. On by default; off, structs ignore
+    /// unknown fields and compile to less code.
+    pub keep_unknown_fields: bool,
 }
 
 impl Settings {
     /// Settings for the document at `spec_path`.
     pub fn new(spec_path: impl Into<String>) -> Self {
-        Settings { spec_path: spec_path.into(), readme: None, deprecation_notes_from_descriptions: false }
+        Settings {
+            spec_path: spec_path.into(),
+            readme: None,
+            deprecation_notes_from_descriptions: false,
+            keep_unknown_fields: true,
+        }
     }
 
     /// Takes deprecation notes from descriptions (see the field).
     pub fn with_deprecation_notes_from_descriptions(mut self) -> Self {
         self.deprecation_notes_from_descriptions = true;
+        self
+    }
+
+    /// Structs ignore the fields the document does not declare (see the field).
+    pub fn without_unknown_fields(mut self) -> Self {
+        self.keep_unknown_fields = false;
         self
     }
 

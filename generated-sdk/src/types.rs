@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// One part of a multi-part message, told apart by its `type`.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +129,9 @@ pub struct ChatDataResponse {
     pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// The message returned by the provider.
     pub output_message: ChatMessageWithToolCall,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatDataResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -153,6 +156,7 @@ impl ChatDataResponse {
             tool_call: None,
             tool_calls: None,
             output_message: output_message.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`inputs`](Self::inputs).
@@ -327,6 +331,9 @@ pub struct ChatDeployedRequest {
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatDeployedRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -356,6 +363,7 @@ impl ChatDeployedRequest {
             response_format: None,
             reasoning_effort: None,
             environment: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -618,6 +626,9 @@ pub struct ChatExperimentRequest {
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
     pub experiment_id: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatExperimentRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -650,6 +661,7 @@ impl ChatExperimentRequest {
             response_format: None,
             reasoning_effort: None,
             experiment_id: experiment_id.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -815,6 +827,9 @@ pub struct ChatMessageWithToolCall {
         with = "crate::runtime::nullable"
     )]
     pub tool_call: Option<Option<FunctionTool>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatMessageWithToolCall {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -826,6 +841,7 @@ impl ChatMessageWithToolCall {
             tool_call_id: None,
             tool_calls: None,
             tool_call: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`content`](Self::content).
@@ -989,6 +1005,9 @@ pub struct ChatModelConfigRequest {
     ///
     /// Identifies the model configuration used to create a chat response.
     pub model_config_id: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatModelConfigRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -1021,6 +1040,7 @@ impl ChatModelConfigRequest {
             response_format: None,
             reasoning_effort: None,
             model_config_id: model_config_id.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -1278,6 +1298,9 @@ pub struct ChatRequest {
     ///
     /// The model configuration used to create a chat response.
     pub model_config: ModelConfigChatRequest,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -1310,6 +1333,7 @@ impl ChatRequest {
             response_format: None,
             reasoning_effort: None,
             model_config: model_config.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -1465,6 +1489,9 @@ pub struct ChatRequestFields {
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -1476,6 +1503,7 @@ impl ChatRequestFields {
             tool_call: None,
             response_format: None,
             reasoning_effort: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`template_language`](Self::template_language).
@@ -1613,6 +1641,9 @@ pub struct ChatResponse {
         with = "crate::runtime::nullable"
     )]
     pub tool_choice: Option<Option<ToolChoiceParam>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -1633,6 +1664,7 @@ impl ChatResponse {
             provider_request: None,
             session_id: None,
             tool_choice: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project_id`](Self::project_id).
@@ -1828,6 +1860,9 @@ pub struct CompletionDeployedRequest {
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionDeployedRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -1853,6 +1888,7 @@ impl CompletionDeployedRequest {
             logprobs: None,
             suffix: None,
             environment: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -2086,6 +2122,9 @@ pub struct CompletionExperimentRequest {
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
     pub experiment_id: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionExperimentRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2111,6 +2150,7 @@ impl CompletionExperimentRequest {
             logprobs: None,
             suffix: None,
             experiment_id: experiment_id.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -2334,6 +2374,9 @@ pub struct CompletionModelConfigRequest {
     ///
     /// Identifies the model configuration used to create a chat response.
     pub model_config_id: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionModelConfigRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2359,6 +2402,7 @@ impl CompletionModelConfigRequest {
             logprobs: None,
             suffix: None,
             model_config_id: model_config_id.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -2582,6 +2626,9 @@ pub struct CompletionRequest {
     ///
     /// The model configuration used to generate.
     pub model_config: ModelConfigCompletionRequest,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2607,6 +2654,7 @@ impl CompletionRequest {
             logprobs: None,
             suffix: None,
             model_config: model_config.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -2728,6 +2776,9 @@ pub struct CompletionRequestFields {
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2735,6 +2786,7 @@ impl CompletionRequestFields {
         Self {
             logprobs: None,
             suffix: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`logprobs`](Self::logprobs).
@@ -2852,6 +2904,9 @@ pub struct CompletionResponse {
         with = "crate::runtime::nullable"
     )]
     pub session_id: Option<Option<String>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2871,6 +2926,7 @@ impl CompletionResponse {
             metadata: None,
             provider_request: None,
             session_id: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project_id`](Self::project_id).
@@ -2955,6 +3011,9 @@ pub struct DataResponse {
         with = "crate::runtime::nullable"
     )]
     pub tool_results: Option<Option<Vec<ToolResultResponse>>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl DataResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -2975,6 +3034,7 @@ impl DataResponse {
             model_config_id: model_config_id.into(),
             finish_reason: None,
             tool_results: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`finish_reason`](Self::finish_reason).
@@ -3003,6 +3063,9 @@ pub struct ExperimentFields {
     /// Default: `1`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ExperimentFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3010,6 +3073,7 @@ impl ExperimentFields {
         Self {
             experiment_id: experiment_id.into(),
             num_samples: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`num_samples`](Self::num_samples).
@@ -3031,6 +3095,9 @@ pub struct FunctionTool {
         with = "crate::runtime::nullable"
     )]
     pub arguments: Option<Option<String>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl FunctionTool {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3038,6 +3105,7 @@ impl FunctionTool {
         Self {
             name: name.into(),
             arguments: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`arguments`](Self::arguments).
@@ -3052,11 +3120,17 @@ impl FunctionTool {
 pub struct FunctionToolChoice {
     /// Required: a string.
     pub name: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl FunctionToolChoice {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+            extra: ::serde_json::Map::new(),
+        }
     }
 }
 /// The request did not match the endpoint's schema.
@@ -3066,11 +3140,17 @@ pub struct HttpValidationError {
     /// Optional: a list of [`ValidationError`](crate::types::ValidationError) values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<ValidationError>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HttpValidationError {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { detail: None }
+        Self {
+            detail: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`detail`](Self::detail).
     pub fn detail(mut self, value: impl Into<Vec<ValidationError>>) -> Self {
@@ -3115,6 +3195,9 @@ pub struct HumanloopErrorDetail {
         with = "crate::runtime::nullable"
     )]
     pub origin: Option<Option<String>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HumanloopErrorDetail {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3124,6 +3207,7 @@ impl HumanloopErrorDetail {
             message: None,
             code: None,
             origin: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`type`](Self::type).
@@ -3158,11 +3242,17 @@ impl Default for HumanloopErrorDetail {
 pub struct HumanloopErrorResponse {
     /// An error raised by Humanloop or by the model provider.
     pub detail: HumanloopErrorDetail,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HumanloopErrorResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(detail: impl Into<HumanloopErrorDetail>) -> Self {
-        Self { detail: detail.into() }
+        Self {
+            detail: detail.into(),
+            extra: ::serde_json::Map::new(),
+        }
     }
 }
 /// Image content of a message.
@@ -3173,6 +3263,9 @@ pub struct ImageChatContent {
     pub r#type: ImageChatContentType,
     /// The message's image content.
     pub image_url: ImageUrl,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ImageChatContent {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3180,6 +3273,7 @@ impl ImageChatContent {
         Self {
             r#type: crate::types::ImageChatContentType::ImageUrl,
             image_url: image_url.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -3196,6 +3290,9 @@ pub struct ImageUrl {
         with = "crate::runtime::nullable"
     )]
     pub detail: Option<Option<ImageUrlDetail>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ImageUrl {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3203,6 +3300,7 @@ impl ImageUrl {
         Self {
             url: url.into(),
             detail: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`detail`](Self::detail).
@@ -3231,6 +3329,9 @@ pub struct LinkedToolRequest {
     /// The parameters of the linked tool.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl LinkedToolRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3242,6 +3343,7 @@ impl LinkedToolRequest {
             description: None,
             strict: None,
             parameters: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`name`](Self::name).
@@ -3370,6 +3472,9 @@ pub struct LogRequestFields {
     /// Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl LogRequestFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3392,6 +3497,7 @@ impl LogRequestFields {
             user: None,
             seed: None,
             return_inputs: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`project`](Self::project).
@@ -3561,6 +3667,9 @@ pub struct ModelConfigChatRequest {
     /// Make tools available to OpenAIs chat model as functions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ModelConfigTool>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigChatRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3582,6 +3691,7 @@ impl ModelConfigChatRequest {
             endpoint: None,
             chat_template: None,
             tools: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`name`](Self::name).
@@ -3730,6 +3840,9 @@ pub struct ModelConfigCompletionRequest {
     /// Prompt template that will take your specified inputs to form your final request to the model. Input variables within the prompt template should be specified with syntax: `{{input_name}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_template: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigCompletionRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3750,6 +3863,7 @@ impl ModelConfigCompletionRequest {
             response_format: None,
             endpoint: None,
             prompt_template: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`name`](Self::name).
@@ -3882,6 +3996,9 @@ pub struct ModelConfigFields {
     /// The format of the response. Only type json_object is currently supported for chat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigFields {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -3900,6 +4017,7 @@ impl ModelConfigFields {
             other: None,
             seed: None,
             response_format: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`name`](Self::name).
@@ -4019,6 +4137,9 @@ pub struct ModelConfigToolRequest {
     /// If is_preset = true, this is the name of the preset tool on Humanloop. This is used as the key to look up the Humanloop runtime of the tool
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset_name: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigToolRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4032,6 +4153,7 @@ impl ModelConfigToolRequest {
             source_code: None,
             other: None,
             preset_name: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`description`](Self::description).
@@ -4166,6 +4288,9 @@ pub struct ProviderApiKeys {
     /// Optional: a secret string, redacted when printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_azure_endpoint: Option<crate::runtime::SecretString>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ProviderApiKeys {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4179,6 +4304,7 @@ impl ProviderApiKeys {
             cohere: None,
             openai_azure: None,
             openai_azure_endpoint: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`openai`](Self::openai).
@@ -4264,6 +4390,9 @@ pub struct ResponseFormat {
     /// The JSON schema of the response format if type is json_schema.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ResponseFormat {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4271,6 +4400,7 @@ impl ResponseFormat {
         Self {
             r#type: r#type.into(),
             json_schema: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`json_schema`](Self::json_schema).
@@ -4302,6 +4432,9 @@ pub struct TextChatContent {
     pub r#type: TextChatContentType,
     /// The message's text content.
     pub text: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl TextChatContent {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4309,6 +4442,7 @@ impl TextChatContent {
         Self {
             r#type: crate::types::TextChatContentType::Text,
             text: text.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -4322,6 +4456,9 @@ pub struct ToolCall {
     pub r#type: ToolType,
     /// A function tool to be called by the model where user owns runtime.
     pub function: FunctionTool,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolCall {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4330,6 +4467,7 @@ impl ToolCall {
             id: id.into(),
             r#type: crate::types::ToolType::Function,
             function: function.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -4368,6 +4506,9 @@ pub struct ToolChoice {
     pub r#type: ToolType,
     /// A function tool to be called by the model where user owns runtime.
     pub function: FunctionToolChoice,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolChoice {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4375,6 +4516,7 @@ impl ToolChoice {
         Self {
             r#type: crate::types::ToolType::Function,
             function: function.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -4412,6 +4554,9 @@ pub struct ToolResultResponse {
     pub signature: String,
     /// Required: a string.
     pub result: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolResultResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4426,6 +4571,7 @@ impl ToolResultResponse {
             name: name.into(),
             signature: signature.into(),
             result: result.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -4492,6 +4638,9 @@ pub struct Usage {
         with = "crate::runtime::nullable"
     )]
     pub reasoning_tokens: Option<Option<i64>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Usage {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4505,6 +4654,7 @@ impl Usage {
             generation_tokens: generation_tokens.into(),
             total_tokens: total_tokens.into(),
             reasoning_tokens: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`reasoning_tokens`](Self::reasoning_tokens).
@@ -4523,6 +4673,9 @@ pub struct ValidationError {
     pub msg: String,
     /// Required: a string.
     pub r#type: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ValidationError {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -4535,6 +4688,7 @@ impl ValidationError {
             loc: loc.into(),
             msg: msg.into(),
             r#type: r#type.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }

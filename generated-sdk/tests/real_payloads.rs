@@ -18,7 +18,8 @@ use std::path::PathBuf;
 /// Keys a real payload carries that the document does not declare, so a round trip drops them:
 /// `(file, JSON path of the dropped key, why that is acceptable)`.
 ///
-/// Empty: the document declares every field the real payloads send. Untyped parts of a response
+/// Empty: the document declares every field the real payloads send, and every struct keeps
+/// undeclared ones in its `extra` map anyway. Untyped parts of a response
 /// (`provider_responses`, `provider_request`, `inputs`, `metadata`) are kept whole as JSON values,
 /// so the providers' own fields inside them never need an entry here.
 const UNDECLARED: &[(&str, &str, &str)] = &[];
@@ -115,6 +116,19 @@ fn chat_responses_round_trip() {
     assert_eq!(first.finish_reason, Some(Some("tool_call".to_owned())));
     assert!(first.output_message.tool_calls.as_ref().and_then(|c| c.as_ref()).is_some_and(|c| !c.is_empty()));
     no_stale_entries(&["chat__simple.response.json", "chat-deployed__ai-assistant-with-tools.response.json"]);
+}
+
+/// A field the server adds later survives a round trip, at the top and deep inside, and can be
+/// read from `extra`.
+#[test]
+fn fields_the_document_does_not_declare_are_kept() {
+    let mut payload = read("chat-deployed__ai-assistant-with-tools.response.json");
+    payload["served_by"] = serde_json::json!({"region": "eu", "ms": 12});
+    payload["data"][0]["output_message"]["annotations"] = serde_json::json!([{"kind": "cite"}]);
+    let typed: ChatResponse = round_trip_value("chat-deployed__ai-assistant-with-tools.response.json", &payload);
+    assert_eq!(typed.extra["served_by"]["region"], "eu");
+    assert_eq!(typed.data[0].output_message.extra["annotations"][0]["kind"], "cite");
+    assert!(typed.data[0].extra.is_empty(), "declared fields never land in extra");
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     // Types and operations are most of the work on large documents: formatted on every core.
     let type_items =
         format::parallel_map(&api.types, |def| format::format_chunk("types.rs", types::type_def(api, def)))?;
-    let types_file = format::format_file("types.rs", &header, [types::module_header()])? + &type_items.concat();
+    let types_file = format::format_file("types.rs", &header, [types::module_header(api)])? + &type_items.concat();
     files.insert("types.rs".into(), types_file);
     let operation_files = format::parallel_map(&api.operations, |op| {
         let path = format!("operations/{}.rs", op.module);

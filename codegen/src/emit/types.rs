@@ -235,13 +235,18 @@ pub fn setter_name(field: &Field) -> Ident {
 }
 
 /// The `types` module's docs and attributes; its items are [`type_def`]s.
-pub fn module_header() -> TokenStream {
+pub fn module_header(api: &Api) -> TokenStream {
+    let keeps_unknown = api.types.iter().any(|t| matches!(&t.kind, TypeKind::Struct(s) if s.extra.is_some()));
+    let unknown_fields = match keeps_unknown {
+        true => " Fields the server adds later are kept in each struct's `extra` map and sent back.",
+        false => " Fields the server adds later are ignored.",
+    };
     quote! {
         //! Model types: one per schema of the document, and one per inline schema that needs a name.
         //!
         //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-        //! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-        //! values they do not know in `Unknown`.
+        //! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+        #![doc = #unknown_fields]
         #![allow(deprecated)] // deprecated items still use each other; users are warned at their own uses
     }
 }
@@ -269,6 +274,7 @@ pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 
 fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     let std = Std::of(api);
+    let string = std.string();
     let is_none = std.is_none();
     let default_trait = std.default_trait();
     let fields = s.fields.iter().map(|f| {
@@ -288,6 +294,19 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             _ => TokenStream::new(),
         };
         quote! { #doc #rename #presence pub #ident: #ty, }
+    });
+    let extra_map = quote!(::serde_json::Map<#string, ::serde_json::Value>);
+    let extra = s.extra.as_ref().map(|name| {
+        let ident = snake_ident(name);
+        quote! {
+            /// Fields the document does not declare, as received; they are sent back as they are.
+            #[serde(flatten)]
+            pub #ident: #extra_map,
+        }
+    });
+    let extra_init = s.extra.as_ref().map(|name| {
+        let ident = snake_ident(name);
+        quote!(#ident: ::serde_json::Map::new(),)
     });
     let required: Vec<&Field> = s
         .fields
@@ -343,12 +362,12 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     quote! {
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #extra }
 
         impl #name {
             /// Creates a value from its required fields; set optional ones with the methods below.
             #many
-            pub fn new(#(#args),*) -> Self { Self { #(#inits),* } }
+            pub fn new(#(#args),*) -> Self { Self { #(#inits,)* #extra_init } }
             #(#setters)*
         }
         #default

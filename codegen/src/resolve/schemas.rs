@@ -301,7 +301,8 @@ impl<'d> Resolver<'d> {
                 pointer: property.pointer,
             });
         }
-        Struct { fields }
+        // Last, so a property called `extra` keeps its name.
+        Struct { fields, extra: Some(scope.claim("extra".to_owned())) }
     }
 
     /// Whether a single-`allOf` wrapper says nullable inside (`allOf: [{$ref, nullable}]`).

@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are ignored.
 #![allow(deprecated)]
 /// Values that need sanitising.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

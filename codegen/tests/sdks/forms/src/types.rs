@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `file`, `purpose`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -14,6 +14,9 @@ pub struct CreateFileRequest {
     pub file: crate::runtime::FilePart,
     /// Required: a [`CreateFileRequestPurpose`](crate::types::CreateFileRequestPurpose).
     pub purpose: CreateFileRequestPurpose,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CreateFileRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -24,6 +27,7 @@ impl CreateFileRequest {
         Self {
             file: file.into(),
             purpose: purpose.into(),
+            extra: ::serde_json::Map::new(),
         }
     }
 }
@@ -42,6 +46,9 @@ pub struct CustomerForm {
     /// Optional: a [`CustomerFormAddress`](crate::types::CustomerFormAddress).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerFormAddress>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CustomerForm {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -51,6 +58,7 @@ impl CustomerForm {
             expand: None,
             metadata: None,
             address: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`expand`](Self::expand).
@@ -85,6 +93,9 @@ pub struct StoredFile {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl StoredFile {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -93,6 +104,7 @@ impl StoredFile {
             id: None,
             bytes: None,
             filename: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`id`](Self::id).
@@ -140,11 +152,18 @@ pub struct CustomerFormAddress {
     /// Optional: a list of strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<String>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CustomerFormAddress {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { city: None, lines: None }
+        Self {
+            city: None,
+            lines: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`city`](Self::city).
     pub fn city(mut self, value: impl Into<String>) -> Self {
@@ -169,11 +188,17 @@ pub struct CreateCustomerResponse {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CreateCustomerResponse {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`id`](Self::id).
     pub fn id(mut self, value: impl Into<String>) -> Self {
@@ -206,6 +231,9 @@ pub struct EditImageRequest {
     /// Optional: a [`EditImageRequestOptions`](crate::types::EditImageRequestOptions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<EditImageRequestOptions>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl EditImageRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -220,6 +248,7 @@ impl EditImageRequest {
             n: None,
             tags: None,
             options: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`mask`](Self::mask).
@@ -269,11 +298,17 @@ pub struct EditImageRequestOptions {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl EditImageRequestOptions {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { quality: None }
+        Self {
+            quality: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`quality`](Self::quality).
     pub fn quality(mut self, value: impl Into<String>) -> Self {
@@ -293,11 +328,17 @@ pub struct AddNoteRequest {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl AddNoteRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { text: None }
+        Self {
+            text: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`text`](Self::text).
     pub fn text(mut self, value: impl Into<String>) -> Self {

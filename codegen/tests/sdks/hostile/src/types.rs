@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// Any one of: a [`ErrorBody`](crate::types::ErrorBody), a [`String`](crate::types::String).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -26,11 +26,18 @@ pub struct Box {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub into: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Box {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { new: None, into: None }
+        Self {
+            new: None,
+            into: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`new`](Self::new).
     pub fn set_new(
@@ -71,6 +78,9 @@ pub struct Client {
     #[serde(rename = "self")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Client {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -80,6 +90,7 @@ impl Client {
             set_clone: None,
             send: None,
             self_: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`clone`](Self::clone).
@@ -127,11 +138,17 @@ pub struct Default {
     /// Optional: a [`Default`](crate::types::Default).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::boxed::Box<Default>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Default {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { value: None }
+        Self {
+            value: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`value`](Self::value).
     pub fn value(mut self, value: impl ::core::convert::Into<Default>) -> Self {
@@ -157,6 +174,9 @@ pub struct Error {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Error {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -165,6 +185,7 @@ impl Error {
             fmt: None,
             to_string: None,
             default: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`fmt`](Self::fmt).
@@ -223,11 +244,18 @@ pub struct Option {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub none: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Option {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { some: None, none: None }
+        Self {
+            some: None,
+            none: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`some`](Self::some).
     pub fn some(
@@ -266,6 +294,9 @@ pub struct Response {
     #[serde(rename = "r#type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r_type: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Response {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -274,6 +305,7 @@ impl Response {
             r#type: None,
             type_2: None,
             r_type: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`type`](Self::type).
@@ -306,7 +338,7 @@ impl ::core::default::Default for Response {
         Self::new()
     }
 }
-/// An object with the fields `ok`, `err`.
+/// An object with the fields `ok`, `err`, `extra`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Result {
@@ -316,11 +348,22 @@ pub struct Result {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub err: ::std::option::Option<::std::string::String>,
+    /// Optional: an integer.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub extra: ::std::option::Option<i64>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra_2: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Result {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { ok: None, err: None }
+        Self {
+            ok: None,
+            err: None,
+            extra: None,
+            extra_2: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`ok`](Self::ok).
     pub fn ok(mut self, value: impl ::core::convert::Into<bool>) -> Self {
@@ -333,6 +376,11 @@ impl Result {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.err = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`extra`](Self::extra).
+    pub fn extra(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.extra = Some(::core::convert::Into::into(value));
         self
     }
 }
@@ -363,6 +411,9 @@ pub struct Self_ {
     #[serde(rename = "_")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Self_ {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -376,6 +427,7 @@ impl Self_ {
             super_: None,
             crate_: None,
             value: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`super_`](Self::super_).
@@ -450,6 +502,9 @@ pub struct Sync {
     #[serde(rename = "foo_bar")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_2: ::std::option::Option<i64>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Sync {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -459,6 +514,7 @@ impl Sync {
             value_2: None,
             foo_bar: None,
             foo_bar_2: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`value`](Self::value).

@@ -12,6 +12,9 @@ use support::{Reply, Server};
 fn schemas_named_like_std_items_keep_their_names_and_wire_shape() {
     let result = Result::new().ok(true).err("no");
     assert_eq!(serde_json::to_value(&result).expect("encodes"), serde_json::json!({"ok": true, "err": "no"}));
+    // A property called `extra` keeps its name; the map of undeclared fields steps aside.
+    let result: Result = serde_json::from_value(serde_json::json!({"extra": 1, "more": 2})).expect("decodes");
+    assert_eq!((result.extra, result.extra_2["more"].as_i64()), (Some(1), Some(2)));
     let words: Vec = vec![String::from("a")];
     assert_eq!(serde_json::to_value(&words).expect("encodes"), serde_json::json!(["a"]));
     let option: Option = serde_json::from_value(serde_json::json!({"some": "x"})).expect("decodes");

@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `id`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -12,11 +12,17 @@
 pub struct Base {
     /// Big ids: 2^53 + 1 must survive.
     pub id: i64,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Base {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(id: impl Into<i64>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+            extra: ::serde_json::Map::new(),
+        }
     }
 }
 /// An object with the fields `type`, `self`, `fooBar`, `foo_bar`, `@timestamp`, `2fa`, `a.b-c`.
@@ -50,6 +56,9 @@ pub struct Names {
     #[serde(rename = "a.b-c")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub a_b_c: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Names {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -62,6 +71,7 @@ impl Names {
             timestamp: None,
             n2fa: None,
             a_b_c: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`type`](Self::type).
@@ -148,6 +158,9 @@ pub struct Thing {
         with = "crate::runtime::nullable"
     )]
     pub parent: Option<Option<Box<Thing>>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Thing {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -167,6 +180,7 @@ impl Thing {
             free: None,
             grid: None,
             parent: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`opt`](Self::opt).
@@ -222,11 +236,18 @@ pub struct Tree {
     /// Optional: a [`Tree`](crate::types::Tree).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Tree>>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Tree {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { children: None, next: None }
+        Self {
+            children: None,
+            next: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`children`](Self::children).
     pub fn children(mut self, value: impl Into<Vec<Tree>>) -> Self {

@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `kind`, `value`, `count`, `either`, `pair`, `link`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -32,6 +32,9 @@ pub struct Item {
     /// A sibling description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Item {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -43,6 +46,7 @@ impl Item {
             either: None,
             pair: None,
             link: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`count`](Self::count).
@@ -75,11 +79,17 @@ pub struct Link {
     /// Format: `uri` (kept as a string, exactly as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Link {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { href: None }
+        Self {
+            href: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`href`](Self::href).
     pub fn href(mut self, value: impl Into<String>) -> Self {

@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `name`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -12,11 +12,17 @@
 pub struct Pet {
     /// Required: a string.
     pub name: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Pet {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
+        Self {
+            name: name.into(),
+            extra: ::serde_json::Map::new(),
+        }
     }
 }
 /// An object with the fields `message`.
@@ -26,11 +32,17 @@ pub struct Problem {
     /// Optional: a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Problem {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { message: None }
+        Self {
+            message: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`message`](Self::message).
     pub fn message(mut self, value: impl Into<String>) -> Self {
@@ -52,6 +64,9 @@ pub struct PostPetsRequest {
     /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl PostPetsRequest {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -59,6 +74,7 @@ impl PostPetsRequest {
         Self {
             name: name.into(),
             stream: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`stream`](Self::stream).

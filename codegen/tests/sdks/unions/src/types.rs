@@ -3,8 +3,8 @@
 //! Model types: one per schema of the document, and one per inline schema that needs a name.
 //!
 //! Structs are `#[non_exhaustive]`: build them with `new` (required fields) and the
-//! chained setters (optional fields). Fields the server adds later are ignored; enums keep
-//! values they do not know in `Unknown`.
+//! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
+//! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `kind`, `lives`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -15,6 +15,9 @@ pub struct Cat {
     /// Optional: an integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i32>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Cat {
     /// Creates a value from its required fields; set optional ones with the methods below.
@@ -22,6 +25,7 @@ impl Cat {
         Self {
             kind: kind.into(),
             lives: None,
+            extra: ::serde_json::Map::new(),
         }
     }
     /// Sets [`lives`](Self::lives).
@@ -37,11 +41,17 @@ pub struct Dog {
     /// Optional: a boolean.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub good: Option<bool>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Dog {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new() -> Self {
-        Self { good: None }
+        Self {
+            good: None,
+            extra: ::serde_json::Map::new(),
+        }
     }
     /// Sets [`good`](Self::good).
     pub fn good(mut self, value: impl Into<bool>) -> Self {
