@@ -300,6 +300,8 @@ mod manifests {
         }
         for (name, manifest) in manifests {
             assert_eq!(dependencies(&manifest), runtime, "dependencies of {name}");
+            // The runtime's spans are behind this feature; without it they would be unknown cfgs.
+            assert!(manifest.contains("tracing = [\"dep:tracing\"]"), "{name} lacks the tracing feature");
         }
     }
 }

@@ -25,6 +25,12 @@ fastrand = "2"
 httpdate = "1"
 percent-encoding = "2"
 base64 = "0.22"
+tracing = {{ version = "0.1", default-features = false, features = ["std"], optional = true }}
+
+[features]
+default = ["tracing"]
+## `tracing` spans for each call and attempt (never a secret).
+tracing = ["dep:tracing"]
 "#
     )
 }

@@ -92,7 +92,7 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         pub mod types;
 
         pub use runtime::{
-            Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Response, ResponseBody, ResponseDecodeError,
+            Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Hook, Response, ResponseBody, ResponseDecodeError,
             RetryPolicy, SecretString, SseEvent, StatusError, TextCollector, TextDeltas, TimeoutKind,
         };
 

@@ -319,9 +319,10 @@ fn parts_method(op: &Operation) -> TokenStream {
     };
     let mutable = (!params.is_empty()).then(|| quote!(mut));
     let no_auth = (!op.authenticated).then(|| quote!(.without_auth()));
+    let (operation, template) = (&op.name, &op.path);
     quote! {
         fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-            let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth;
+            let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth.traced(#operation, #template);
             #(#params)*
             #body
             #accept

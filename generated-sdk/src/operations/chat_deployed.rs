@@ -263,9 +263,10 @@ impl ChatDeployedBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/chat-deployed".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/chat-deployed".to_owned(),
+            )
+            .traced("chat_deployed", "/chat-deployed");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

@@ -257,9 +257,10 @@ impl ChatExperimentBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/chat-experiment".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/chat-experiment".to_owned(),
+            )
+            .traced("chat_experiment", "/chat-experiment");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

@@ -224,9 +224,10 @@ impl CompletionBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/completion".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/completion".to_owned(),
+            )
+            .traced("completion", "/completion");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

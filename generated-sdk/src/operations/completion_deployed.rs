@@ -228,9 +228,10 @@ impl CompletionDeployedBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/completion-deployed".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/completion-deployed".to_owned(),
+            )
+            .traced("completion_deployed", "/completion-deployed");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

@@ -221,9 +221,10 @@ impl CompletionExperimentBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/completion-experiment".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/completion-experiment".to_owned(),
+            )
+            .traced("completion_experiment", "/completion-experiment");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

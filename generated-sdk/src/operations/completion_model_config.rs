@@ -221,9 +221,10 @@ impl CompletionModelConfigBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/completion-model-config".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/completion-model-config".to_owned(),
+            )
+            .traced("completion_model_config", "/completion-model-config");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

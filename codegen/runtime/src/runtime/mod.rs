@@ -7,6 +7,7 @@ mod enums;
 mod error;
 mod form;
 pub mod nullable;
+mod observe;
 mod request;
 mod retry;
 mod secret;
@@ -21,6 +22,7 @@ pub use error::{
     TimeoutKind,
 };
 pub use form::FilePart;
+pub use observe::Hook;
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;

@@ -10,9 +10,9 @@ pub mod operations;
 pub mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Response,
-    ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, SseEvent, StatusError,
-    TextCollector, TextDeltas, TimeoutKind,
+    Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Hook,
+    Response, ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, SseEvent,
+    StatusError, TextCollector, TextDeltas, TimeoutKind,
 };
 /// Every failure of a call: connection, timeout, HTTP status (with the typed
 /// [`ErrorBody`]), an undecodable response or stream event, or an invalid request.

@@ -91,9 +91,10 @@ impl UpdateItemBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let mut parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            format!("/items/{}", crate ::runtime::path_segment(& self.id_2)),
-        );
+                reqwest::Method::POST,
+                format!("/items/{}", crate ::runtime::path_segment(& self.id_2)),
+            )
+            .traced("update_item", "/items/{id}");
         if let Some(value) = &self.limit_2 {
             parts = parts.query("limit", value);
         }

@@ -53,9 +53,10 @@ impl AddNoteBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/notes".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/notes".to_owned(),
+            )
+            .traced("add_note", "/notes");
         let parts = match &self.body {
             Some(body) => parts.multipart(body, &[]).map_err(crate::Error::Request)?,
             None => parts,

@@ -69,9 +69,10 @@ impl CreateCustomerBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/customers".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/customers".to_owned(),
+            )
+            .traced("create_customer", "/customers");
         let parts = parts.form(&self.body).map_err(crate::Error::Request)?;
         Ok(parts)
     }

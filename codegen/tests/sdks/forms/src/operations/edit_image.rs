@@ -75,9 +75,10 @@ impl EditImageBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/images/edits".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/images/edits".to_owned(),
+            )
+            .traced("edit_image", "/images/edits");
         let parts = parts
             .multipart(
                 &self.body,

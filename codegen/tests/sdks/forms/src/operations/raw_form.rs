@@ -46,9 +46,10 @@ impl RawFormBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/raw-form".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/raw-form".to_owned(),
+            )
+            .traced("raw_form", "/raw-form");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

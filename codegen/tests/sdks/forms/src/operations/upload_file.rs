@@ -52,9 +52,10 @@ impl UploadFileBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/files".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/files".to_owned(),
+            )
+            .traced("upload_file", "/files");
         let parts = parts.multipart(&self.body, &[]).map_err(crate::Error::Request)?;
         Ok(parts)
     }

@@ -6,6 +6,7 @@ use super::error::{
     decode_body, ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError,
     TimeoutKind,
 };
+use super::observe::{CallSpan, Hook};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
 use super::secret::{SecretString, Secrets};
@@ -90,6 +91,7 @@ pub struct ClientBuilder {
     user_agent: Option<String>,
     request_id_header: Option<String>,
     http: Option<reqwest::Client>,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -101,6 +103,7 @@ impl fmt::Debug for ClientBuilder {
             .field("attempt_timeout", &self.attempt_timeout)
             .field("stream_idle_timeout", &self.stream_idle_timeout)
             .field("retry", &self.retry)
+            .field("hooks", &self.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -122,6 +125,7 @@ impl ClientBuilder {
             user_agent: None,
             request_id_header: None,
             http: None,
+            hooks: Vec::new(),
         }
     }
 
@@ -220,6 +224,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Adds a hook that sees (and may change) every attempt's request and sees its response;
+    /// hooks run in the order they are added.
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
         let mut headers = HeaderMap::new();
@@ -261,6 +272,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 headers,
                 request_id_header,
+                hooks: self.hooks,
             }),
         })
     }
@@ -306,6 +318,7 @@ struct Inner {
     retry: RetryPolicy,
     headers: HeaderMap,
     request_id_header: HeaderName,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 /// The time limits of one call, its overrides applied.
@@ -577,7 +590,17 @@ impl Client {
 
     /// One attempt: the request sent, until its response starts.
     async fn attempt<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
-        let send = self.request(call, streaming)?.send();
+        let mut request =
+            self.request(call, streaming)?.build().map_err(|e| Error::Request(e.without_url().to_string()))?;
+        self.inner.hooks.iter().for_each(|hook| hook.on_request(&mut request));
+        let started = Instant::now();
+        let send = async {
+            let response = self.inner.http.execute(request).await?;
+            for hook in &self.inner.hooks {
+                hook.on_response(response.status(), response.headers(), started.elapsed());
+            }
+            Ok::<_, reqwest::Error>(response)
+        };
         match (streaming, call.limits.attempt) {
             (true, Some(after)) => match tokio::time::timeout(after, send).await {
                 Ok(sent) => sent.map_err(|source| self.transport_error(call, source)),
@@ -590,13 +613,23 @@ impl Client {
     /// Sends with retries until a success status, a final failure, retries run out, or the next
     /// retry could not start before the call's deadline.
     async fn execute<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
+        let span = CallSpan::new(call.parts.info, &call.parts.method);
+        span.run(self.execute_in(call, streaming, &span)).await
+    }
+
+    async fn execute_in<B: fmt::Debug>(
+        &self,
+        call: &Call<'_, B>,
+        streaming: bool,
+        span: &CallSpan,
+    ) -> Result<reqwest::Response, Error<B>> {
         let max_retries = match call.parts.is_one_shot() {
             true => 0,
             false => call.options.max_retries.unwrap_or(self.inner.retry.max_retries),
         };
         let mut attempt = 0;
         loop {
-            let sent = self.attempt(call, streaming).await;
+            let sent = span.attempt(attempt, self.attempt(call, streaming)).await;
             let retry = attempt < max_retries;
             match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
@@ -605,6 +638,7 @@ impl Client {
                     if !call.limits.allows(delay) {
                         return Err(self.status_error(call, response).await);
                     }
+                    span.retry(delay, response.status().as_str());
                     tokio::time::sleep(delay).await;
                 }
                 Ok(response) => return Err(self.status_error(call, response).await),
@@ -613,6 +647,7 @@ impl Client {
                     if !call.limits.allows(delay) {
                         return Err(error);
                     }
+                    span.retry(delay, if matches!(error, Error::Timeout { .. }) { "timeout" } else { "connection" });
                     tokio::time::sleep(delay).await;
                 }
                 Err(error) => return Err(error),

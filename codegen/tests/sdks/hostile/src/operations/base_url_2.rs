@@ -46,9 +46,10 @@ impl BaseUrl2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/base-url".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/base-url".to_owned(),
+            )
+            .traced("base_url_2", "/base-url");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl Builder2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/builder".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/builder".to_owned(),
+            )
+            .traced("builder_2", "/builder");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl CafBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/cafe".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/cafe".to_owned(),
+            )
+            .traced("caf", "/cafe");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

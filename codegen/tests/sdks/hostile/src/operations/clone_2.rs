@@ -46,9 +46,10 @@ impl Clone2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/clone".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/clone".to_owned(),
+            )
+            .traced("clone_2", "/clone");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl Default2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/default".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/default".to_owned(),
+            )
+            .traced("default_2", "/default");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl Execute2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/execute".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/execute".to_owned(),
+            )
+            .traced("execute_2", "/execute");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl Fmt2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/fmt".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/fmt".to_owned(),
+            )
+            .traced("fmt_2", "/fmt");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

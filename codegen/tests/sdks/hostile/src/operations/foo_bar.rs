@@ -46,9 +46,10 @@ impl FooBarBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/twice".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/twice".to_owned(),
+            )
+            .traced("foo_bar", "/twice");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

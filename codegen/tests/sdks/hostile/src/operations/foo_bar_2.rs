@@ -46,9 +46,10 @@ impl FooBar2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/twice".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/twice".to_owned(),
+            )
+            .traced("foo_bar_2", "/twice");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

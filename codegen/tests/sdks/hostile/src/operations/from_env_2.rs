@@ -46,9 +46,10 @@ impl FromEnv2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/from-env".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/from-env".to_owned(),
+            )
+            .traced("from_env_2", "/from-env");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -46,9 +46,10 @@ impl GetEmptyBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/empty".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/empty".to_owned(),
+            )
+            .traced("get_empty", "/empty");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

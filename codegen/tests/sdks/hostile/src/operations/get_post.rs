@@ -54,12 +54,13 @@ impl GetPostBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            format!(
-                "/users/{}/posts/{}", crate ::runtime::path_segment(& self.user_id),
-                crate ::runtime::path_segment(& self.post_id)
-            ),
-        );
+                reqwest::Method::GET,
+                format!(
+                    "/users/{}/posts/{}", crate ::runtime::path_segment(& self.user_id),
+                    crate ::runtime::path_segment(& self.post_id)
+                ),
+            )
+            .traced("get_post", "/users/{userId}/posts/{postId}");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

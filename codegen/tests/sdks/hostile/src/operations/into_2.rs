@@ -86,9 +86,10 @@ impl Into2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let mut parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            format!("/into/{}", crate ::runtime::path_segment(& self.r#type)),
-        );
+                reqwest::Method::GET,
+                format!("/into/{}", crate ::runtime::path_segment(& self.r#type)),
+            )
+            .traced("into_2", "/into/{type}");
         if let Some(value) = &self.self_ {
             parts = parts.query("self", value);
         }

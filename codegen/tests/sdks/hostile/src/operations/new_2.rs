@@ -46,9 +46,10 @@ impl New2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/new".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/new".to_owned(),
+            )
+            .traced("new_2", "/new");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

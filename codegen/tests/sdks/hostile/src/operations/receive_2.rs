@@ -46,9 +46,10 @@ impl Receive2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/receive".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/receive".to_owned(),
+            )
+            .traced("receive_2", "/receive");
         let parts = parts.accept("text/plain");
         Ok(parts)
     }

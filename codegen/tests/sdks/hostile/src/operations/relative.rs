@@ -46,9 +46,10 @@ impl RelativeBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/relative/path".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/relative/path".to_owned(),
+            )
+            .traced("relative", "/relative/path");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -77,9 +77,10 @@ impl SendJson2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/send-json".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/send-json".to_owned(),
+            )
+            .traced("send_json_2", "/send-json");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

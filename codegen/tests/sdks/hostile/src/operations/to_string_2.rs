@@ -46,9 +46,10 @@ impl ToString2Builder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            "/to-string".to_owned(),
-        );
+                reqwest::Method::GET,
+                "/to-string".to_owned(),
+            )
+            .traced("to_string_2", "/to-string");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -8,6 +8,7 @@ mod enums;
 mod error;
 mod form;
 pub mod nullable;
+mod observe;
 mod request;
 mod retry;
 mod secret;
@@ -22,6 +23,7 @@ pub use error::{
     TimeoutKind,
 };
 pub use form::FilePart;
+pub use observe::Hook;
 pub use request::{param_text, path_segment, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;

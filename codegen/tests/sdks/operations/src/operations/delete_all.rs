@@ -49,7 +49,8 @@ impl DeleteAllBuilder {
                 reqwest::Method::DELETE,
                 "/pets".to_owned(),
             )
-            .without_auth();
+            .without_auth()
+            .traced("delete_all", "/pets");
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.

@@ -80,9 +80,10 @@ impl GetPetBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let mut parts = crate::runtime::RequestParts::new(
-            reqwest::Method::GET,
-            format!("/pets/{}", crate ::runtime::path_segment(& self.pet_id)),
-        );
+                reqwest::Method::GET,
+                format!("/pets/{}", crate ::runtime::path_segment(& self.pet_id)),
+            )
+            .traced("get_pet", "/pets/{petId}");
         if let Some(value) = &self.fields {
             parts = parts.query("fields", value);
         }

@@ -63,9 +63,10 @@ impl PatchSettingsBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::PATCH,
-            "/settings".to_owned(),
-        );
+                reqwest::Method::PATCH,
+                "/settings".to_owned(),
+            )
+            .traced("patch_settings", "/settings");
         let parts = match &self.body {
             Some(body) => parts.json(body).map_err(crate::Error::Request)?,
             None => parts,

@@ -63,9 +63,10 @@ impl PostPetsBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/pets".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/pets".to_owned(),
+            )
+            .traced("post_pets", "/pets");
         let parts = parts.json(&self.body).map_err(crate::Error::Request)?;
         let parts = parts
             .with_body_fields(&self.options)

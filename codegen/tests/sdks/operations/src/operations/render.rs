@@ -53,9 +53,10 @@ impl RenderBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::POST,
-            "/render".to_owned(),
-        );
+                reqwest::Method::POST,
+                "/render".to_owned(),
+            )
+            .traced("render", "/render");
         let parts = match &self.body {
             Some(body) => parts.raw(body.clone(), "text/plain"),
             None => parts,

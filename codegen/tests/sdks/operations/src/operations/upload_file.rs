@@ -54,9 +54,10 @@ impl UploadFileBuilder {
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
         let parts = crate::runtime::RequestParts::new(
-            reqwest::Method::PUT,
-            format!("/files/{}", crate ::runtime::path_segment(& self.name)),
-        );
+                reqwest::Method::PUT,
+                format!("/files/{}", crate ::runtime::path_segment(& self.name)),
+            )
+            .traced("upload_file", "/files/{name}");
         let parts = parts.raw(self.body.clone(), "application/octet-stream");
         let parts = parts.accept("application/zip");
         Ok(parts)

@@ -3,6 +3,7 @@
 //! same request; and per-request options.
 
 use super::form::Multipart;
+use super::observe::CallInfo;
 use bytes::Bytes;
 use serde::Serialize;
 use serde_json::Value;
@@ -77,6 +78,8 @@ pub struct RequestParts {
     pub(crate) authenticated: bool,
     /// Secret values the body carries, redacted from errors.
     pub(crate) secrets: Vec<String>,
+    /// What tracing spans name the call by.
+    pub(crate) info: CallInfo,
 }
 
 impl RequestParts {
@@ -91,7 +94,14 @@ impl RequestParts {
             accept: "application/json".to_owned(),
             authenticated: true,
             secrets: Vec::new(),
+            info: CallInfo::default(),
         }
+    }
+
+    /// Names the call in tracing spans: the operation and its path template.
+    pub fn traced(mut self, operation: &'static str, template: &'static str) -> Self {
+        self.info = CallInfo { operation, template };
+        self
     }
 
     /// Adds a query parameter (arrays become repeated parameters).
