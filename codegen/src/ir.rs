@@ -331,6 +331,12 @@ pub struct Operation {
     pub response: Option<TypeRef>,
     /// How the success response travels (`Json` when it has no content).
     pub response_media: Media,
+    /// When success statuses answer differently (`200` with a body, `204` without; or two
+    /// types): one variant per status, and `send` returns an enum of them, named
+    /// [`reply_enum`](Self::reply_enum). Empty otherwise (`response` covers every success).
+    pub success_variants: Vec<SuccessVariant>,
+    /// The name of that enum, unique in the operation's module.
+    pub reply_enum: String,
     /// The server-sent-event mode, if the operation has one.
     pub stream: Option<Stream>,
     /// Typed error bodies by status (`422`, `4XX`, `default`), in status order.
@@ -493,6 +499,21 @@ pub enum TextStep {
     Field(String, Presence),
     /// Into every item of an array.
     Each,
+}
+
+/// One success status of an operation whose successes answer differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuccessVariant {
+    /// The status it answers.
+    pub status: StatusMatch,
+    /// Its variant name (`Ok`, `Created`, `NoContent`, `Status203`, `Success`).
+    pub name: String,
+    /// Its content's type; `None` when it has none.
+    pub ty: Option<TypeRef>,
+    /// How its content travels.
+    pub media: Media,
+    /// The response's description.
+    pub docs: Docs,
 }
 
 /// Which statuses a response of the document answers: its key under `responses`.

@@ -98,6 +98,7 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
     let parts = parts_method(op);
     let send = send_methods(api, op);
     let stream = stream_method(api, op);
+    let reply_enum = reply_enum(api, op);
     let header = format!(" `{} {}`", op.method, op.path);
     quote! {
         #![doc = #header]
@@ -105,6 +106,8 @@ pub fn module(api: &Api, op: &Operation) -> TokenStream {
 
         /// Error bodies this operation declares, by status.
         const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#decoders];
+
+        #reply_enum
 
         #[doc = #summary]
         #[derive(Debug, Clone)]
@@ -341,9 +344,14 @@ enum Reply {
     Bytes,
     /// Nothing.
     Empty,
+    /// An enum of the success statuses' contents.
+    ByStatus(Ident),
 }
 
 fn reply(api: &Api, op: &Operation) -> Option<Reply> {
+    if !op.success_variants.is_empty() {
+        return Some(Reply::ByStatus(format_ident!("{}", op.reply_enum)));
+    }
     match (&op.response, &op.response_media) {
         (Some(ty), Media::Json) => Some(Reply::Json(rust_type(api, ty, false))),
         (Some(_), Media::Text(_)) => Some(Reply::Text),
@@ -357,16 +365,19 @@ fn reply(api: &Api, op: &Operation) -> Option<Reply> {
 /// `send` and `send_with_response`.
 fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
     let (runtime, error) = (rt::runtime(), rt::error());
-    let (response, verb, unwrap) = match reply(api, op)? {
-        Reply::Json(ty) => (ty, quote!(send_json), quote!(Ok(self.send_with_response().await?.data))),
-        Reply::Text => (quote!(String), quote!(send_text), quote!(Ok(self.send_with_response().await?.data))),
-        Reply::Bytes => (quote!(Vec<u8>), quote!(send_bytes), quote!(Ok(self.send_with_response().await?.data))),
-        Reply::Empty => (quote!(()), quote!(send_empty), quote!(self.send_with_response().await?; Ok(()))),
+    let data = quote!(Ok(self.send_with_response().await?.data));
+    // The runtime method that reads the reply, and what it needs besides the request.
+    let (response, verb, decode, unwrap) = match reply(api, op)? {
+        Reply::Json(ty) => (ty, quote!(send_json), None, data),
+        Reply::Text => (quote!(String), quote!(send_text), None, data),
+        Reply::Bytes => (quote!(Vec<u8>), quote!(send_bytes), None, data),
+        Reply::Empty => (quote!(()), quote!(send_empty), None, quote!(self.send_with_response().await?; Ok(()))),
+        Reply::ByStatus(name) => (quote!(#name), quote!(send_by_status), Some(quote!(, decode_reply)), data),
     };
     let set_false = flag_assignment(api, op, false);
     let mutable = set_false.is_some().then(|| quote!(mut));
     // Raw JSON out, for a response that differs from the document; text and bytes are raw already.
-    let raw = matches!(reply(api, op)?, Reply::Json(_) | Reply::Empty).then(|| {
+    let raw = matches!(reply(api, op)?, Reply::Json(_) | Reply::Empty | Reply::ByStatus(_)).then(|| {
         let set_false = flag_assignment(api, op, false);
         quote! {
             /// Sends the request and returns the success body as JSON, whatever type the document
@@ -389,10 +400,86 @@ fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
         pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
             #set_false
             let parts = self.parts()?;
-            self.client.#verb(parts, self.options, ERRORS).await
+            self.client.#verb(parts, self.options, ERRORS #decode).await
         }
 
         #raw
+    })
+}
+
+/// The enum `send` returns when success statuses answer differently, and `decode_reply`, which
+/// picks its variant by status (an undeclared success status reads as the first declared one).
+fn reply_enum(api: &Api, op: &Operation) -> Option<TokenStream> {
+    let first = op.success_variants.first()?;
+    let name = format_ident!("{}", op.reply_enum);
+    let summary = format!(" What `{} {}` answers, by status.", op.method, op.path);
+    let variants = op.success_variants.iter().map(|v| {
+        let variant = format_ident!("{}", v.name);
+        let status = match v.status {
+            StatusMatch::Code(code) => format!("HTTP {code}"),
+            StatusMatch::Range(class) => format!("Any {class}xx status"),
+            StatusMatch::Default => "Any other status".to_owned(),
+        };
+        let description = match v.docs.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(description) => format!("{status}: {description}"),
+            None => format!("{status}."),
+        };
+        let doc = docs::attrs(&crate::ir::Docs { description: Some(description), ..crate::ir::Docs::default() });
+        match success_content(api, v) {
+            Some((ty, _)) => quote!(#doc #variant(#ty),),
+            None => quote!(#doc #variant,),
+        }
+    });
+    let decode_as = |v: &crate::ir::SuccessVariant| {
+        let variant = format_ident!("{}", v.name);
+        match success_content(api, v) {
+            Some((_, read)) => quote!(#name::#variant(#read)),
+            None => quote!(#name::#variant),
+        }
+    };
+    let arms = op.success_variants.iter().map(|v| {
+        let pattern = match v.status {
+            StatusMatch::Code(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                quote!(#code)
+            }
+            StatusMatch::Range(class) => {
+                let low = proc_macro2::Literal::u16_unsuffixed(class * 100);
+                let high = proc_macro2::Literal::u16_unsuffixed(class * 100 + 99);
+                quote!(#low..=#high)
+            }
+            StatusMatch::Default => quote!(_),
+        };
+        let value = decode_as(v);
+        quote!(#pattern => #value,)
+    });
+    let fallback = (!op.success_variants.iter().any(|v| v.status == StatusMatch::Default)).then(|| {
+        let value = decode_as(first);
+        quote!(_ => #value,)
+    });
+    Some(quote! {
+        #[doc = #summary]
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name { #(#variants)* }
+
+        #[allow(clippy::match_overlapping_arm)] // exact codes first, then the class they belong to
+        fn decode_reply(status: u16, body: &[u8]) -> Result<#name, serde_json::Error> {
+            Ok(match status {
+                #(#arms)*
+                #fallback
+            })
+        }
+    })
+}
+
+/// A success variant's content type and the expression that reads it from `body`.
+fn success_content(api: &Api, v: &crate::ir::SuccessVariant) -> Option<(TokenStream, TokenStream)> {
+    let ty = v.ty.as_ref()?;
+    Some(match &v.media {
+        Media::Json => (rust_type(api, ty, false), quote!(crate::runtime::json_body(body)?)),
+        Media::Text(_) => (quote!(String), quote!(String::from_utf8_lossy(body).into_owned())),
+        Media::Binary(_) => (quote!(Vec<u8>), quote!(body.to_vec())),
     })
 }
 

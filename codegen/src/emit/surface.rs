@@ -198,7 +198,15 @@ fn operation(api: &Api, op: &crate::ir::Operation, surface: &mut Surface) {
         }
         _ => {}
     }
+    let by_status = op.success_variants.iter().map(|v| match &v.ty {
+        Some(ty) if v.media == Media::Json => format!("{}({})", v.name, readable(rust_type(api, ty, false))),
+        Some(_) if matches!(v.media, Media::Text(_)) => format!("{}(String)", v.name),
+        Some(_) => format!("{}(Vec<u8>)", v.name),
+        None => v.name.clone(),
+    });
+    let by_status: Vec<String> = by_status.collect();
     let response = match (&op.response, &op.response_media) {
+        _ if !by_status.is_empty() => Some(format!("{} {{ {} }}", op.reply_enum, by_status.join(", "))),
         (Some(ty), Media::Json) => Some(readable(rust_type(api, ty, false))),
         (Some(_), Media::Text(_)) => Some("String".to_owned()),
         (Some(_), Media::Binary(_)) => Some("Vec<u8>".to_owned()),

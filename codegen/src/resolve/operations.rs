@@ -5,7 +5,7 @@ use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
     Body, BodyEncoding, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation,
-    PathPart, Presence, Primitive, StatusMatch, Stream, TextPath, TextStep, TypeKind, TypeRef,
+    PathPart, Presence, Primitive, StatusMatch, Stream, SuccessVariant, TextPath, TextStep, TypeKind, TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
@@ -34,6 +34,21 @@ fn is_form(media_type: &str) -> bool {
 /// `multipart/form-data` (and the other `multipart/` types, sent the same way).
 pub(super) fn is_multipart(media_type: &str) -> bool {
     media_type.split(';').next().unwrap_or("").trim().starts_with("multipart/")
+}
+
+/// A success variant's name, from its status.
+fn success_name(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(200) => "Ok".to_owned(),
+        StatusMatch::Code(201) => "Created".to_owned(),
+        StatusMatch::Code(202) => "Accepted".to_owned(),
+        StatusMatch::Code(203) => "NonAuthoritative".to_owned(),
+        StatusMatch::Code(204) => "NoContent".to_owned(),
+        StatusMatch::Code(205) => "ResetContent".to_owned(),
+        StatusMatch::Code(206) => "PartialContent".to_owned(),
+        StatusMatch::Code(code) => format!("Status{code}"),
+        StatusMatch::Range(_) | StatusMatch::Default => "Success".to_owned(),
+    }
 }
 
 /// The media types a multipart body's `encoding` gives its fields, by field name.
@@ -78,7 +93,15 @@ impl<'d> Resolver<'d> {
                 if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
                     let name = names.claim(naming::snake_name(&raw_name));
                     let builder = format!("{}Builder", naming::type_name(&name));
-                    operations.push(Operation { module: naming::module_name(&name), builder, name, ..operation });
+                    // Beside the builder in the operation's module: `…Builder` and `…Reply` never meet.
+                    let reply_enum = format!("{}Reply", naming::type_name(&name));
+                    operations.push(Operation {
+                        module: naming::module_name(&name),
+                        builder,
+                        reply_enum,
+                        name,
+                        ..operation
+                    });
                 }
             }
         }
@@ -124,38 +147,44 @@ impl<'d> Resolver<'d> {
         }
         // Exact codes first, then ranges, then `default`.
         statuses.sort_by_key(|(status, _, _)| *status);
-        let mut response = None;
-        let mut response_media = Media::Json;
+        let mut successes: Vec<SuccessVariant> = Vec::new();
         let mut stream = None;
         let mut errors = Vec::new();
-        let mut seen_success = false;
         for (status, key, raw_response) in statuses {
             let status_pointer = format!("{pointer}/responses/{}", escape_segment(key));
             let Some((resp, resp_pointer)) = self.response(raw_response, &status_pointer) else { continue };
             if status.is_success() {
-                if seen_success {
-                    continue;
-                }
-                seen_success = true;
+                // The first success names its types plainly; the others by their status.
+                let type_hint = match successes.is_empty() {
+                    true => format!("{hint}Response"),
+                    false => match status {
+                        StatusMatch::Code(code) => format!("{hint}Response{code}"),
+                        StatusMatch::Range(class) => format!("{hint}Response{class}xx"),
+                        StatusMatch::Default => format!("{hint}ResponseDefault"),
+                    },
+                };
+                let (mut ty, mut media_kind) = (None, Media::Json);
                 for (media_type, media) in &resp.content {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
                     if is_event_stream(media_type) {
-                        stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
-                    } else if is_json(media_type) && (response.is_none() || response_media != Media::Json) {
-                        response = Some(match &media.schema {
-                            Some(schema) => {
-                                self.type_of(schema, &format!("{media_pointer}/schema"), &format!("{hint}Response"))
-                            }
+                        if stream.is_none() {
+                            stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
+                        }
+                    } else if is_json(media_type) && (ty.is_none() || media_kind != Media::Json) {
+                        ty = Some(match &media.schema {
+                            Some(schema) => self.type_of(schema, &format!("{media_pointer}/schema"), &type_hint),
                             None => TypeRef::Any,
                         });
-                        response_media = Media::Json;
-                    } else if response.is_none() {
+                        media_kind = Media::Json;
+                    } else if ty.is_none() && !is_json(media_type) {
                         // Not JSON: kept as text or bytes, unless a JSON entry is found later.
-                        let (media, ty) = raw_media(media_type);
-                        response = Some(ty);
-                        response_media = media;
+                        let (media, raw) = raw_media(media_type);
+                        ty = Some(raw);
+                        media_kind = media;
                     }
                 }
+                let docs = Docs { description: resp.description.clone(), ..Docs::default() };
+                successes.push(SuccessVariant { status, name: success_name(status), ty, media: media_kind, docs });
             } else if status.is_failure() {
                 if let Some((media_type, media)) = json_media(&resp.content) {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
@@ -170,6 +199,13 @@ impl<'d> Resolver<'d> {
                 }
             }
         }
+        let (response, response_media) = match successes.first() {
+            Some(first) => (first.ty.clone(), first.media.clone()),
+            None => (None, Media::Json),
+        };
+        // One type covers every success unless their content differs.
+        let alike = successes.windows(2).all(|pair| (&pair[0].ty, &pair[0].media) == (&pair[1].ty, &pair[1].media));
+        let success_variants = if alike || stream.is_some() { Vec::new() } else { successes };
         let docs = Docs {
             title: op.summary.clone(),
             description: op.description.clone(),
@@ -192,6 +228,8 @@ impl<'d> Resolver<'d> {
             body,
             response,
             response_media,
+            success_variants,
+            reply_enum: String::new(),
             stream,
             errors,
             // `security: []` or `[{}]` opts the operation out of authentication.

@@ -42,6 +42,16 @@ impl crate::runtime::TextDeltas for crate::types::Pet {
 }
 #[allow(deprecated)]
 impl crate::runtime::Client {
+    /// `POST /pets/{petId}/adoption`.
+    pub fn adopt(
+        &self,
+        pet_id: impl Into<String>,
+    ) -> crate::operations::adopt::AdoptBuilder {
+        crate::operations::adopt::AdoptBuilder::new(
+            ::core::clone::Clone::clone(self),
+            pet_id.into(),
+        )
+    }
     /// `DELETE /pets`.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
         crate::operations::delete_all::DeleteAllBuilder::new(

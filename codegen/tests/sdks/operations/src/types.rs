@@ -83,3 +83,33 @@ impl PostPetsRequest {
         self
     }
 }
+/// An object with the fields `ticket`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AdoptResponse202 {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl AdoptResponse202 {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            ticket: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`ticket`](Self::ticket).
+    pub fn ticket(mut self, value: impl Into<String>) -> Self {
+        self.ticket = Some(value.into());
+        self
+    }
+}
+impl Default for AdoptResponse202 {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -78,3 +78,29 @@ async fn without_a_declared_sentinel_every_event_is_data() {
     assert_eq!(events.len(), 3, "{events:?}");
     assert!(events[0].is_ok() && events[1].is_err() && events[2].is_ok(), "{events:?}");
 }
+
+#[tokio::test]
+async fn each_success_status_decodes_into_its_own_variant() {
+    use fixture_sdk_operations::operations::adopt::AdoptReply;
+    let replies = vec![
+        Reply::json(200, r#"{"name":"Rex"}"#),
+        Reply::json(202, r#"{"ticket":"t-1"}"#),
+        Reply::json(204, ""),
+        Reply::json(207, "receipt 9"),
+    ];
+    let server = Server::start(replies).await;
+    let client = client(&server);
+    let mut replies = Vec::new();
+    for _ in 0..4 {
+        replies.push(client.adopt("p1").send().await.expect("a success"));
+    }
+    match &replies[..] {
+        [AdoptReply::Ok(pet), AdoptReply::Accepted(queued), AdoptReply::NoContent, AdoptReply::Success(receipt)] => {
+            assert_eq!(pet.name, "Rex");
+            assert_eq!(queued.ticket.as_deref(), Some("t-1"));
+            assert_eq!(receipt, "receipt 9", "2XX covers the statuses no code names");
+        }
+        other => panic!("wrong variants: {other:?}"),
+    }
+    assert_eq!(server.recorded()[0].path, "/pets/p1/adoption");
+}

@@ -232,6 +232,12 @@ pub(crate) enum Payload {
     Multipart(Multipart),
 }
 
+/// A JSON success body as `T`; an empty one is `null` (so `Option<T>` and `()` accept it).
+pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { body };
+    serde_json::from_slice(json)
+}
+
 /// A parameter value as text: strings as they are, numbers and booleans printed, arrays one
 /// entry per item, objects as compact JSON, null as nothing.
 pub fn param_text(value: &impl Serialize) -> Vec<String> {

@@ -447,6 +447,31 @@ impl Client {
         }
     }
 
+    /// Sends a request whose successes answer differently by status: `decode` reads the body
+    /// of the status that came.
+    #[doc(hidden)]
+    pub async fn send_by_status<T, B: fmt::Debug>(
+        &self,
+        parts: RequestParts,
+        options: RequestOptions,
+        errors: ErrorDecoder<B>,
+        decode: fn(u16, &[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<Response<T>, Error<B>> {
+        let call = self.call(&parts, &options, errors);
+        let response = self.receive(&call).await?;
+        match decode(response.status.as_u16(), &response.data) {
+            Ok(data) => Ok(response.map(|_| data)),
+            Err(source) => Err(Error::Decode(Box::new(ResponseDecodeError {
+                url: display_url(&call.url),
+                status: response.status,
+                headers: response.headers,
+                request_id: response.request_id,
+                source: DecodeError::new(&source, &call.secrets),
+                body: ResponseBody::new(response.data, call.secrets.clone()),
+            }))),
+        }
+    }
+
     /// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
     #[doc(hidden)]
     pub async fn send_text<B: fmt::Debug>(
