@@ -447,13 +447,29 @@ pub struct Param {
     pub ty: TypeRef,
     /// Whether it must be given.
     pub required: bool,
+    /// How a query parameter's arrays and objects are written.
+    pub style: QueryStyle,
     /// Its documentation.
     pub docs: Docs,
     /// Where it was defined.
     pub pointer: String,
 }
 
-/// A request body.
+/// How a query parameter's arrays and objects are written (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueryStyle {
+    /// `form`, exploded: `id=1&id=2`, an object's fields as parameters of their own.
+    #[default]
+    Form,
+    /// `form` with `explode: false`: `id=1,2`, an object as `name=k,v,k,v`.
+    FormCompact,
+    /// `deepObject`: `filter[status]=open`.
+    DeepObject,
+    /// `spaceDelimited`: `id=1%202`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `id=1|2`.
+    PipeDelimited,
+}
 #[derive(Debug, Clone)]
 pub struct Body {
     /// Its type (`String` for text, `Bytes` for binary media).

@@ -5,8 +5,8 @@ use super::docs;
 use super::runtime_paths as rt;
 use super::types::{assign, constant_variant, rust_type, snake_ident};
 use crate::ir::{
-    Api, BodyEncoding, Field, Media, Operation, ParamLocation, PathPart, Presence, StatusMatch, TextStep, TypeKind,
-    TypeRef,
+    Api, BodyEncoding, Field, Media, Operation, ParamLocation, PathPart, Presence, QueryStyle, StatusMatch, TextStep,
+    TypeKind, TypeRef,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -285,10 +285,22 @@ fn parts_method(op: &Operation) -> TokenStream {
                 ParamLocation::Cookie => quote!(cookie),
                 ParamLocation::Header | ParamLocation::Path => quote!(header),
             };
+            // Query styles other than exploded `form` name their style.
+            let style = match p.style {
+                QueryStyle::Form => None,
+                QueryStyle::FormCompact => Some(quote!(FormCompact)),
+                QueryStyle::DeepObject => Some(quote!(DeepObject)),
+                QueryStyle::SpaceDelimited => Some(quote!(SpaceDelimited)),
+                QueryStyle::PipeDelimited => Some(quote!(PipeDelimited)),
+            };
+            let (verb, style) = match style {
+                Some(style) => (quote!(query_styled), Some(quote!(, #runtime::QueryStyle::#style))),
+                None => (verb, None),
+            };
             if p.required {
-                quote!(parts = parts.#verb(#wire, &self.#name);)
+                quote!(parts = parts.#verb(#wire, &self.#name #style);)
             } else {
-                quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value); })
+                quote!(if let Some(value) = &self.#name { parts = parts.#verb(#wire, value #style); })
             }
         })
         .collect();

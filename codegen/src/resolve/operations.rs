@@ -5,7 +5,8 @@ use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
     Body, BodyEncoding, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation,
-    PathPart, Presence, Primitive, StatusMatch, Stream, SuccessVariant, TextPath, TextStep, TypeKind, TypeRef,
+    PathPart, Presence, Primitive, QueryStyle, StatusMatch, Stream, SuccessVariant, TextPath, TextStep, TypeKind,
+    TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
@@ -280,6 +281,7 @@ impl<'d> Resolver<'d> {
                         location: ParamLocation::Path,
                         ty: TypeRef::Primitive(Primitive::String),
                         required: true,
+                        style: QueryStyle::Form,
                         docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
                         pointer: pointer.to_owned(),
                     });
@@ -367,17 +369,38 @@ impl<'d> Resolver<'d> {
                 docs.default = schema_docs.default;
                 docs.format = schema_docs.format;
             }
+            let style = match location {
+                ParamLocation::Query => self.query_style(param, &param_pointer),
+                _ => QueryStyle::Form,
+            };
             params.push(Param {
                 name: scope.claim(naming::snake_name(&param.name)),
                 wire_name: param.name.clone(),
                 location,
                 ty,
                 required: param.required || location == ParamLocation::Path,
+                style,
                 docs,
                 pointer: param_pointer,
             });
         }
         params
+    }
+
+    /// A query parameter's `style` and `explode`; an unknown style is written as `form`.
+    fn query_style(&mut self, param: &Parameter, pointer: &str) -> QueryStyle {
+        match (param.style.as_deref(), param.explode) {
+            (None | Some("form"), None | Some(true)) => QueryStyle::Form,
+            (None | Some("form"), Some(false)) => QueryStyle::FormCompact,
+            (Some("deepObject"), _) => QueryStyle::DeepObject,
+            (Some("spaceDelimited"), _) => QueryStyle::SpaceDelimited,
+            (Some("pipeDelimited"), _) => QueryStyle::PipeDelimited,
+            (Some(other), _) => {
+                let message = format!("query parameter style `{other}` is not one OpenAPI defines: written as `form`");
+                self.diags.warning(&format!("{pointer}/style"), message);
+                QueryStyle::Form
+            }
+        }
     }
 
     fn param_target(&mut self, param: &'d Parameter, pointer: String) -> Option<(&'d Parameter, String)> {

@@ -179,6 +179,10 @@ pub struct Parameter {
     pub deprecated: bool,
     /// The value's schema.
     pub schema: Option<Schema>,
+    /// How a query value is written: `form` (default), `deepObject`, `spaceDelimited`, `pipeDelimited`.
+    pub style: Option<String>,
+    /// Whether arrays and objects are spread over several parameters (`form`'s default: true).
+    pub explode: Option<bool>,
 }
 
 /// A request body or a `$ref` to one.

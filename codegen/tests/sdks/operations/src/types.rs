@@ -83,6 +83,36 @@ impl PostPetsRequest {
         self
     }
 }
+/// An object with the fields `status`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetPetFilter {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl GetPetFilter {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            status: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`status`](Self::status).
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+}
+impl Default for GetPetFilter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 /// An object with the fields `ticket`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]

@@ -4,6 +4,7 @@
 #[path = "../../../../../generated-sdk/tests/support/mod.rs"]
 mod support;
 
+use fixture_sdk_operations::types::GetPetFilter;
 use fixture_sdk_operations::Client;
 use support::{Reply, Server};
 
@@ -20,12 +21,15 @@ async fn parameters_go_to_path_query_headers_and_cookies() {
         .fields(vec!["name".to_owned(), "age".to_owned()])
         .session("s 1;x")
         .theme("dark")
+        .filter(GetPetFilter::new().status("open"))
+        .tags(vec!["a".to_owned(), "b".to_owned()])
+        .ids(vec![1, 2])
         .send()
         .await
         .expect("pet");
     assert_eq!(pet.name, "Rex");
     let sent = &server.recorded()[0];
-    assert_eq!(sent.path, "/pets/a%20b%2Fc?fields=name&fields=age");
+    assert_eq!(sent.path, "/pets/a%20b%2Fc?fields=name&fields=age&filter%5Bstatus%5D=open&tags=a%2Cb&ids=1%7C2");
     assert_eq!(sent.header("x-trace"), Some("trace-9"));
     assert_eq!(sent.header("cookie"), Some("session=s%201%3Bx; theme=dark"));
     assert_eq!(sent.header("authorization"), Some("Bearer token-1"));

@@ -104,10 +104,39 @@ impl RequestParts {
         self
     }
 
-    /// Adds a query parameter (arrays become repeated parameters).
-    pub fn query(mut self, name: &str, value: &impl Serialize) -> Self {
-        for text in self.secret_aware_text(value) {
-            self.query.push((name.to_owned(), text));
+    /// Adds a query parameter in `form` style, exploded: arrays as repeated parameters, an
+    /// object's fields as parameters of their own.
+    pub fn query(self, name: &str, value: &impl Serialize) -> Self {
+        self.query_styled(name, value, QueryStyle::Form)
+    }
+
+    /// Adds a query parameter written in `style`.
+    pub fn query_styled(mut self, name: &str, value: &impl Serialize, style: QueryStyle) -> Self {
+        let (value, secrets) = super::secret::collect_secrets(|| serde_json::to_value(value));
+        self.secrets.extend(secrets);
+        let Ok(value) = value else { return self };
+        let scalars = |items: &[Value]| items.iter().filter_map(scalar_text).collect::<Vec<_>>();
+        let pairs = |fields: &serde_json::Map<String, Value>| {
+            fields.iter().filter_map(|(k, v)| Some((k.clone(), scalar_text(v)?))).collect::<Vec<_>>()
+        };
+        let name = name.to_owned();
+        match (style, &value) {
+            (_, Value::Null) => {}
+            (QueryStyle::Form, Value::Array(items)) => {
+                self.query.extend(scalars(items).into_iter().map(|text| (name.clone(), text)));
+            }
+            (QueryStyle::Form, Value::Object(fields)) => self.query.extend(pairs(fields)),
+            (QueryStyle::FormCompact, Value::Object(fields)) => {
+                let flat: Vec<String> = pairs(fields).into_iter().flat_map(|(k, v)| [k, v]).collect();
+                self.query.push((name, flat.join(",")));
+            }
+            (QueryStyle::DeepObject, Value::Object(_)) => deep_object(name, &value, &mut self.query),
+            (QueryStyle::FormCompact | QueryStyle::DeepObject, Value::Array(items)) => {
+                self.query.push((name, scalars(items).join(",")));
+            }
+            (QueryStyle::SpaceDelimited, Value::Array(items)) => self.query.push((name, scalars(items).join(" "))),
+            (QueryStyle::PipeDelimited, Value::Array(items)) => self.query.push((name, scalars(items).join("|"))),
+            (_, scalar) => self.query.extend(scalar_text(scalar).map(|text| (name, text))),
         }
         self
     }
@@ -232,6 +261,42 @@ pub(crate) enum Payload {
     Multipart(Multipart),
 }
 
+/// How a query parameter's arrays and objects are written (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form`, exploded: `id=1&id=2`, an object's fields as parameters of their own.
+    Form,
+    /// `form` with `explode: false`: `id=1,2`, an object as `name=k,v,k,v`.
+    FormCompact,
+    /// `deepObject`: `filter[status]=open`, nested objects bracketed in turn.
+    DeepObject,
+    /// `spaceDelimited`: `id=1 2`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `id=1|2`.
+    PipeDelimited,
+}
+
+/// A scalar as text (strings as they are); `null` as nothing; arrays and objects as JSON.
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// `name[key]=value` for every leaf of an object, nested objects bracketed in turn, arrays
+/// repeated under their key.
+fn deep_object(name: String, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(fields) => {
+            fields.iter().for_each(|(key, value)| deep_object(format!("{name}[{key}]"), value, out))
+        }
+        Value::Array(items) => items.iter().for_each(|item| deep_object(name.clone(), item, out)),
+        scalar => out.extend(scalar_text(scalar).map(|text| (name, text))),
+    }
+}
+
 /// A JSON success body as `T`; an empty one is `null` (so `Option<T>` and `()` accept it).
 pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
     let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { body };
@@ -274,6 +339,27 @@ mod tests {
         assert_eq!(param_text(&vec![1, 2]), ["1", "2"]);
         assert_eq!(param_text(&Option::<u8>::None), Vec::<String>::new());
         assert_eq!(path_segment(&"a/b c"), "a%2Fb%20c");
+    }
+
+    #[test]
+    fn query_styles_write_arrays_and_objects_as_openapi_says() {
+        let ids = vec![1, 2];
+        let filter = serde_json::json!({"status": "open", "owner": {"id": 7}});
+        let query = |style: QueryStyle, value: &Value| {
+            RequestParts::new(reqwest::Method::GET, "/".into()).query_styled("f", value, style).query
+        };
+        let pairs =
+            |list: &[(&str, &str)]| list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
+        let ids = serde_json::to_value(ids).expect("json");
+        assert_eq!(query(QueryStyle::Form, &ids), pairs(&[("f", "1"), ("f", "2")]));
+        assert_eq!(query(QueryStyle::FormCompact, &ids), pairs(&[("f", "1,2")]));
+        assert_eq!(query(QueryStyle::SpaceDelimited, &ids), pairs(&[("f", "1 2")]));
+        assert_eq!(query(QueryStyle::PipeDelimited, &ids), pairs(&[("f", "1|2")]));
+        assert_eq!(query(QueryStyle::DeepObject, &filter), pairs(&[("f[owner][id]", "7"), ("f[status]", "open")]));
+        let flat = serde_json::json!({"status": "open", "page": 2});
+        assert_eq!(query(QueryStyle::Form, &flat), pairs(&[("page", "2"), ("status", "open")]));
+        assert_eq!(query(QueryStyle::FormCompact, &flat), pairs(&[("f", "page,2,status,open")]));
+        assert_eq!(query(QueryStyle::Form, &Value::Null), pairs(&[]));
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct GetPetBuilder {
     x_trace: String,
     session: Option<String>,
     theme: Option<String>,
+    filter: Option<crate::types::GetPetFilter>,
+    tags: Option<Vec<String>>,
+    ids: Option<Vec<i64>>,
     options: crate::runtime::RequestOptions,
 }
 impl GetPetBuilder {
@@ -34,6 +37,9 @@ impl GetPetBuilder {
             fields: None,
             session: None,
             theme: None,
+            filter: None,
+            tags: None,
+            ids: None,
             options: Default::default(),
         }
     }
@@ -50,6 +56,21 @@ impl GetPetBuilder {
     /// Optional: a string.
     pub fn theme(mut self, value: impl Into<String>) -> Self {
         self.theme = Some(value.into());
+        self
+    }
+    /// Optional: a [`GetPetFilter`](crate::types::GetPetFilter).
+    pub fn filter(mut self, value: impl Into<crate::types::GetPetFilter>) -> Self {
+        self.filter = Some(value.into());
+        self
+    }
+    /// Optional: a list of strings.
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
+        self
+    }
+    /// Optional: a list of integers.
+    pub fn ids(mut self, value: impl Into<Vec<i64>>) -> Self {
+        self.ids = Some(value.into());
         self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
@@ -93,6 +114,18 @@ impl GetPetBuilder {
         }
         if let Some(value) = &self.theme {
             parts = parts.cookie("theme", value);
+        }
+        if let Some(value) = &self.filter {
+            parts = parts
+                .query_styled("filter", value, crate::runtime::QueryStyle::DeepObject);
+        }
+        if let Some(value) = &self.tags {
+            parts = parts
+                .query_styled("tags", value, crate::runtime::QueryStyle::FormCompact);
+        }
+        if let Some(value) = &self.ids {
+            parts = parts
+                .query_styled("ids", value, crate::runtime::QueryStyle::PipeDelimited);
         }
         Ok(parts)
     }

@@ -24,7 +24,7 @@ pub use error::{
 };
 pub use form::FilePart;
 pub use observe::Hook;
-pub use request::{json_body, param_text, path_segment, RequestOptions, RequestParts};
+pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
