@@ -470,6 +470,8 @@ pub enum QueryStyle {
     /// `pipeDelimited`: `id=1|2`.
     PipeDelimited,
 }
+
+/// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
     /// Its type (`String` for text, `Bytes` for binary media).
