@@ -30,8 +30,11 @@ pub struct Api {
     /// Response header carrying the server's request id (`x-request-id` unless the document's
     /// `info.x-request-id-header` names another).
     pub request_id_header: String,
-    /// How requests authenticate, from the document's security requirements.
+    /// How requests authenticate, from the document's security requirements: the scheme the
+    /// API key is sent by.
     pub auth: Option<Auth>,
+    /// Every security scheme the document declares that can be sent, by its name, sorted.
+    pub schemes: Vec<(String, Auth)>,
     /// Names of the standard prelude (`String`, `Option`, `Result`, …) that a type of the document
     /// takes: emitted code names those standard items by their absolute paths instead.
     pub shadowed_std: Vec<String>,
@@ -61,6 +64,8 @@ pub enum Auth {
     Bearer,
     /// `Authorization: Basic …` (the key is sent as `user:password`).
     Basic,
+    /// An API key in the named cookie.
+    ApiKeyCookie(String),
 }
 
 /// Documentation carried from the document.
@@ -343,6 +348,9 @@ pub struct Operation {
     pub errors: Vec<ErrorResponse>,
     /// Whether requests carry the API's credentials (`security: []` on an operation says no).
     pub authenticated: bool,
+    /// The operation's own security requirements when they are not just the API key's scheme:
+    /// alternatives, each a set of scheme names sent together. Empty: the API key's scheme.
+    pub security: Vec<Vec<String>>,
 }
 
 /// An HTTP method an operation can have.

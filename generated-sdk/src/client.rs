@@ -10,6 +10,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_base_url: "HUMANLOOP_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
     request_id_header: "x-request-id",
+    schemes: &[("APIKeyHeader", crate::runtime::Auth::ApiKeyHeader("X-API-KEY"))],
 };
 impl Client {
     /// A client with this API key and the defaults (base URL `https://api.humanloop.com/v4`, 60 s timeout, 2 retries).

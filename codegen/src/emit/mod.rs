@@ -110,12 +110,16 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
 fn client(api: &Api) -> TokenStream {
     let base_url = api.base_url.clone().unwrap_or_default();
     let auth = match &api.auth {
-        Some(Auth::ApiKeyHeader(name)) => quote!(Some(crate::runtime::Auth::ApiKeyHeader(#name))),
-        Some(Auth::ApiKeyQuery(name)) => quote!(Some(crate::runtime::Auth::ApiKeyQuery(#name))),
-        Some(Auth::Bearer) => quote!(Some(crate::runtime::Auth::Bearer)),
-        Some(Auth::Basic) => quote!(Some(crate::runtime::Auth::Basic)),
+        Some(auth) => {
+            let auth = auth_tokens(auth);
+            quote!(Some(#auth))
+        }
         None => quote!(None),
     };
+    let schemes = api.schemes.iter().map(|(name, auth)| {
+        let auth = auth_tokens(auth);
+        quote!((#name, #auth))
+    });
     let request_id_header = &api.request_id_header;
     let env_key = format!("{}_API_KEY", api.env_prefix);
     let env_url = format!("{}_BASE_URL", api.env_prefix);
@@ -148,6 +152,7 @@ fn client(api: &Api) -> TokenStream {
             env_base_url: #env_url,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
             request_id_header: #request_id_header,
+            schemes: &[#(#schemes),*],
         };
 
         impl Client {
@@ -174,6 +179,17 @@ fn client(api: &Api) -> TokenStream {
         }
 
         #(#text_impls)*
+    }
+}
+
+/// How the runtime sends a scheme's credential.
+fn auth_tokens(auth: &Auth) -> TokenStream {
+    match auth {
+        Auth::ApiKeyHeader(name) => quote!(crate::runtime::Auth::ApiKeyHeader(#name)),
+        Auth::ApiKeyQuery(name) => quote!(crate::runtime::Auth::ApiKeyQuery(#name)),
+        Auth::ApiKeyCookie(name) => quote!(crate::runtime::Auth::ApiKeyCookie(#name)),
+        Auth::Bearer => quote!(crate::runtime::Auth::Bearer),
+        Auth::Basic => quote!(crate::runtime::Auth::Basic),
     }
 }
 

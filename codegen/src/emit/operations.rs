@@ -334,10 +334,14 @@ fn parts_method(op: &Operation) -> TokenStream {
     };
     let mutable = (!params.is_empty()).then(|| quote!(mut));
     let no_auth = (!op.authenticated).then(|| quote!(.without_auth()));
+    let security = (!op.security.is_empty()).then(|| {
+        let alternatives = op.security.iter().map(|schemes| quote!(&[#(#schemes),*]));
+        quote!(.security(&[#(#alternatives),*]))
+    });
     let (operation, template) = (&op.name, &op.path);
     quote! {
         fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-            let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth.traced(#operation, #template);
+            let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth #security.traced(#operation, #template);
             #(#params)*
             #body
             #accept

@@ -20,8 +20,10 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     check_version(doc, diags);
     let mut resolver = Resolver::new(doc, diags);
     resolver.define_components();
-    let mut operations = resolver.operations();
     let auth = resolver.auth();
+    let schemes = resolver.schemes();
+    let mut operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
+    let auth = auth.map(|(_, auth)| auth);
     let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
     cycles::box_cycles(&mut types);
@@ -47,6 +49,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
             .unwrap_or_else(|| naming::shouty_name(doc.info.title.split_whitespace().next().unwrap_or("API"))),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
+        schemes,
         shadowed_std,
         types,
         operations,
@@ -216,29 +219,54 @@ impl<'d> Resolver<'d> {
     }
 
     /// How requests authenticate: the first supported scheme of the document's security requirements.
-    fn auth(&mut self) -> Option<Auth> {
+    /// The scheme the API key is sent by: the first the document's requirements name that can
+    /// be sent (or, without requirements, the first declared).
+    fn auth(&mut self) -> Option<(String, Auth)> {
         let doc = self.doc;
         let wanted = doc.security.iter().flat_map(|req| req.keys());
         let schemes = &doc.components.security_schemes;
         // Without document-wide requirements, fall back to the schemes declared.
         let names: Vec<&String> = if doc.security.is_empty() { schemes.keys().collect() } else { wanted.collect() };
         for name in names {
-            let pointer = format!("/components/securitySchemes/{}", escape_segment(name));
-            let Some(scheme) = schemes.get(name) else {
+            if !schemes.contains_key(name) {
                 self.diags.error("/security", format!("security scheme `{name}` is not declared in components"));
                 continue;
-            };
-            match (scheme.kind.as_str(), scheme.location.as_deref(), scheme.scheme.as_deref()) {
-                ("apiKey", Some("header"), _) => return scheme.name.clone().map(Auth::ApiKeyHeader),
-                ("apiKey", Some("query"), _) => return scheme.name.clone().map(Auth::ApiKeyQuery),
-                ("http", _, Some(s)) if s.eq_ignore_ascii_case("bearer") => return Some(Auth::Bearer),
-                ("http", _, Some(s)) if s.eq_ignore_ascii_case("basic") => return Some(Auth::Basic),
-                ("oauth2" | "openIdConnect", _, _) => return Some(Auth::Bearer),
-                (kind, _, _) => {
-                    self.diags.warning(&pointer, format!("security scheme of type `{kind}` is not supported"))
-                }
+            }
+            if let Some(auth) = self.scheme(name) {
+                return Some((name.clone(), auth));
             }
         }
         None
+    }
+
+    /// Every declared scheme that can be sent, by name (sorted).
+    fn schemes(&mut self) -> Vec<(String, Auth)> {
+        let mut names: Vec<&String> = self.doc.components.security_schemes.keys().collect();
+        names.sort();
+        names.into_iter().filter_map(|name| Some((name.clone(), self.scheme_quietly(name)?))).collect()
+    }
+
+    /// How scheme `name` is sent; a warning when it cannot be.
+    fn scheme(&mut self, name: &str) -> Option<Auth> {
+        let auth = self.scheme_quietly(name);
+        if auth.is_none() {
+            let scheme = &self.doc.components.security_schemes[name];
+            let pointer = format!("/components/securitySchemes/{}", escape_segment(name));
+            self.diags.warning(&pointer, format!("security scheme of type `{}` is not supported", scheme.kind));
+        }
+        auth
+    }
+
+    fn scheme_quietly(&self, name: &str) -> Option<Auth> {
+        let scheme = self.doc.components.security_schemes.get(name)?;
+        match (scheme.kind.as_str(), scheme.location.as_deref(), scheme.scheme.as_deref()) {
+            ("apiKey", Some("header"), _) => scheme.name.clone().map(Auth::ApiKeyHeader),
+            ("apiKey", Some("query"), _) => scheme.name.clone().map(Auth::ApiKeyQuery),
+            ("apiKey", Some("cookie"), _) => scheme.name.clone().map(Auth::ApiKeyCookie),
+            ("http", _, Some(s)) if s.eq_ignore_ascii_case("bearer") => Some(Auth::Bearer),
+            ("http", _, Some(s)) if s.eq_ignore_ascii_case("basic") => Some(Auth::Basic),
+            ("oauth2" | "openIdConnect", _, _) => Some(Auth::Bearer),
+            _ => None,
+        }
     }
 }

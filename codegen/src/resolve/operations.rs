@@ -72,7 +72,8 @@ fn raw_media(media_type: &str) -> (Media, TypeRef) {
 
 impl<'d> Resolver<'d> {
     /// Every operation of the document, sorted by method name.
-    pub(super) fn operations(&mut self) -> Vec<Operation> {
+    /// `primary` is the scheme the API key is sent by.
+    pub(super) fn operations(&mut self, primary: Option<&str>) -> Vec<Operation> {
         let doc = self.doc;
         let mut names = Scope::with_reserved(crate::reserved::client_methods());
         let mut operations = Vec::new();
@@ -91,7 +92,8 @@ impl<'d> Resolver<'d> {
                     .clone()
                     .filter(|id| !id.trim().is_empty())
                     .unwrap_or_else(|| format!("{method} {path}"));
-                if let Some(operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
+                if let Some(mut operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
+                    operation.security = self.security(op, &pointer, primary);
                     let name = names.claim(naming::snake_name(&raw_name));
                     let builder = format!("{}Builder", naming::type_name(&name));
                     // Beside the builder in the operation's module: `…Builder` and `…Reply` never meet.
@@ -235,6 +237,7 @@ impl<'d> Resolver<'d> {
             errors,
             // `security: []` or `[{}]` opts the operation out of authentication.
             authenticated: op.security.as_ref().is_none_or(|reqs| reqs.iter().any(|r| !r.is_empty())),
+            security: Vec::new(),
         })
     }
 
@@ -385,6 +388,32 @@ impl<'d> Resolver<'d> {
             });
         }
         params
+    }
+
+    /// An operation's own security requirements, unless they are the API key's scheme alone
+    /// (or none): alternatives of scheme sets, sorted within each; schemes the client cannot
+    /// send make their alternative impossible, so it is left out.
+    fn security(&mut self, op: &spec::Operation, pointer: &str, primary: Option<&str>) -> Vec<Vec<String>> {
+        let Some(requirements) = &op.security else { return Vec::new() };
+        let mut alternatives = Vec::new();
+        for (i, requirement) in requirements.iter().enumerate() {
+            let mut schemes: Vec<String> = requirement.keys().cloned().collect();
+            schemes.sort();
+            if let Some(unknown) = schemes.iter().find(|s| !self.doc.components.security_schemes.contains_key(*s)) {
+                let message = format!("security scheme `{unknown}` is not declared in components: requirement skipped");
+                self.diags.warning(&format!("{pointer}/security/{i}"), message);
+                continue;
+            }
+            if schemes.iter().all(|s| self.scheme_quietly(s).is_some()) {
+                alternatives.push(schemes);
+            }
+        }
+        let only_primary =
+            alternatives.len() == 1 && alternatives[0].len() == 1 && Some(alternatives[0][0].as_str()) == primary;
+        if only_primary || alternatives.iter().all(Vec::is_empty) {
+            return Vec::new();
+        }
+        alternatives
     }
 
     /// A query parameter's `style` and `explode`; an unknown style is written as `form`.

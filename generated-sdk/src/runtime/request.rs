@@ -80,6 +80,8 @@ pub struct RequestParts {
     pub(crate) secrets: Vec<String>,
     /// What tracing spans name the call by.
     pub(crate) info: CallInfo,
+    /// The operation's own security requirements: alternatives, each a set of scheme names.
+    pub(crate) security: Option<&'static [&'static [&'static str]]>,
 }
 
 impl RequestParts {
@@ -95,7 +97,15 @@ impl RequestParts {
             authenticated: true,
             secrets: Vec::new(),
             info: CallInfo::default(),
+            security: None,
         }
+    }
+
+    /// The operation's own security requirements: any one of `alternatives`, each a set of
+    /// scheme names sent together.
+    pub fn security(mut self, alternatives: &'static [&'static [&'static str]]) -> Self {
+        self.security = Some(alternatives);
+        self
     }
 
     /// Names the call in tracing spans: the operation and its path template.

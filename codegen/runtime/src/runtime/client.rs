@@ -35,6 +35,9 @@ pub struct ApiInfo {
     pub user_agent: &'static str,
     /// Response header holding the server's request id (the document's `x-request-id-header`).
     pub request_id_header: &'static str,
+    /// Every security scheme the API declares that the client can send, by the document's name;
+    /// the API key is the credential of the one `auth` describes.
+    pub schemes: &'static [(&'static str, Auth)],
 }
 
 /// How a request authenticates.
@@ -48,6 +51,8 @@ pub enum Auth {
     Bearer,
     /// `Authorization: Basic <base64(key)>`, the key given as `user:password`.
     Basic,
+    /// The key as this cookie.
+    ApiKeyCookie(&'static str),
 }
 
 /// A success response with its status and headers.
@@ -91,6 +96,8 @@ pub struct ClientBuilder {
     request_id_header: Option<String>,
     http: Option<reqwest::Client>,
     hooks: Vec<Arc<dyn Hook>>,
+    /// Credentials of other security schemes, by the document's scheme name.
+    credentials: Vec<(String, SecretString)>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -125,6 +132,7 @@ impl ClientBuilder {
             request_id_header: None,
             http: None,
             hooks: Vec::new(),
+            credentials: Vec::new(),
         }
     }
 
@@ -223,6 +231,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The credential of the security scheme the document calls `scheme`, for operations that
+    /// ask for it instead of (or besides) the API key's. `build` fails on a name the document
+    /// does not declare.
+    pub fn credential(mut self, scheme: impl Into<String>, secret: impl Into<SecretString>) -> Self {
+        self.credentials.push((scheme.into(), secret.into()));
+        self
+    }
+
     /// Adds a hook that sees (and may change) every attempt's request and sees its response;
     /// hooks run in the order they are added.
     pub fn hook(mut self, hook: impl Hook) -> Self {
@@ -257,12 +273,27 @@ impl ClientBuilder {
         let request_id_name = self.request_id_header.as_deref().unwrap_or(self.api.request_id_header);
         let request_id_header = HeaderName::from_bytes(request_id_name.as_bytes())
             .map_err(|_| ConfigError(format!("invalid request id header name `{request_id_name}`")))?;
+        let mut credentials = Vec::new();
+        for (name, secret) in self.credentials {
+            let Some((scheme, auth)) = self.api.schemes.iter().find(|(scheme, _)| *scheme == name) else {
+                let known: Vec<&str> = self.api.schemes.iter().map(|(scheme, _)| *scheme).collect();
+                return Err(ConfigError(format!(
+                    "no security scheme is called `{name}`; the API has: {}",
+                    known.join(", ")
+                )));
+            };
+            credentials.push((*scheme, *auth, secret));
+        }
+        let secrets = self.api_key.iter().map(|key| (self.api.auth, key));
+        let secrets = secrets.chain(credentials.iter().map(|(_, auth, secret)| (Some(*auth), secret)));
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url: base_url.trim_end_matches('/').to_owned(),
                 auth: self.api.auth,
-                secrets: credential_secrets(self.api.auth, self.api_key.as_ref()),
+                secrets: credential_secrets(secrets),
                 api_key: self.api_key,
+                credentials,
+                schemes: self.api.schemes,
                 http,
                 connect_timeout,
                 timeout: self.timeout,
@@ -277,15 +308,18 @@ impl ClientBuilder {
     }
 }
 
-/// The client's credential in every form a server could echo: the key, and for Basic
+/// The client's credentials in every form a server could echo: each key, and for Basic
 /// authentication its password alone (the base64 of `user:password` is one of the key's forms).
-fn credential_secrets(auth: Option<Auth>, key: Option<&SecretString>) -> Secrets {
-    let Some(key) = key.map(SecretString::expose) else { return Secrets::default() };
-    let password = match auth {
-        Some(Auth::Basic) => key.split_once(':').map(|(_, password)| password),
-        _ => None,
-    };
-    Secrets::new([key].into_iter().chain(password))
+fn credential_secrets<'a>(credentials: impl Iterator<Item = (Option<Auth>, &'a SecretString)>) -> Secrets {
+    let mut values = Vec::new();
+    for (auth, key) in credentials {
+        let key = key.expose();
+        values.push(key);
+        if let (Some(Auth::Basic), Some((_, password))) = (auth, key.split_once(':')) {
+            values.push(password);
+        }
+    }
+    Secrets::new(values)
 }
 
 fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), ConfigError> {
@@ -306,7 +340,11 @@ struct Inner {
     base_url: String,
     auth: Option<Auth>,
     api_key: Option<SecretString>,
-    /// The API key's forms, redacted from everything the server sends back.
+    /// Credentials of the other schemes: `(scheme name, how it is sent, secret)`.
+    credentials: Vec<(&'static str, Auth, SecretString)>,
+    /// Every scheme the API declares, by name.
+    schemes: &'static [(&'static str, Auth)],
+    /// The credentials' forms, redacted from everything the server sends back.
     secrets: Secrets,
     http: reqwest::Client,
     /// The connect timeout of `http`, when this client set it.
@@ -570,12 +608,34 @@ impl Client {
         }
     }
 
+    /// The credentials a request carries: none when the operation opts out; the API key's
+    /// scheme when it names none of its own; else the first of its alternatives (a set of
+    /// schemes, all sent) for which every credential is configured. The API key serves any
+    /// scheme sent the way its own is, unless that scheme was given a credential of its own.
+    fn credentials_for(&self, parts: &RequestParts) -> Vec<(Auth, &SecretString)> {
+        if !parts.authenticated {
+            return Vec::new();
+        }
+        let primary = self.inner.auth.zip(self.inner.api_key.as_ref());
+        let Some(alternatives) = parts.security else { return primary.into_iter().collect() };
+        let credential = |scheme: &str| {
+            let own = self.inner.credentials.iter().find(|(name, _, _)| *name == scheme);
+            let own = own.map(|(_, auth, secret)| (*auth, secret));
+            let auth = self.inner.schemes.iter().find(|(name, _)| *name == scheme).map(|(_, auth)| *auth);
+            own.or(primary.filter(|(primary, _)| Some(*primary) == auth))
+        };
+        let satisfied = alternatives
+            .iter()
+            .filter(|schemes| !schemes.is_empty())
+            .find_map(|schemes| schemes.iter().map(|scheme| credential(scheme)).collect::<Option<Vec<_>>>());
+        satisfied.unwrap_or_default()
+    }
+
     fn request<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::RequestBuilder, Error<B>> {
         let (parts, options) = (call.parts, call.options);
         let mut request = self.inner.http.request(parts.method.clone(), &call.url).headers(self.inner.headers.clone());
         let mut query = parts.query.clone();
-        let credentials = self.inner.api_key.as_ref().filter(|_| parts.authenticated);
-        if let (Some(auth), Some(key)) = (self.inner.auth, credentials) {
+        for (auth, key) in self.credentials_for(parts) {
             request = match auth {
                 Auth::ApiKeyHeader(name) => {
                     let mut value = HeaderValue::from_str(key.expose())
@@ -586,6 +646,12 @@ impl Client {
                 Auth::ApiKeyQuery(name) => {
                     query.push((name.to_owned(), key.expose().to_owned()));
                     request
+                }
+                Auth::ApiKeyCookie(name) => {
+                    let mut value = HeaderValue::from_str(&format!("{name}={}", key.expose()))
+                        .map_err(|_| Error::Request("API key is not a valid cookie value".into()))?;
+                    value.set_sensitive(true);
+                    request.header(reqwest::header::COOKIE, value)
                 }
                 Auth::Bearer => request.bearer_auth(key.expose()),
                 Auth::Basic => {

@@ -10,6 +10,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_base_url: "ENUMS_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
     request_id_header: "x-request-id",
+    schemes: &[],
 };
 impl Client {
     /// A client with this API key and the defaults (base URL ``, 60 s timeout, 2 retries).

@@ -10,6 +10,11 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_base_url: "PETS_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
     request_id_header: "x-request-id",
+    schemes: &[
+        ("adminKey", crate::runtime::Auth::ApiKeyHeader("X-Admin-Key")),
+        ("bearer", crate::runtime::Auth::Bearer),
+        ("session", crate::runtime::Auth::ApiKeyCookie("sid")),
+    ],
 };
 impl Client {
     /// A client with this API key and the defaults (base URL `https://pets.example.com/v1`, 60 s timeout, 2 retries).

@@ -67,7 +67,6 @@ async fn optional_body_left_out_and_empty_responses() {
     hl.delete_all().send().await.expect("a body the document does not declare is ignored");
     let sent = server.recorded();
     assert!(sent[0].body.is_empty() && sent[0].header("content-type").is_none(), "{:?}", sent[0]);
-    assert_eq!(sent[0].header("authorization"), Some("Bearer token-1"));
     assert_eq!(sent[1].header("authorization"), None, "deleteAll has `security: []`");
 }
 
@@ -107,4 +106,31 @@ async fn each_success_status_decodes_into_its_own_variant() {
         other => panic!("wrong variants: {other:?}"),
     }
     assert_eq!(server.recorded()[0].path, "/pets/p1/adoption");
+}
+
+#[tokio::test]
+async fn an_operation_sends_the_first_of_its_schemes_whose_credentials_are_set() {
+    let server = Server::start(vec![Reply::json(204, "")]).await;
+    let sent = |i: usize, name: &str| server.recorded()[i].header(name).map(str::to_owned);
+    // The API key (bearer) alone satisfies neither alternative: nothing is sent.
+    client(&server).patch_settings().send().await.expect("sent");
+    assert_eq!((sent(0, "authorization"), sent(0, "x-admin-key"), sent(0, "cookie")), (None, None, None));
+    // The admin key alone is the first alternative.
+    let admin = Client::builder().api_key("token-1").credential("adminKey", "adm-1").base_url(&server.url);
+    admin.build().expect("client").patch_settings().send().await.expect("sent");
+    assert_eq!((sent(1, "authorization"), sent(1, "x-admin-key")), (None, Some("adm-1".to_owned())));
+    // A session cookie completes the second: the bearer token and the cookie go together.
+    let session = Client::builder().api_key("token-1").credential("session", "s-1").base_url(&server.url);
+    let session = session.build().expect("client");
+    session.patch_settings().send().await.expect("sent");
+    assert_eq!(
+        (sent(2, "authorization"), sent(2, "cookie")),
+        (Some("Bearer token-1".to_owned()), Some("sid=s-1".to_owned()))
+    );
+    // Operations without security of their own still send the API key alone.
+    session.render().send().await.expect("sent");
+    assert_eq!((sent(3, "authorization"), sent(3, "cookie")), (Some("Bearer token-1".to_owned()), None));
+    assert!(!format!("{session:?}").contains("s-1"), "a credential never shows in Debug");
+    let unknown = Client::builder().credential("admin", "x").build().expect_err("no such scheme");
+    assert!(unknown.to_string().contains("`admin`") && unknown.to_string().contains("adminKey"), "{unknown}");
 }

@@ -66,6 +66,7 @@ impl PatchSettingsBuilder {
                 reqwest::Method::PATCH,
                 "/settings".to_owned(),
             )
+            .security(&[&["adminKey"], &["bearer", "session"]])
             .traced("patch_settings", "/settings");
         let parts = match &self.body {
             Some(body) => parts.json(body).map_err(crate::Error::Request)?,
