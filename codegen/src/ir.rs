@@ -127,8 +127,21 @@ pub struct Struct {
     /// Fields in document order (`allOf` parts in order, then own properties).
     pub fields: Vec<Field>,
     /// The Rust name of the map that keeps the fields the document does not declare (`None`
-    /// when [`Settings::keep_unknown_fields`](crate::Settings) is off).
+    /// when [`Settings::keep_unknown_fields`](crate::Settings) is off, or when a variant
+    /// keeps them).
     pub extra: Option<String>,
+    /// The union a `oneOf`/`anyOf` beside the properties (or inside an `allOf`) adds: its
+    /// members' fields sit in the same JSON object as the struct's own.
+    pub variant: Option<FlattenedVariant>,
+}
+
+/// A union flattened into a struct: the struct's fields and one member's, side by side.
+#[derive(Debug, Clone)]
+pub struct FlattenedVariant {
+    /// The Rust field that holds it.
+    pub name: String,
+    /// The union.
+    pub ty: TypeRef,
 }
 
 /// One field of a struct.

@@ -23,7 +23,8 @@ pub(super) fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a F
     let body = op.body.as_ref().filter(|b| b.required)?;
     let TypeRef::Named(id) = &body.ty else { return None };
     match &api.ty(*id).kind {
-        TypeKind::Struct(s) => {
+        // A body with a flattened union is given whole: its `new` needs the variant too.
+        TypeKind::Struct(s) if s.variant.is_none() => {
             let input = |f: &Field| op.body_inputs.iter().find(|i| i.field == f.name).map(|i| snake_ident(&i.input));
             s.fields.iter().map(|f| Some((f, input(f)?))).collect()
         }

@@ -100,6 +100,15 @@ pub fn surface(api: &Api) -> Surface {
                         }
                     }
                 }
+                if let Some(variant) = &s.variant {
+                    let ty = readable(rust_type(api, &variant.ty, false));
+                    surface.add(format!("{path}::{}", snake_ident(&variant.name)), ItemKind::Field, ty.clone(), vec![]);
+                    required.push(format!("{}: {ty}", variant.name));
+                }
+                if let Some(extra) = &s.extra {
+                    let field = snake_ident(extra);
+                    surface.add(format!("{path}::{field}"), ItemKind::Field, "Map<String, Value>".into(), vec![]);
+                }
                 surface.add(
                     format!("{path}::new()"),
                     ItemKind::Constructor,

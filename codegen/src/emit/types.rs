@@ -295,6 +295,43 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         };
         quote! { #doc #rename #presence pub #ident: #ty, }
     });
+    let fields: Vec<TokenStream> = fields.collect();
+    let variant = s.variant.as_ref().map(|v| (snake_ident(&v.name), rust_type(api, &v.ty, true)));
+    let variant_field = variant.as_ref().map(|(ident, ty)| {
+        quote! {
+            /// Which of the shapes the object takes: its fields sit beside the ones above.
+            #[serde(flatten)]
+            pub #ident: #ty,
+        }
+    });
+    let variant_arg = variant.as_ref().map(|(ident, ty)| {
+        let into = std.into_trait();
+        quote!(#ident: impl #into<#ty>)
+    });
+    let variant_init = variant.as_ref().map(|(ident, _)| {
+        let value = std.into(quote!(#ident));
+        quote!(#ident: #value,)
+    });
+    // With a variant, the derive would write a key twice if both sides held it: the struct's
+    // own fields are written over the variant's instead.
+    let (serialize_derive, serialize_impl) = match &variant {
+        None => (quote!(serde::Serialize,), None),
+        Some((ident, _)) => {
+            let names: Vec<Ident> = s.fields.iter().map(|f| snake_ident(&f.name)).collect();
+            let merge = rt::tagged();
+            let serialize = quote! {
+                impl serde::Serialize for #name {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        #[derive(serde::Serialize)]
+                        struct Own { #(#fields)* }
+                        let own = Own { #(#names: self.#names.clone(),)* };
+                        #merge::serialize_merged(&own, &self.#ident, serializer)
+                    }
+                }
+            };
+            (TokenStream::new(), Some(serialize))
+        }
+    };
     let extra_map = quote!(::serde_json::Map<#string, ::serde_json::Value>);
     let extra = s.extra.as_ref().map(|name| {
         let ident = snake_ident(name);
@@ -325,7 +362,7 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             }
         })
         .collect();
-    let default = args.is_empty().then(|| {
+    let default = (args.is_empty() && variant.is_none()).then(|| {
         quote! {
             impl #default_trait for #name {
                 fn default() -> Self { Self::new() }
@@ -359,18 +396,20 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             }
         });
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let args = args.into_iter().chain(variant_arg);
     quote! {
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #serialize_derive serde::Deserialize)]
         #[non_exhaustive]
-        pub struct #name { #(#fields)* #extra }
+        pub struct #name { #(#fields)* #variant_field #extra }
 
         impl #name {
             /// Creates a value from its required fields; set optional ones with the methods below.
             #many
-            pub fn new(#(#args),*) -> Self { Self { #(#inits,)* #extra_init } }
+            pub fn new(#(#args),*) -> Self { Self { #(#inits,)* #variant_init #extra_init } }
             #(#setters)*
         }
         #default
+        #serialize_impl
     }
 }
 

@@ -315,7 +315,7 @@ impl<'d> Resolver<'d> {
     fn body_fields(&self, body: Option<&Body>) -> Vec<String> {
         let Some(TypeRef::Named(id)) = body.map(|b| &b.ty) else { return Vec::new() };
         match &self.types[id.0].kind {
-            TypeKind::Struct(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            TypeKind::Struct(s) if s.variant.is_none() => s.fields.iter().map(|f| f.name.clone()).collect(),
             _ => Vec::new(),
         }
     }

@@ -4,8 +4,8 @@
 
 use super::{RefTarget, Resolver};
 use crate::ir::{
-    Deprecation, Docs, EnumVariant, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TaggedVariant, TypeId,
-    TypeKind, TypeRef, UnionVariant,
+    Deprecation, Docs, EnumVariant, Field, FlattenedVariant, Presence, Primitive, StringEnum, Struct, TaggedUnion,
+    TaggedVariant, TypeId, TypeKind, TypeRef, UnionVariant,
 };
 use crate::naming::{self, Scope};
 use crate::spec::{escape_segment, Schema, SchemaObject};
@@ -179,8 +179,11 @@ impl<'d> Resolver<'d> {
             };
         }
         if !s.all_of.is_empty() {
-            if s.all_of.len() == 1 && s.properties.is_empty() && s.one_of.is_empty() && s.any_of.is_empty() {
-                return Shape::Follow(&s.all_of[0], format!("{pointer}/allOf/0"));
+            // Parts that only annotate (a description, `nullable`) add no shape.
+            let mut shaped = s.all_of.iter().enumerate().filter(|(_, part)| !is_annotation_only(part));
+            let alone = s.properties.is_empty() && s.one_of.is_empty() && s.any_of.is_empty();
+            if let (Some((i, part)), None, true) = (shaped.next(), shaped.next(), alone) {
+                return Shape::Follow(part, format!("{pointer}/allOf/{i}"));
             }
             return Shape::Struct;
         }
@@ -265,7 +268,8 @@ impl<'d> Resolver<'d> {
         let mut properties: IndexMap<&'d str, Property<'d>> = IndexMap::new();
         let mut required = BTreeSet::new();
         let mut seen = vec![pointer.to_owned()];
-        self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen);
+        let mut unions = Vec::new();
+        self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen, &mut unions);
         let mut scope = Scope::default();
         // The struct's methods: `new` and one setter per optional field.
         let mut methods = Scope::with_reserved(&["new"]);
@@ -301,8 +305,43 @@ impl<'d> Resolver<'d> {
                 pointer: property.pointer,
             });
         }
-        // Last, so a property called `extra` keeps its name.
-        Struct { fields, extra: Some(scope.claim("extra".to_owned())) }
+        let variant = self.flattened_variant(unions, name, &mut scope);
+        // Last, so a property called `extra` keeps its name. With a variant, unknown fields
+        // reach the member's own `extra` instead.
+        let extra = variant.is_none().then(|| scope.claim("extra".to_owned()));
+        Struct { fields, extra, variant }
+    }
+
+    /// The union of the first `oneOf`/`anyOf` met among a struct's parts, as a field named
+    /// `kind`; a second one is reported, not generated.
+    fn flattened_variant(
+        &mut self,
+        unions: Vec<(&'d Schema, String)>,
+        name: &str,
+        scope: &mut Scope,
+    ) -> Option<FlattenedVariant> {
+        let mut unions = unions.into_iter();
+        let (owner, owner_pointer) = unions.next()?;
+        for (_, pointer) in unions {
+            self.diags.warning(&pointer, "a second `oneOf`/`anyOf` in one object is not generated: only the first is");
+        }
+        let (keyword, members) = match owner.body.one_of.is_empty() {
+            false => ("oneOf", indexed(&owner.body.one_of, &owner_pointer, "oneOf")),
+            true => ("anyOf", indexed(&owner.body.any_of, &owner_pointer, "anyOf")),
+        };
+        let union_pointer = format!("{owner_pointer}/{keyword}");
+        let id = match self.inline.get(&union_pointer) {
+            Some(id) => *id,
+            None => {
+                let id = self.reserve(&format!("{name}Kind"), &union_pointer);
+                self.inline.insert(union_pointer.clone(), id);
+                let union_name = self.types[id.0].name.clone();
+                let members = members.into_iter().filter(|(m, _)| !is_null_schema(m)).collect();
+                self.types[id.0].kind = self.union_of(owner, members, &union_pointer, &union_name);
+                id
+            }
+        };
+        Some(FlattenedVariant { name: scope.claim("kind".to_owned()), ty: TypeRef::Named(id) })
     }
 
     /// Whether a single-`allOf` wrapper says nullable inside (`allOf: [{$ref, nullable}]`).
@@ -318,6 +357,7 @@ impl<'d> Resolver<'d> {
         properties: &mut IndexMap<&'d str, Property<'d>>,
         required: &mut BTreeSet<&'d str>,
         seen: &mut Vec<String>,
+        unions: &mut Vec<(&'d Schema, String)>,
     ) {
         let s = &*schema.body;
         if let Some(reference) = &s.reference {
@@ -333,15 +373,18 @@ impl<'d> Resolver<'d> {
                 return;
             }
             seen.push(target_pointer.clone());
-            self.collect_object(target, &target_pointer, properties, required, seen);
+            self.collect_object(target, &target_pointer, properties, required, seen, unions);
             seen.pop();
             return;
         }
         for (i, part) in s.all_of.iter().enumerate() {
-            self.collect_object(part, &format!("{pointer}/allOf/{i}"), properties, required, seen);
+            self.collect_object(part, &format!("{pointer}/allOf/{i}"), properties, required, seen, unions);
         }
-        if !s.one_of.is_empty() || !s.any_of.is_empty() {
-            self.diags.warning(pointer, "`oneOf`/`anyOf` beside `properties` or inside `allOf` is not generated: only the listed properties are");
+        // Members that only say which properties are required (`anyOf: [{required: [a]},
+        // {required: [b]}]`) add no shape: the properties already hold every field.
+        let members = if s.one_of.is_empty() { &s.any_of } else { &s.one_of };
+        if !members.is_empty() && !members.iter().all(is_annotation_only) {
+            unions.push((schema, pointer.to_owned()));
         }
         for (wire, property) in &s.properties {
             let property_pointer = format!("{pointer}/properties/{}", escape_segment(wire));
@@ -506,6 +549,22 @@ impl<'d> Resolver<'d> {
             TypeRef::Any => "Value".to_owned(),
         }
     }
+}
+
+/// Whether a schema only annotates or constrains (description, `nullable`, `required`, `not`…)
+/// and has no shape of its own: no type, reference, properties, items or composition.
+fn is_annotation_only(schema: &Schema) -> bool {
+    let s = &*schema.body;
+    schema.boolean.is_none()
+        && s.reference.is_none()
+        && s.types.0.is_empty()
+        && s.properties.is_empty()
+        && s.items.is_none()
+        && s.additional_properties.is_none()
+        && s.all_of.is_empty()
+        && s.one_of.is_empty()
+        && s.any_of.is_empty()
+        && s.enum_values.is_none()
 }
 
 /// The component schema a pointer lies in (`/components/schemas/Pet/properties/x` → `Pet`).

@@ -104,6 +104,114 @@ impl From<Cat> for EnumOrObject {
         Self::Cat(value)
     }
 }
+/// An object with the fields `image_url`, `file_id`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ImageRef {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_id: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl ImageRef {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            image_url: None,
+            file_id: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`image_url`](Self::image_url).
+    pub fn image_url(mut self, value: impl Into<String>) -> Self {
+        self.image_url = Some(value.into());
+        self
+    }
+    /// Sets [`file_id`](Self::file_id).
+    pub fn file_id(mut self, value: impl Into<String>) -> Self {
+        self.file_id = Some(value.into());
+        self
+    }
+}
+impl Default for ImageRef {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+/// An object with the fields `pet`, `favourite`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Owner {
+    /// The pet, or a word for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pet: Option<EnumOrObject>,
+    /// Optional: a [`EnumOrObject`](crate::types::EnumOrObject).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub favourite: Option<EnumOrObject>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl Owner {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            pet: None,
+            favourite: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`pet`](Self::pet).
+    pub fn pet(mut self, value: impl Into<EnumOrObject>) -> Self {
+        self.pet = Some(value.into());
+        self
+    }
+    /// Sets [`favourite`](Self::favourite).
+    pub fn favourite(mut self, value: impl Into<EnumOrObject>) -> Self {
+        self.favourite = Some(value.into());
+        self
+    }
+}
+impl Default for Owner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+/// An object with the fields `amount`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Payment {
+    /// Required: an integer.
+    pub amount: i64,
+    /// Which of the shapes the object takes: its fields sit beside the ones above.
+    #[serde(flatten)]
+    pub kind: PaymentKind,
+}
+impl Payment {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(amount: impl Into<i64>, kind: impl Into<PaymentKind>) -> Self {
+        Self {
+            amount: amount.into(),
+            kind: kind.into(),
+        }
+    }
+}
+impl serde::Serialize for Payment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Own {
+            /// Required: an integer.
+            pub amount: i64,
+        }
+        let own = Own { amount: self.amount.clone() };
+        crate::runtime::tagged::serialize_merged(&own, &self.kind, serializer)
+    }
+}
 /// One of several objects, told apart by their `kind` field.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -159,6 +267,45 @@ impl From<Cat> for Pet {
 impl From<Dog> for Pet {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
+    }
+}
+/// An object with the fields `stream_id`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PetEvent {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_id: Option<String>,
+    /// Which of the shapes the object takes: its fields sit beside the ones above.
+    #[serde(flatten)]
+    pub kind: PetEventKind,
+}
+impl PetEvent {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(kind: impl Into<PetEventKind>) -> Self {
+        Self {
+            stream_id: None,
+            kind: kind.into(),
+        }
+    }
+    /// Sets [`stream_id`](Self::stream_id).
+    pub fn stream_id(mut self, value: impl Into<String>) -> Self {
+        self.stream_id = Some(value.into());
+        self
+    }
+}
+impl serde::Serialize for PetEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Own {
+            /// Optional: a string.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub stream_id: Option<String>,
+        }
+        let own = Own {
+            stream_id: self.stream_id.clone(),
+        };
+        crate::runtime::tagged::serialize_merged(&own, &self.kind, serializer)
     }
 }
 /// Any one of: a string, a list of strings.
@@ -233,3 +380,81 @@ pub enum EnumOrObjectEnum {
     Unknown(String),
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });
+/// Any one of: a [`PaymentKindVariant0`](crate::types::PaymentKindVariant0), a [`PaymentKindVariant1`](crate::types::PaymentKindVariant1).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum PaymentKind {
+    /// A [`PaymentKindVariant0`](crate::types::PaymentKindVariant0).
+    Variant0(PaymentKindVariant0),
+    /// A [`PaymentKindVariant1`](crate::types::PaymentKindVariant1).
+    Variant1(PaymentKindVariant1),
+}
+impl From<PaymentKindVariant0> for PaymentKind {
+    fn from(value: PaymentKindVariant0) -> Self {
+        Self::Variant0(value)
+    }
+}
+impl From<PaymentKindVariant1> for PaymentKind {
+    fn from(value: PaymentKindVariant1) -> Self {
+        Self::Variant1(value)
+    }
+}
+/// An object with the fields `card`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentKindVariant0 {
+    /// Required: a string.
+    pub card: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl PaymentKindVariant0 {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(card: impl Into<String>) -> Self {
+        Self {
+            card: card.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+/// An object with the fields `iban`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentKindVariant1 {
+    /// Required: a string.
+    pub iban: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl PaymentKindVariant1 {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(iban: impl Into<String>) -> Self {
+        Self {
+            iban: iban.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+/// Any one of: a [`Cat`](crate::types::Cat), a [`Dog`](crate::types::Dog).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum PetEventKind {
+    /// A [`Cat`](crate::types::Cat).
+    Cat(Cat),
+    /// A [`Dog`](crate::types::Dog).
+    Dog(Dog),
+}
+impl From<Cat> for PetEventKind {
+    fn from(value: Cat) -> Self {
+        Self::Cat(value)
+    }
+}
+impl From<Dog> for PetEventKind {
+    fn from(value: Dog) -> Self {
+        Self::Dog(value)
+    }
+}

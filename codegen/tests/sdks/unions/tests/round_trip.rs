@@ -38,3 +38,40 @@ fn tagged_union_keeps_unknown_tags_and_writes_missing_ones() {
     let dog = Pet::from(Dog::new().good(false));
     assert_eq!(serde_json::to_value(&dog).expect("encodes"), json!({"kind": "Dog", "good": false}));
 }
+
+#[test]
+fn a_union_inside_all_of_keeps_the_shared_fields_and_the_member() {
+    let event: PetEvent = round_trip(json!({"stream_id": "s1", "kind": "cat", "lives": 9, "new_field": true}));
+    assert_eq!(event.stream_id.as_deref(), Some("s1"));
+    match &event.kind {
+        PetEventKind::Cat(cat) => {
+            assert_eq!(cat.lives, Some(9));
+            assert_eq!(cat.extra["new_field"], true, "unknown fields reach the member");
+            assert!(!cat.extra.contains_key("stream_id"), "a shared field is not the member's too");
+        }
+        other => panic!("not a cat: {other:?}"),
+    }
+    let dog: PetEvent = round_trip(json!({"good": true}));
+    assert!(matches!(dog.kind, PetEventKind::Dog(_)) && dog.stream_id.is_none());
+    // Built in code: the struct's own fields are written over the member's.
+    let built = PetEvent::new(Dog::new().good(false)).stream_id("s2");
+    assert_eq!(serde_json::to_value(&built).expect("encodes"), json!({"good": false, "stream_id": "s2"}));
+}
+
+#[test]
+fn a_union_beside_properties_takes_the_member_that_fits() {
+    let card: Payment = round_trip(json!({"amount": 5, "card": "4242"}));
+    assert!(matches!(&card.kind, PaymentKind::Variant0(v) if v.card == "4242"));
+    let iban: Payment = round_trip(json!({"amount": 7, "iban": "DE00"}));
+    assert!(matches!(&iban.kind, PaymentKind::Variant1(v) if v.iban == "DE00"));
+    assert!(serde_json::from_value::<Payment>(json!({"amount": 1})).is_err(), "one of the members must fit");
+}
+
+#[test]
+fn constraint_and_annotation_parts_add_no_shape() {
+    let image: ImageRef = round_trip(json!({"file_id": "f1"}));
+    assert_eq!(image.file_id.as_deref(), Some("f1"));
+    let owner: Owner = round_trip(json!({"pet": "none", "favourite": {"kind": "cat"}}));
+    assert!(matches!(owner.pet, Some(EnumOrObject::Enum(_))));
+    assert!(matches!(owner.favourite, Some(EnumOrObject::Cat(_))));
+}
