@@ -132,3 +132,18 @@ async fn hooks_see_and_change_every_attempt() {
         server.recorded().iter().map(|r| r.header("x-attempt").map(str::to_owned)).collect();
     assert_eq!(sent, [Some("1".to_owned()), Some("2".to_owned())]);
 }
+
+#[tokio::test]
+async fn a_reqwest_client_of_the_users_carries_the_calls_and_hooks_still_run() {
+    let server = Server::start(vec![Reply::json(200, CHAT)]).await;
+    let mut defaults = reqwest::header::HeaderMap::new();
+    defaults.insert("x-from-users-client", "yes".parse().expect("header value"));
+    let http = reqwest::Client::builder().default_headers(defaults).build().expect("reqwest client");
+    let watcher = Watcher::default();
+    let client = builder(&server).http_client(http).hook(watcher.clone()).build().expect("client");
+    client.chat_deployed([user("Hi")]).send().await.expect("sent");
+    let sent = &server.recorded()[0];
+    assert_eq!(sent.header("x-from-users-client"), Some("yes"));
+    assert_eq!(sent.header("x-attempt"), Some("1"));
+    assert_eq!(*watcher.statuses.lock().expect("lock"), [200]);
+}
