@@ -440,8 +440,14 @@ impl<'d> Resolver<'d> {
             });
         }
         for (i, (member, member_pointer)) in others.into_iter().enumerate() {
-            let ty = self.type_of(member, &member_pointer, &format!("{name}Variant{i}"));
-            let variant = self.variant_name(&ty);
+            let described = member_hint(member);
+            let hint = format!("{name}{}", described.clone().unwrap_or_else(|| format!("Variant{i}")));
+            let ty = self.type_of(member, &member_pointer, &hint);
+            // An inline member is called by what tells it apart, not by its type's long name.
+            let variant = match (&member.body.reference, described) {
+                (None, Some(described)) => described,
+                _ => self.variant_name(&ty),
+            };
             let docs = docs_of_typed(member, &ty);
             variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs });
         }
@@ -548,6 +554,28 @@ impl<'d> Resolver<'d> {
             TypeRef::Map(_) => "Map".to_owned(),
             TypeRef::Any => "Value".to_owned(),
         }
+    }
+}
+
+/// What an inline union member is called, from what tells it apart: the component an `allOf`
+/// member extends (`ResponseCreatedEvent`), the single value of a tag property
+/// (`type: {const: image}` → `Image`), or its only required property (`card` → `Card`).
+fn member_hint(member: &Schema) -> Option<String> {
+    let s = &*member.body;
+    let extended = s.all_of.iter().filter_map(|part| part.body.reference.as_deref()).collect::<Vec<_>>();
+    if let [reference] = extended.as_slice() {
+        return reference.rsplit('/').next().map(naming::type_name);
+    }
+    let tag = s.properties.values().find_map(|property| match string_values(&property.body)?.as_slice() {
+        [single] => Some(naming::type_name(single)),
+        _ => None,
+    });
+    if tag.is_some() {
+        return tag;
+    }
+    match s.required.as_slice() {
+        [only] if s.properties.contains_key(only) => Some(naming::type_name(only)),
+        _ => None,
     }
 }
 

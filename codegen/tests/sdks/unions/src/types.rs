@@ -380,37 +380,37 @@ pub enum EnumOrObjectEnum {
     Unknown(String),
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });
-/// Any one of: a [`PaymentKindVariant0`](crate::types::PaymentKindVariant0), a [`PaymentKindVariant1`](crate::types::PaymentKindVariant1).
+/// Any one of: a [`PaymentKindCard`](crate::types::PaymentKindCard), a [`PaymentKindIban`](crate::types::PaymentKindIban).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum PaymentKind {
-    /// A [`PaymentKindVariant0`](crate::types::PaymentKindVariant0).
-    Variant0(PaymentKindVariant0),
-    /// A [`PaymentKindVariant1`](crate::types::PaymentKindVariant1).
-    Variant1(PaymentKindVariant1),
+    /// A [`PaymentKindCard`](crate::types::PaymentKindCard).
+    Card(PaymentKindCard),
+    /// A [`PaymentKindIban`](crate::types::PaymentKindIban).
+    Iban(PaymentKindIban),
 }
-impl From<PaymentKindVariant0> for PaymentKind {
-    fn from(value: PaymentKindVariant0) -> Self {
-        Self::Variant0(value)
+impl From<PaymentKindCard> for PaymentKind {
+    fn from(value: PaymentKindCard) -> Self {
+        Self::Card(value)
     }
 }
-impl From<PaymentKindVariant1> for PaymentKind {
-    fn from(value: PaymentKindVariant1) -> Self {
-        Self::Variant1(value)
+impl From<PaymentKindIban> for PaymentKind {
+    fn from(value: PaymentKindIban) -> Self {
+        Self::Iban(value)
     }
 }
 /// An object with the fields `card`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
-pub struct PaymentKindVariant0 {
+pub struct PaymentKindCard {
     /// Required: a string.
     pub card: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
     #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
-impl PaymentKindVariant0 {
+impl PaymentKindCard {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(card: impl Into<String>) -> Self {
         Self {
@@ -422,14 +422,14 @@ impl PaymentKindVariant0 {
 /// An object with the fields `iban`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
-pub struct PaymentKindVariant1 {
+pub struct PaymentKindIban {
     /// Required: a string.
     pub iban: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
     #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
-impl PaymentKindVariant1 {
+impl PaymentKindIban {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(iban: impl Into<String>) -> Self {
         Self {
