@@ -103,6 +103,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
         (None, false) => None,
     };
     let (mut generated, mut rejected, mut panicked, mut warnings) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
+    let mut warning_kinds: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let start = Instant::now();
     for path in &paths {
         let name = path.to_string_lossy().into_owned();
@@ -111,6 +112,10 @@ pub fn sweep(options: &Options) -> Result<(), String> {
         match result {
             Ok(Ok(crate_files)) => {
                 warnings += crate_files.warnings.len();
+                for warning in &crate_files.warnings {
+                    let entry = warning_kinds.entry(shape(&warning.message)).or_insert((0, name.clone()));
+                    entry.0 += 1;
+                }
                 let crate_name = crate_name(root, path);
                 let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
@@ -142,6 +147,9 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     }
     for (reason, count, _) in ranked(reasons).iter().take(15) {
         println!("  rejected {count:>5} × {reason}");
+    }
+    for (kind, count, example) in ranked(warning_kinds).iter().take(15) {
+        println!("  warning  {count:>5} × {kind}   (e.g. {example})");
     }
     for name in &panicked {
         println!("  PANIC: {name}");

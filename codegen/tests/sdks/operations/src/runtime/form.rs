@@ -25,7 +25,7 @@ pub struct FilePart {
     content_type: Option<String>,
 }
 
-type Reader = Pin<Box<dyn AsyncRead + Send + Sync>>;
+type Reader = Pin<Box<dyn AsyncRead + Send>>;
 
 #[derive(Clone)]
 enum Source {
@@ -51,7 +51,7 @@ impl FilePart {
 
     /// Content streamed from `reader`. It can be read only once, so a call that sends it is not
     /// retried.
-    pub fn reader(reader: impl AsyncRead + Send + Sync + 'static) -> Self {
+    pub fn reader(reader: impl AsyncRead + Send + 'static) -> Self {
         FilePart {
             source: Source::Reader(Arc::new(Mutex::new(Some(Box::pin(reader))))),
             file_name: None,
@@ -459,6 +459,22 @@ mod tests {
         assert!(once.is_one_shot());
         assert!(once.body().is_ok());
         assert!(once.body().expect_err("a reader is sent once").contains("only once"));
+    }
+
+    #[test]
+    fn files_can_cross_tasks_even_from_readers_that_are_not_sync() {
+        fn send_sync<T: Send + Sync>(_: &T) {}
+        struct NotSync(#[allow(dead_code)] std::cell::Cell<u8>);
+        impl AsyncRead for NotSync {
+            fn poll_read(
+                self: Pin<&mut Self>,
+                _: &mut std::task::Context<'_>,
+                _: &mut tokio::io::ReadBuf<'_>,
+            ) -> std::task::Poll<std::io::Result<()>> {
+                std::task::Poll::Ready(Ok(()))
+            }
+        }
+        send_sync(&FilePart::reader(NotSync(std::cell::Cell::new(0))));
     }
 
     #[test]
