@@ -316,6 +316,11 @@ pub enum BodyEncoding {
         /// Field wire name → media type.
         part_types: Vec<(String, String)>,
     },
+    /// `multipart/form-data` whose schema is one file or text, sent as the one part `name`.
+    MultipartPart {
+        /// The part's name.
+        name: String,
+    },
 }
 
 /// One operation.

@@ -315,6 +315,9 @@ fn parts_method(op: &Operation) -> TokenStream {
                 let (fields, types) = (part_types.iter().map(|p| &p.0), part_types.iter().map(|p| &p.1));
                 quote!(parts.multipart(#by_ref, &[#((#fields, #types)),*]).map_err(#error::Request)?)
             }
+            BodyEncoding::MultipartPart { name } => {
+                quote!(parts.multipart_part(#name, #by_ref).map_err(#error::Request)?)
+            }
         };
         let encoded = if body.required {
             let encoded = encode(quote!(&self.body), quote!(self.body.clone()));

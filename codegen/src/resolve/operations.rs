@@ -483,22 +483,31 @@ impl<'d> Resolver<'d> {
             };
             return Ok(Some(Body { ty, encoding: BodyEncoding::Json, required, docs, pointer }));
         }
+        let raw_alternative = body.content.keys().find(|media_type| !is_form(media_type));
         if let Some((media_type, media)) = body.content.iter().find(|(media_type, _)| is_form(media_type)) {
             let media_pointer = format!("{pointer}/content/{}", escape_segment(media_type));
-            if let Some(ty) = self.form_body(media_type, media, &media_pointer, hint) {
-                let encoding = match is_multipart(media_type) {
-                    true => BodyEncoding::Multipart { part_types: part_types(media) },
-                    false => BodyEncoding::Form,
-                };
+            let (ty, object) = self.form_body(media_type, media, &media_pointer, hint);
+            let encoding = match (is_multipart(media_type), object, &ty) {
+                (true, true, _) => Some(BodyEncoding::Multipart { part_types: part_types(media) }),
+                (false, true, _) => Some(BodyEncoding::Form),
+                // A lone file or text: one part, under the name servers use for one.
+                (true, false, TypeRef::Primitive(_)) if raw_alternative.is_none() => {
+                    Some(BodyEncoding::MultipartPart { name: "file".to_owned() })
+                }
+                // A string schema for a form: the text, already encoded.
+                (false, false, TypeRef::Primitive(Primitive::String)) => Some(BodyEncoding::Raw(media_type.clone())),
+                _ => None,
+            };
+            if let Some(encoding) = encoding {
                 return Ok(Some(Body { ty, encoding, required, docs, pointer }));
             }
-            return self.left_out(
-                &media_pointer,
-                format!("the schema of this `{media_type}` body is not an object"),
-                required,
-            );
+            if raw_alternative.is_none() {
+                let problem =
+                    format!("this `{media_type}` body is a list or a scalar, with no field names to send it by");
+                return self.left_out(&media_pointer, problem, required);
+            }
         }
-        if let Some((media_type, _)) = body.content.first() {
+        if let Some(media_type) = raw_alternative.or(body.content.keys().next()) {
             let (_, ty) = raw_media(media_type);
             let encoding = BodyEncoding::Raw(media_type.clone());
             return Ok(Some(Body { ty, encoding, required, docs, pointer }));
@@ -519,19 +528,31 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    /// The type of a form or multipart body, if it is an object (its binary strings are files in
-    /// a multipart body).
-    fn form_body(&mut self, media_type: &str, media: &'d MediaType, pointer: &str, hint: &str) -> Option<TypeRef> {
-        let Some(schema) = &media.schema else { return Some(TypeRef::Map(Box::new(TypeRef::Any))) };
+    /// The type of a form or multipart body (its binary strings are files in a multipart body),
+    /// and whether it is an object (a struct, a union of them, or a map) whose fields name the
+    /// form's.
+    fn form_body(&mut self, media_type: &str, media: &'d MediaType, pointer: &str, hint: &str) -> (TypeRef, bool) {
+        let Some(schema) = &media.schema else { return (TypeRef::Map(Box::new(TypeRef::Any)), true) };
         self.file_fields = is_multipart(media_type);
         let ty = self.type_of(schema, &format!("{pointer}/schema"), &format!("{hint}Request"));
         self.file_fields = false;
-        let is_object = match &ty {
-            TypeRef::Named(id) => matches!(self.types[id.0].kind, TypeKind::Struct(_)),
+        let object = self.is_object(&ty, 0);
+        (ty, object)
+    }
+
+    /// Whether values of `ty` are JSON objects (`depth` bounds alias chains).
+    fn is_object(&self, ty: &TypeRef, depth: usize) -> bool {
+        match ty {
+            TypeRef::Named(_) if depth > 16 => false,
+            TypeRef::Named(id) => match &self.types[id.0].kind {
+                TypeKind::Struct(_) | TypeKind::Tagged(_) => true,
+                TypeKind::Untagged(variants) => variants.iter().all(|v| self.is_object(&v.ty, depth + 1)),
+                TypeKind::Alias(target) => self.is_object(target, depth + 1),
+                TypeKind::Enum(_) => false,
+            },
             TypeRef::Map(_) | TypeRef::Any => true,
             _ => false,
-        };
-        is_object.then_some(ty)
+        }
     }
 
     /// The response a `$ref` names, following references to references.

@@ -39,6 +39,22 @@ impl crate::runtime::Client {
             ::core::clone::Clone::clone(self),
         )
     }
+    /// A form of a bare list cannot name its fields (a warning, and no body).
+    pub fn add_tasks(&self) -> crate::operations::add_tasks::AddTasksBuilder {
+        crate::operations::add_tasks::AddTasksBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
+    /// A multipart body that is one file, sent as the part `file`.
+    pub fn attach(
+        &self,
+        body: impl Into<crate::runtime::FilePart>,
+    ) -> crate::operations::attach::AttachBuilder {
+        crate::operations::attach::AttachBuilder::new(
+            ::core::clone::Clone::clone(self),
+            body.into(),
+        )
+    }
     /// A urlencoded form with nested objects and arrays.
     pub fn create_customer(
         &self,
@@ -61,10 +77,26 @@ impl crate::runtime::Client {
             prompt.into(),
         )
     }
-    /// A form whose schema is not an object cannot be encoded.
+    /// A form whose schema is a string takes the text as it is, already encoded.
     pub fn raw_form(&self) -> crate::operations::raw_form::RawFormBuilder {
         crate::operations::raw_form::RawFormBuilder::new(
             ::core::clone::Clone::clone(self),
+        )
+    }
+    /// A multipart list has no part names; the other media type is used instead.
+    pub fn set_columns(&self) -> crate::operations::set_columns::SetColumnsBuilder {
+        crate::operations::set_columns::SetColumnsBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
+    /// A form that is one of two objects, told apart by `grant_type`.
+    pub fn token(
+        &self,
+        body: impl Into<crate::types::TokenRequest>,
+    ) -> crate::operations::token::TokenBuilder {
+        crate::operations::token::TokenBuilder::new(
+            ::core::clone::Clone::clone(self),
+            body.into(),
         )
     }
     /// A file and a text field, from a component schema.

@@ -80,6 +80,56 @@ impl CustomerForm {
         self
     }
 }
+/// An object with the fields `grant_type`, `username`, `password`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PasswordGrant {
+    /// Required: a [`PasswordGrantGrantType`](crate::types::PasswordGrantGrantType).
+    pub grant_type: PasswordGrantGrantType,
+    /// Required: a string.
+    pub username: String,
+    /// Required: a secret string, redacted when printed.
+    pub password: crate::runtime::SecretString,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl PasswordGrant {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(
+        username: impl Into<String>,
+        password: impl Into<crate::runtime::SecretString>,
+    ) -> Self {
+        Self {
+            grant_type: crate::types::PasswordGrantGrantType::Password,
+            username: username.into(),
+            password: password.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+/// An object with the fields `grant_type`, `refresh_token`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RefreshGrant {
+    /// Required: a [`RefreshGrantGrantType`](crate::types::RefreshGrantGrantType).
+    pub grant_type: RefreshGrantGrantType,
+    /// Required: a string.
+    pub refresh_token: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl RefreshGrant {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(refresh_token: impl Into<String>) -> Self {
+        Self {
+            grant_type: crate::types::RefreshGrantGrantType::RefreshToken,
+            refresh_token: refresh_token.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
 /// An object with the fields `id`, `bytes`, `filename`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -181,6 +231,26 @@ impl Default for CustomerFormAddress {
         Self::new()
     }
 }
+/// One of `password`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PasswordGrantGrantType {
+    /// `password`
+    Password,
+    /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
+    Unknown(String),
+}
+crate::runtime::open_enum!(PasswordGrantGrantType { Password => "password" });
+/// One of `refresh_token`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RefreshGrantGrantType {
+    /// `refresh_token`
+    RefreshToken,
+    /// A value this version of the SDK does not know; kept as sent and sent back unchanged.
+    Unknown(String),
+}
+crate::runtime::open_enum!(RefreshGrantGrantType { RefreshToken => "refresh_token" });
 /// An object with the fields `id`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -349,5 +419,102 @@ impl AddNoteRequest {
 impl Default for AddNoteRequest {
     fn default() -> Self {
         Self::new()
+    }
+}
+/// An object with the fields `name`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AddTasksRequestItem {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl AddTasksRequestItem {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`name`](Self::name).
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+impl Default for AddTasksRequestItem {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+/// One of several objects, told apart by their `grant_type` field.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum TokenRequest {
+    /// `grant_type: password`
+    Password(PasswordGrant),
+    /// `grant_type: refresh_token`
+    Refresh(RefreshGrant),
+    /// A tag this version of the SDK does not know; the whole object is kept.
+    Unknown(serde_json::Value),
+}
+impl serde::Serialize for TokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Password(v) => {
+                crate::runtime::tagged::serialize_with_tag(
+                    v,
+                    "grant_type",
+                    "password",
+                    serializer,
+                )
+            }
+            Self::Refresh(v) => {
+                crate::runtime::tagged::serialize_with_tag(
+                    v,
+                    "grant_type",
+                    "refresh_token",
+                    serializer,
+                )
+            }
+            Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for TokenRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match crate::runtime::tagged::tag_of(&value, "grant_type") {
+            Some("password") => {
+                serde_json::from_value(value)
+                    .map(Self::Password)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("refresh_token") => {
+                serde_json::from_value(value)
+                    .map(Self::Refresh)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Unknown(value)),
+        }
+    }
+}
+impl From<PasswordGrant> for TokenRequest {
+    fn from(value: PasswordGrant) -> Self {
+        Self::Password(value)
+    }
+}
+impl From<RefreshGrant> for TokenRequest {
+    fn from(value: RefreshGrant) -> Self {
+        Self::Refresh(value)
     }
 }

@@ -173,3 +173,27 @@ fn a_file_shows_where_it_comes_from_never_its_content() {
     assert!(debug.contains("14 bytes") && debug.contains("a.txt"), "{debug}");
     assert!(!debug.contains("secret content"), "{debug}");
 }
+
+#[tokio::test]
+async fn a_body_that_is_one_file_is_the_part_named_file() {
+    let server = Server::start(vec![Reply::json(204, "")]).await;
+    client(&server).attach(FilePart::bytes(&b"%PDF"[..]).file_name("a.pdf")).send().await.expect("sent");
+    let parts = parts_of(&server.recorded()[0]).await;
+    assert_eq!(parts, [part("file", Some("a.pdf"), Some("application/octet-stream"), b"%PDF")]);
+}
+
+#[tokio::test]
+async fn a_form_union_sends_its_member_and_a_string_form_is_sent_as_it_is() {
+    use fixture_sdk_forms::types::{PasswordGrant, TokenRequest};
+    let server = Server::start(vec![Reply::json(204, "")]).await;
+    let client = client(&server);
+    let grant = TokenRequest::from(PasswordGrant::new("ann", "pw 1"));
+    client.token(grant).send().await.expect("sent");
+    client.raw_form().body("a=1&b=two".to_owned()).send().await.expect("sent");
+    let sent = server.recorded();
+    let body = String::from_utf8(sent[0].body.clone()).expect("text");
+    // A tagged union is written through a JSON value, so its fields come sorted.
+    assert_eq!(body, "grant_type=password&password=pw%201&username=ann");
+    assert_eq!(sent[1].header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert_eq!(sent[1].body, b"a=1&b=two");
+}

@@ -2,7 +2,11 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! One module per operation, each holding its request builder.
 pub mod add_note;
+pub mod add_tasks;
+pub mod attach;
 pub mod create_customer;
 pub mod edit_image;
 pub mod raw_form;
+pub mod set_columns;
+pub mod token;
 pub mod upload_file;

@@ -249,6 +249,11 @@ impl RequestParts {
         self
     }
 
+    /// Sets a `multipart/form-data` body of one part, `name`, holding `value` (a file or text).
+    pub fn multipart_part(self, name: &str, value: &impl Serialize) -> Result<Self, String> {
+        self.multipart(&std::collections::BTreeMap::from([(name, value)]), &[])
+    }
+
     /// Whether the body can be sent only once (it streams from a reader), so no retry is made.
     pub(crate) fn is_one_shot(&self) -> bool {
         matches!(&self.body, Some(Payload::Multipart(multipart)) if multipart.is_one_shot())
