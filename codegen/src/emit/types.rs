@@ -321,6 +321,8 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             let merge = rt::tagged();
             let serialize = quote! {
                 impl serde::Serialize for #name {
+                    // Every field is cloned alike, whatever its type; `Own` keeps the fields' serde attributes.
+                    #[allow(clippy::clone_on_copy)]
                     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         #[derive(serde::Serialize)]
                         struct Own { #(#fields)* }

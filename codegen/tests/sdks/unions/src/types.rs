@@ -202,6 +202,7 @@ impl Payment {
     }
 }
 impl serde::Serialize for Payment {
+    #[allow(clippy::clone_on_copy)]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(serde::Serialize)]
         struct Own {
@@ -295,6 +296,7 @@ impl PetEvent {
     }
 }
 impl serde::Serialize for PetEvent {
+    #[allow(clippy::clone_on_copy)]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(serde::Serialize)]
         struct Own {
