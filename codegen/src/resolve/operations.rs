@@ -502,9 +502,17 @@ impl<'d> Resolver<'d> {
                 return Ok(Some(Body { ty, encoding, required, docs, pointer }));
             }
             if raw_alternative.is_none() {
-                let problem =
-                    format!("this `{media_type}` body is a list or a scalar, with no field names to send it by");
-                return self.left_out(&media_pointer, problem, required);
+                // No field names to send it by: the caller gives the encoded body.
+                let message = format!(
+                    "this `{media_type}` body is a list or a scalar, with no field names to send it by: \
+                     taken as the encoded text"
+                );
+                self.diags.warning(&media_pointer, message);
+                let (ty, encoding) = match is_multipart(media_type) {
+                    true => (TypeRef::Primitive(Primitive::Bytes), BodyEncoding::Raw(media_type.clone())),
+                    false => (TypeRef::Primitive(Primitive::String), BodyEncoding::Raw(media_type.clone())),
+                };
+                return Ok(Some(Body { ty, encoding, required, docs, pointer }));
             }
         }
         if let Some(media_type) = raw_alternative.or(body.content.keys().next()) {

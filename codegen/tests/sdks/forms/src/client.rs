@@ -39,7 +39,7 @@ impl crate::runtime::Client {
             ::core::clone::Clone::clone(self),
         )
     }
-    /// A form of a bare list cannot name its fields (a warning, and no body).
+    /// A form of a bare list cannot name its fields (a warning; the caller gives the encoded text).
     pub fn add_tasks(&self) -> crate::operations::add_tasks::AddTasksBuilder {
         crate::operations::add_tasks::AddTasksBuilder::new(
             ::core::clone::Clone::clone(self),

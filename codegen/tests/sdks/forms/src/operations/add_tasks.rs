@@ -9,14 +9,21 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct AddTasksBuilder {
     client: crate::runtime::Client,
+    body: Option<String>,
     options: crate::runtime::RequestOptions,
 }
 impl AddTasksBuilder {
     pub(crate) fn new(client: crate::runtime::Client) -> Self {
         Self {
             client,
+            body: None,
             options: Default::default(),
         }
+    }
+    /// The request body.
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(value.into());
+        self
     }
     /// Time limit of this whole call, retries and their waits included (for `stream`, until
     /// the response starts): a `Duration`, or `None` for no limit. Overrides the client's
@@ -50,6 +57,10 @@ impl AddTasksBuilder {
                 "/tasks".to_owned(),
             )
             .traced("add_tasks", "/tasks");
+        let parts = match &self.body {
+            Some(body) => parts.raw(body.clone(), "application/x-www-form-urlencoded"),
+            None => parts,
+        };
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
