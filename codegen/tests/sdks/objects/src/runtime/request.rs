@@ -197,7 +197,8 @@ impl RequestParts {
         Ok(self)
     }
 
-    /// Sets an `application/x-www-form-urlencoded` body (see [`form`](super::form)).
+    /// Sets an `application/x-www-form-urlencoded` body: top-level arrays repeat their name,
+    /// nested values are bracketed (`meta[k]=v`).
     pub fn form(mut self, body: &impl Serialize) -> Result<Self, String> {
         let (text, secrets) = super::secret::collect_secrets(|| super::form::urlencoded(body));
         let content_type = "application/x-www-form-urlencoded".to_owned();
