@@ -127,9 +127,12 @@ async fn an_operation_sends_the_first_of_its_schemes_whose_credentials_are_set()
         (sent(2, "authorization"), sent(2, "cookie")),
         (Some("Bearer token-1".to_owned()), Some("sid=s-1".to_owned()))
     );
+    // A cookie credential and cookie parameters share one header.
+    session.patch_settings().theme("dark").send().await.expect("sent");
+    assert_eq!(sent(3, "cookie"), Some("sid=s-1; theme=dark".to_owned()));
     // Operations without security of their own still send the API key alone.
     session.render().send().await.expect("sent");
-    assert_eq!((sent(3, "authorization"), sent(3, "cookie")), (Some("Bearer token-1".to_owned()), None));
+    assert_eq!((sent(4, "authorization"), sent(4, "cookie")), (Some("Bearer token-1".to_owned()), None));
     assert!(!format!("{session:?}").contains("s-1"), "a credential never shows in Debug");
     let unknown = Client::builder().credential("admin", "x").build().expect_err("no such scheme");
     assert!(unknown.to_string().contains("`admin`") && unknown.to_string().contains("adminKey"), "{unknown}");

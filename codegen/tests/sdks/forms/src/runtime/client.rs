@@ -636,6 +636,8 @@ impl Client {
         let (parts, options) = (call.parts, call.options);
         let mut request = self.inner.http.request(parts.method.clone(), &call.url).headers(self.inner.headers.clone());
         let mut query = parts.query.clone();
+        // Cookie parameters and a cookie credential share one `Cookie` header (RFC 6265).
+        let mut cookies: Vec<String> = Vec::new();
         for (auth, key) in self.credentials_for(parts) {
             request = match auth {
                 Auth::ApiKeyHeader(name) => {
@@ -649,10 +651,8 @@ impl Client {
                     request
                 }
                 Auth::ApiKeyCookie(name) => {
-                    let mut value = HeaderValue::from_str(&format!("{name}={}", key.expose()))
-                        .map_err(|_| Error::Request("API key is not a valid cookie value".into()))?;
-                    value.set_sensitive(true);
-                    request.header(reqwest::header::COOKIE, value)
+                    cookies.push(format!("{name}={}", key.expose()));
+                    request
                 }
                 Auth::Bearer => request.bearer_auth(key.expose()),
                 Auth::Basic => {
@@ -665,8 +665,19 @@ impl Client {
             request = request.query(&query);
         }
         for (name, value) in parts.headers.iter().chain(&options.headers) {
+            if name.eq_ignore_ascii_case("cookie") {
+                cookies.push(value.clone());
+                continue;
+            }
             let (name, value) = header(name, value).map_err(|e| Error::Request(e.to_string()))?;
             request = request.header(name, value);
+        }
+        if !cookies.is_empty() {
+            let mut value = HeaderValue::from_str(&cookies.join("; "))
+                .map_err(|_| Error::Request("a cookie is not a valid header value".into()))?;
+            // It may hold a credential.
+            value.set_sensitive(true);
+            request = request.header(reqwest::header::COOKIE, value);
         }
         request = request.header("accept", if streaming { "text/event-stream" } else { parts.accept.as_str() });
         if let Some((body, content_type)) = parts.body().map_err(Error::Request)? {

@@ -9,6 +9,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 #[must_use = "a request does nothing until it is sent"]
 pub struct PatchSettingsBuilder {
     client: crate::runtime::Client,
+    theme: Option<String>,
     body: Option<crate::types::Pet>,
     options: crate::runtime::RequestOptions,
 }
@@ -16,9 +17,15 @@ impl PatchSettingsBuilder {
     pub(crate) fn new(client: crate::runtime::Client) -> Self {
         Self {
             client,
+            theme: None,
             body: None,
             options: Default::default(),
         }
+    }
+    /// Optional: a string.
+    pub fn theme(mut self, value: impl Into<String>) -> Self {
+        self.theme = Some(value.into());
+        self
     }
     /// The request body.
     pub fn body(mut self, value: impl Into<crate::types::Pet>) -> Self {
@@ -62,12 +69,15 @@ impl PatchSettingsBuilder {
         self
     }
     fn parts(&self) -> Result<crate::runtime::RequestParts, crate::Error> {
-        let parts = crate::runtime::RequestParts::new(
+        let mut parts = crate::runtime::RequestParts::new(
                 reqwest::Method::PATCH,
                 "/settings".to_owned(),
             )
             .security(&[&["adminKey"], &["bearer", "session"]])
             .traced("patch_settings", "/settings");
+        if let Some(value) = &self.theme {
+            parts = parts.cookie("theme", value);
+        }
         let parts = match &self.body {
             Some(body) => parts.json(body).map_err(crate::Error::Request)?,
             None => parts,
