@@ -398,7 +398,6 @@ fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
     let mutable = set_false.is_some().then(|| quote!(mut));
     // Raw JSON out, for a response that differs from the document; text and bytes are raw already.
     let raw = matches!(reply(api, op)?, Reply::Json(_) | Reply::Empty | Reply::ByStatus(_)).then(|| {
-        let set_false = flag_assignment(api, op, false);
         quote! {
             /// Sends the request and returns the success body as JSON, whatever type the document
             /// gives it (`null` when empty): for when the server sends what the document does not

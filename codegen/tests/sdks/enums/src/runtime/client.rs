@@ -468,21 +468,8 @@ impl Client {
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<T>, Error<B>> {
-        let call = self.call(&parts, &options, errors);
-        let response = self.receive(&call).await?;
         // An empty success body decodes as JSON `null` (so `Option<T>` accepts it).
-        let json: &[u8] = if response.data.iter().all(u8::is_ascii_whitespace) { b"null" } else { &response.data };
-        match serde_json::from_slice(json) {
-            Ok(data) => Ok(response.map(|_| data)),
-            Err(source) => Err(Error::Decode(Box::new(ResponseDecodeError {
-                url: display_url(&call.url),
-                status: response.status,
-                headers: response.headers,
-                request_id: response.request_id,
-                source: DecodeError::new(&source, &call.secrets),
-                body: ResponseBody::new(response.data, call.secrets.clone()),
-            }))),
-        }
+        self.send_by_status(parts, options, errors, |_, body| super::request::json_body(body)).await
     }
 
     /// Sends a request whose successes answer differently by status: `decode` reads the body

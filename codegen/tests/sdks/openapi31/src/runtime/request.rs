@@ -293,7 +293,7 @@ pub enum QueryStyle {
 }
 
 /// A scalar as text (strings as they are); `null` as nothing; arrays and objects as JSON.
-fn scalar_text(value: &Value) -> Option<String> {
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
@@ -322,18 +322,9 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde
 /// A parameter value as text: strings as they are, numbers and booleans printed, arrays one
 /// entry per item, objects as compact JSON, null as nothing.
 pub fn param_text(value: &impl Serialize) -> Vec<String> {
-    fn scalar(value: Value) -> Option<String> {
-        match value {
-            Value::Null => None,
-            Value::String(s) => Some(s),
-            Value::Bool(b) => Some(b.to_string()),
-            Value::Number(n) => Some(n.to_string()),
-            other => Some(other.to_string()),
-        }
-    }
     match serde_json::to_value(value) {
-        Ok(Value::Array(items)) => items.into_iter().filter_map(scalar).collect(),
-        Ok(other) => scalar(other).into_iter().collect(),
+        Ok(Value::Array(items)) => items.iter().filter_map(scalar_text).collect(),
+        Ok(other) => scalar_text(&other).into_iter().collect(),
         Err(_) => Vec::new(),
     }
 }

@@ -5,6 +5,7 @@
 //! handles beside it. Multipart bodies are streamed: files are read as they are sent, never
 //! loaded whole.
 
+use super::request::scalar_text;
 use bytes::{Bytes, BytesMut};
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -185,15 +186,6 @@ fn to_fields(body: &impl Serialize) -> Result<(Fields, Vec<FilePart>), String> {
 fn file_of<'a>(value: &Value, files: &'a [FilePart]) -> Option<&'a FilePart> {
     let index = value.as_str()?.strip_prefix(FILE_MARKER)?.parse::<usize>().ok()?;
     files.get(index)
-}
-
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(_) | Value::Number(_) => Some(value.to_string()),
-        Value::Array(_) | Value::Object(_) => Some(value.to_string()),
-    }
 }
 
 /// `application/x-www-form-urlencoded` text of a body: scalars as `name=value`, top-level arrays
