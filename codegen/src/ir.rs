@@ -51,6 +51,18 @@ impl Api {
     pub fn ty(&self, id: TypeId) -> &TypeDef {
         &self.types[id.0]
     }
+
+    /// The type `id` names once aliases are followed (a chain that loops stops where it began).
+    pub fn resolved(&self, id: TypeId) -> &TypeDef {
+        let mut def = self.ty(id);
+        for _ in 0..self.types.len().min(64) {
+            match &def.kind {
+                TypeKind::Alias(TypeRef::Named(next)) => def = self.ty(*next),
+                _ => break,
+            }
+        }
+        def
+    }
 }
 
 /// How the API authenticates.
@@ -245,6 +257,44 @@ pub enum TypeRef {
     Any,
 }
 
+impl TypeRef {
+    /// The generated type this use names, directly or as the item of arrays and maps.
+    pub fn named(&self) -> Option<TypeId> {
+        match self {
+            TypeRef::Named(id) => Some(*id),
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.named(),
+            TypeRef::Primitive(_) | TypeRef::Any => None,
+        }
+    }
+}
+
+impl TypeKind {
+    /// Every generated type this one's definition uses.
+    pub fn references(&self) -> Vec<TypeId> {
+        let uses: Vec<&TypeRef> = match self {
+            TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.variant.as_ref().map(|v| &v.ty)).collect(),
+            TypeKind::Untagged(vs) => vs.iter().map(|v| &v.ty).collect(),
+            TypeKind::Tagged(t) => t.variants.iter().map(|v| &v.ty).collect(),
+            TypeKind::Alias(ty) => vec![ty],
+            TypeKind::Enum(_) => Vec::new(),
+        };
+        uses.into_iter().filter_map(TypeRef::named).collect()
+    }
+}
+
+impl Operation {
+    /// Every generated type this operation's inputs and outputs use directly.
+    pub fn references(&self) -> Vec<TypeId> {
+        let params = self.params.iter().map(|p| &p.ty);
+        let body = self.body.as_ref().map(|b| &b.ty);
+        let successes = self.success_variants.iter().filter_map(|v| v.ty.as_ref());
+        let event = self.stream.as_ref().and_then(|s| s.event.as_ref());
+        let errors = self.errors.iter().map(|e| &e.ty);
+        let uses = params.chain(body).chain(self.response.as_ref()).chain(successes).chain(event).chain(errors);
+        uses.filter_map(TypeRef::named).collect()
+    }
+}
+
 /// Primitive types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Primitive {
@@ -335,6 +385,8 @@ pub struct Operation {
     pub module: String,
     /// The HTTP method.
     pub method: Method,
+    /// The operation's first tag, which groups it (into a Cargo feature, when features are on).
+    pub tag: Option<String>,
     /// Path template as written (`/pets/{petId}`), with a leading `/`.
     pub path: String,
     /// The template parsed: literal text and path parameters, in order.

@@ -15,6 +15,7 @@ pub mod settings;
 pub mod spec;
 
 pub use diagnostics::{Diagnostic, Severity};
+pub use emit::features::Feature as CrateFeature;
 pub use emit::manifest;
 pub use emit::surface;
 pub use settings::Settings;
@@ -28,6 +29,10 @@ pub struct Generated {
     pub files: BTreeMap<String, String>,
     /// Constructs generated with a fallback.
     pub warnings: Vec<Diagnostic>,
+    /// The Cargo features the code is gated by (empty unless
+    /// [`Settings::tag_features`] is on); the crate's manifest must declare them, as
+    /// [`manifest`] does.
+    pub features: Vec<CrateFeature>,
 }
 
 /// Reads and resolves a document; errors and warnings are located by file, line and pointer.
@@ -58,6 +63,7 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
             }
         });
     }
+    let features = emit::feature_plan(&api, settings).features;
     let files = emit::emit(&api, settings).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,
@@ -67,5 +73,5 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
             message,
         }]
     })?;
-    Ok(Generated { files, warnings })
+    Ok(Generated { files, warnings, features })
 }

@@ -8,6 +8,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("form.rs", include_str!("../runtime/src/runtime/form.rs")),
     ("mod.rs", include_str!("../runtime/src/runtime/mod.rs")),
     ("nullable.rs", include_str!("../runtime/src/runtime/nullable.rs")),
+    ("object.rs", include_str!("../runtime/src/runtime/object.rs")),
     ("observe.rs", include_str!("../runtime/src/runtime/observe.rs")),
     ("request.rs", include_str!("../runtime/src/runtime/request.rs")),
     ("retry.rs", include_str!("../runtime/src/runtime/retry.rs")),

@@ -16,6 +16,10 @@ pub struct Settings {
     /// sends them back), so nothing a server adds is lost. On by default; off, structs ignore
     /// unknown fields and compile to less code.
     pub keep_unknown_fields: bool,
+    /// A Cargo feature per tag (see `emit::features`), so a user of a big API compiles only the
+    /// parts they call. Off by default: the crate's manifest must then declare the features,
+    /// which [`crate::manifest`] does for a standalone crate.
+    pub tag_features: bool,
 }
 
 impl Settings {
@@ -26,6 +30,7 @@ impl Settings {
             readme: None,
             deprecation_notes_from_descriptions: false,
             keep_unknown_fields: true,
+            tag_features: false,
         }
     }
 
@@ -38,6 +43,12 @@ impl Settings {
     /// Structs ignore the fields the document does not declare (see the field).
     pub fn without_unknown_fields(mut self) -> Self {
         self.keep_unknown_fields = false;
+        self
+    }
+
+    /// Gates operations and types behind a Cargo feature per tag (see the field).
+    pub fn with_tag_features(mut self) -> Self {
+        self.tag_features = true;
         self
     }
 

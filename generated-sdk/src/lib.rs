@@ -26,3 +26,13 @@ pub enum ErrorBody {
     /// A body of type [`crate::types::HumanloopErrorResponse`].
     HumanloopErrorResponse(crate::types::HumanloopErrorResponse),
 }
+/// Decoders of the error bodies, named as their variants, for the operations' error tables.
+#[allow(non_snake_case)]
+mod error_decoders {
+    pub(crate) fn UnprocessableEntityBody(body: &[u8]) -> Option<super::ErrorBody> {
+        serde_json::from_slice(body).ok().map(super::ErrorBody::UnprocessableEntityBody)
+    }
+    pub(crate) fn HumanloopErrorResponse(body: &[u8]) -> Option<super::ErrorBody> {
+        serde_json::from_slice(body).ok().map(super::ErrorBody::HumanloopErrorResponse)
+    }
+}

@@ -69,7 +69,7 @@ impl From<ImageChatContent> for ChatContentItem {
     }
 }
 /// One chat response of a chat call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatDataResponse {
     /// Unique ID for the model inputs and output logged to Humanloop. Use this when recording feedback later.
@@ -81,56 +81,25 @@ pub struct ChatDataResponse {
     /// Raw output text returned from the provider model.
     pub raw_output: String,
     /// The inputs passed to the chat template.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub inputs: Option<Option<::std::collections::BTreeMap<String, serde_json::Value>>>,
     /// The model configuration used to create the generation.
     pub model_config_id: String,
     /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub finish_reason: Option<Option<String>>,
     /// Results of any tools run during the generation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_results: Option<Option<Vec<ToolResultResponse>>>,
     /// The messages passed to the to provider chat endpoint.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub messages: Option<Option<Vec<ChatMessageWithToolCall>>>,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tool to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
     #[deprecated(
         note = "Deprecated: Please use tool_calls field within the output_message."
     )]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_call: Option<Option<FunctionTool>>,
     /// Deprecated: Please use tool_calls field within the output_message.JSON definition of the tools to call and the corresponding argument values. Will be populated when finish_reason='tool_call'.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// The message returned by the provider.
     pub output_message: ChatMessageWithToolCall,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatDataResponse {
@@ -196,92 +165,136 @@ impl ChatDataResponse {
         self
     }
 }
+impl serde::Serialize for ChatDataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("index", &self.index);
+        object.field("output", &self.output);
+        object.field("raw_output", &self.raw_output);
+        object.nullable("inputs", &self.inputs);
+        object.field("model_config_id", &self.model_config_id);
+        object.nullable("finish_reason", &self.finish_reason);
+        object.nullable("tool_results", &self.tool_results);
+        object.nullable("messages", &self.messages);
+        object.nullable("tool_call", &self.tool_call);
+        object.nullable("tool_calls", &self.tool_calls);
+        object.field("output_message", &self.output_message);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatDataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ChatDataResponse")?;
+        let (
+            Some(field0),
+            Some(field1),
+            Some(field2),
+            Some(field3),
+            Some(field5),
+            Some(field11),
+        ) = (
+            fields.required("id"),
+            fields.required("index"),
+            fields.required("output"),
+            fields.required("raw_output"),
+            fields.required("model_config_id"),
+            fields.required("output_message"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            index: field1,
+            output: field2,
+            raw_output: field3,
+            inputs: fields.nullable("inputs"),
+            model_config_id: field5,
+            finish_reason: fields.nullable("finish_reason"),
+            tool_results: fields.nullable("tool_results"),
+            messages: fields.nullable("messages"),
+            tool_call: fields.nullable("tool_call"),
+            tool_calls: fields.nullable("tool_calls"),
+            output_message: field11,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Chat request for active deployment.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatDeployedRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -289,14 +302,12 @@ pub struct ChatDeployedRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
     ///
@@ -305,34 +316,27 @@ pub struct ChatDeployedRequest {
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
     /// Environment name
     ///
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatDeployedRequest {
@@ -492,92 +496,149 @@ impl ChatDeployedRequest {
         self
     }
 }
+impl serde::Serialize for ChatDeployedRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.field("messages", &self.messages);
+        object.optional("template_language", &self.template_language);
+        object.optional("tool_choice", &self.tool_choice);
+        object.optional("tool_call", &self.tool_call);
+        object.optional("response_format", &self.response_format);
+        object.optional("reasoning_effort", &self.reasoning_effort);
+        object.optional("environment", &self.environment);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatDeployedRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ChatDeployedRequest",
+        )?;
+        let (Some(field17),) = (fields.required("messages"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            messages: field17,
+            template_language: fields.optional("template_language"),
+            tool_choice: fields.optional("tool_choice"),
+            tool_call: fields.optional("tool_call"),
+            response_format: fields.optional("response_format"),
+            reasoning_effort: fields.optional("reasoning_effort"),
+            environment: fields.optional("environment"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Chat request for a specific experiment.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatExperimentRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -585,14 +646,12 @@ pub struct ChatExperimentRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
     ///
@@ -601,33 +660,27 @@ pub struct ChatExperimentRequest {
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
     /// Experiment ID
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
     pub experiment_id: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatExperimentRequest {
@@ -785,50 +838,99 @@ impl ChatExperimentRequest {
         self
     }
 }
+impl serde::Serialize for ChatExperimentRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.field("messages", &self.messages);
+        object.optional("template_language", &self.template_language);
+        object.optional("tool_choice", &self.tool_choice);
+        object.optional("tool_call", &self.tool_call);
+        object.optional("response_format", &self.response_format);
+        object.optional("reasoning_effort", &self.reasoning_effort);
+        object.field("experiment_id", &self.experiment_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatExperimentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ChatExperimentRequest",
+        )?;
+        let (Some(field17), Some(field23)) = (
+            fields.required("messages"),
+            fields.required("experiment_id"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            messages: field17,
+            template_language: fields.optional("template_language"),
+            tool_choice: fields.optional("tool_choice"),
+            tool_call: fields.optional("tool_call"),
+            response_format: fields.optional("response_format"),
+            reasoning_effort: fields.optional("reasoning_effort"),
+            experiment_id: field23,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A message of a chat, sent to or returned by the model.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatMessageWithToolCall {
     /// Role of the message author.
     pub role: ChatRole,
     /// The content of the message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub content: Option<Option<ChatMessageWithToolCallContent>>,
     /// Optional name of the message author.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub name: Option<Option<String>>,
     /// Tool call that this message is responding to.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_call_id: Option<Option<String>>,
     /// A list of tool calls requested by the assistant.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_calls: Option<Option<Vec<ToolCall>>>,
     /// NB: Deprecated in favour of tool_calls. A tool call requested by the assistant.
     #[deprecated(note = "NB: Deprecated in favour of tool_calls.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_call: Option<Option<FunctionTool>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatMessageWithToolCall {
@@ -871,92 +973,113 @@ impl ChatMessageWithToolCall {
         self
     }
 }
+impl serde::Serialize for ChatMessageWithToolCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("role", &self.role);
+        object.nullable("content", &self.content);
+        object.nullable("name", &self.name);
+        object.nullable("tool_call_id", &self.tool_call_id);
+        object.nullable("tool_calls", &self.tool_calls);
+        object.nullable("tool_call", &self.tool_call);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatMessageWithToolCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ChatMessageWithToolCall",
+        )?;
+        let (Some(field0),) = (fields.required("role"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            role: field0,
+            content: fields.nullable("content"),
+            name: fields.nullable("name"),
+            tool_call_id: fields.nullable("tool_call_id"),
+            tool_calls: fields.nullable("tool_calls"),
+            tool_call: fields.nullable("tool_call"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Chat request for a specific model config.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatModelConfigRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -964,14 +1087,12 @@ pub struct ChatModelConfigRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
     ///
@@ -980,33 +1101,27 @@ pub struct ChatModelConfigRequest {
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
     /// Model config ID
     ///
     /// Identifies the model configuration used to create a chat response.
     pub model_config_id: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatModelConfigRequest {
@@ -1164,92 +1279,152 @@ impl ChatModelConfigRequest {
         self
     }
 }
+impl serde::Serialize for ChatModelConfigRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.field("messages", &self.messages);
+        object.optional("template_language", &self.template_language);
+        object.optional("tool_choice", &self.tool_choice);
+        object.optional("tool_call", &self.tool_call);
+        object.optional("response_format", &self.response_format);
+        object.optional("reasoning_effort", &self.reasoning_effort);
+        object.field("model_config_id", &self.model_config_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatModelConfigRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ChatModelConfigRequest",
+        )?;
+        let (Some(field17), Some(field23)) = (
+            fields.required("messages"),
+            fields.required("model_config_id"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            messages: field17,
+            template_language: fields.optional("template_language"),
+            tool_choice: fields.optional("tool_choice"),
+            tool_call: fields.optional("tool_call"),
+            response_format: fields.optional("response_format"),
+            reasoning_effort: fields.optional("reasoning_effort"),
+            model_config_id: field23,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Base chat request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -1257,14 +1432,12 @@ pub struct ChatRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Messages
     ///
@@ -1273,33 +1446,27 @@ pub struct ChatRequest {
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
     /// Model configuration
     ///
     /// The model configuration used to create a chat response.
     pub model_config: ModelConfigChatRequest,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatRequest {
@@ -1457,8 +1624,80 @@ impl ChatRequest {
         self
     }
 }
+impl serde::Serialize for ChatRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.field("messages", &self.messages);
+        object.optional("template_language", &self.template_language);
+        object.optional("tool_choice", &self.tool_choice);
+        object.optional("tool_call", &self.tool_call);
+        object.optional("response_format", &self.response_format);
+        object.optional("reasoning_effort", &self.reasoning_effort);
+        object.field("model_config", &self.model_config);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ChatRequest")?;
+        let (Some(field17), Some(field23)) = (
+            fields.required("messages"),
+            fields.required("model_config"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            messages: field17,
+            template_language: fields.optional("template_language"),
+            tool_choice: fields.optional("tool_choice"),
+            tool_call: fields.optional("tool_call"),
+            response_format: fields.optional("response_format"),
+            reasoning_effort: fields.optional("reasoning_effort"),
+            model_config: field23,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Fields only the chat requests have.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatRequestFields {
     /// Messages
@@ -1468,29 +1707,23 @@ pub struct ChatRequestFields {
     /// Template language
     ///
     /// The template language to use for rendering the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_language: Option<TemplateLanguage>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoiceParam>,
     /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; 'auto' the model can decide to call one of the provided tools; providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
     #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_call: Option<ToolCallParam>,
     /// Response format
     ///
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Reasoning effort
     ///
     /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<ReasoningEffort>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatRequestFields {
@@ -1533,8 +1766,44 @@ impl ChatRequestFields {
         self
     }
 }
+impl serde::Serialize for ChatRequestFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("messages", &self.messages);
+        object.optional("template_language", &self.template_language);
+        object.optional("tool_choice", &self.tool_choice);
+        object.optional("tool_call", &self.tool_call);
+        object.optional("response_format", &self.response_format);
+        object.optional("reasoning_effort", &self.reasoning_effort);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatRequestFields {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ChatRequestFields",
+        )?;
+        let (Some(field0),) = (fields.required("messages"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            messages: field0,
+            template_language: fields.optional("template_language"),
+            tool_choice: fields.optional("tool_choice"),
+            tool_call: fields.optional("tool_call"),
+            response_format: fields.optional("response_format"),
+            reasoning_effort: fields.optional("reasoning_effort"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// The chat responses of a chat call, or one streamed chunk of them.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatResponse {
     /// Logged data
@@ -1548,101 +1817,50 @@ pub struct ChatResponse {
     /// Project ID
     ///
     /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub project_id: Option<Option<String>>,
     /// Number of samples
     ///
     /// The number of chat responses.
     ///
     /// Default: `1`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub num_samples: Option<Option<i64>>,
     /// Log probabilities
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub logprobs: Option<Option<i64>>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub suffix: Option<Option<String>>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub user: Option<Option<String>>,
     /// Usage
     ///
     /// Counts of the number of tokens used and related stats.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub usage: Option<Option<Usage>>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub metadata: Option<
         Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Provider request
     ///
     /// The raw request sent to the model provider.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub provider_request: Option<
         Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Session ID
     ///
     /// ID of the session if it belongs to one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub session_id: Option<Option<String>>,
     /// Tool choice
     ///
     /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_choice: Option<Option<ToolChoiceParam>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ChatResponse {
@@ -1724,6 +1942,54 @@ impl ChatResponse {
         self
     }
 }
+impl serde::Serialize for ChatResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("data", &self.data);
+        object.field("provider_responses", &self.provider_responses);
+        object.nullable("project_id", &self.project_id);
+        object.nullable("num_samples", &self.num_samples);
+        object.nullable("logprobs", &self.logprobs);
+        object.nullable("suffix", &self.suffix);
+        object.nullable("user", &self.user);
+        object.nullable("usage", &self.usage);
+        object.nullable("metadata", &self.metadata);
+        object.nullable("provider_request", &self.provider_request);
+        object.nullable("session_id", &self.session_id);
+        object.nullable("tool_choice", &self.tool_choice);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ChatResponse")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("data"),
+            fields.required("provider_responses"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            data: field0,
+            provider_responses: field1,
+            project_id: fields.nullable("project_id"),
+            num_samples: fields.nullable("num_samples"),
+            logprobs: fields.nullable("logprobs"),
+            suffix: fields.nullable("suffix"),
+            user: fields.nullable("user"),
+            usage: fields.nullable("usage"),
+            metadata: fields.nullable("metadata"),
+            provider_request: fields.nullable("provider_request"),
+            session_id: fields.nullable("session_id"),
+            tool_choice: fields.nullable("tool_choice"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Role of the author of a message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1744,91 +2010,76 @@ crate::runtime::open_enum!(
     "tool" }
 );
 /// Completion request using the project's active deployment.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionDeployedRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -1836,32 +2087,26 @@ pub struct CompletionDeployedRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Environment name
     ///
     /// The environment name used to create a chat response. If not specified, the default environment will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionDeployedRequest {
@@ -2006,92 +2251,138 @@ impl Default for CompletionDeployedRequest {
         Self::new()
     }
 }
+impl serde::Serialize for CompletionDeployedRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.optional("logprobs", &self.logprobs);
+        object.optional("suffix", &self.suffix);
+        object.optional("environment", &self.environment);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionDeployedRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionDeployedRequest",
+        )?;
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            logprobs: fields.optional("logprobs"),
+            suffix: fields.optional("suffix"),
+            environment: fields.optional("environment"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Completion request for a specific experiment.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionExperimentRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -2099,31 +2390,26 @@ pub struct CompletionExperimentRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Experiment ID
     ///
     /// If an experiment ID is provided a model configuration will be sampled from the experiments active model configurations.
     pub experiment_id: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionExperimentRequest {
@@ -2258,92 +2544,141 @@ impl CompletionExperimentRequest {
         self
     }
 }
+impl serde::Serialize for CompletionExperimentRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.optional("logprobs", &self.logprobs);
+        object.optional("suffix", &self.suffix);
+        object.field("experiment_id", &self.experiment_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionExperimentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionExperimentRequest",
+        )?;
+        let (Some(field19),) = (fields.required("experiment_id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            logprobs: fields.optional("logprobs"),
+            suffix: fields.optional("suffix"),
+            experiment_id: field19,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Completion request for a specific model config.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionModelConfigRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -2351,31 +2686,26 @@ pub struct CompletionModelConfigRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Model config ID
     ///
     /// Identifies the model configuration used to create a chat response.
     pub model_config_id: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionModelConfigRequest {
@@ -2510,92 +2840,141 @@ impl CompletionModelConfigRequest {
         self
     }
 }
+impl serde::Serialize for CompletionModelConfigRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.optional("logprobs", &self.logprobs);
+        object.optional("suffix", &self.suffix);
+        object.field("model_config_id", &self.model_config_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionModelConfigRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionModelConfigRequest",
+        )?;
+        let (Some(field19),) = (fields.required("model_config_id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            logprobs: fields.optional("logprobs"),
+            suffix: fields.optional("suffix"),
+            model_config_id: field19,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Completion request with a provided model config.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionRequest {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -2603,31 +2982,26 @@ pub struct CompletionRequest {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Model configuration
     ///
     /// The model configuration used to generate.
     pub model_config: ModelConfigCompletionRequest,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionRequest {
@@ -2762,22 +3136,83 @@ impl CompletionRequest {
         self
     }
 }
+impl serde::Serialize for CompletionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.optional("logprobs", &self.logprobs);
+        object.optional("suffix", &self.suffix);
+        object.field("model_config", &self.model_config);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionRequest",
+        )?;
+        let (Some(field19),) = (fields.required("model_config"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            logprobs: fields.optional("logprobs"),
+            suffix: fields.optional("suffix"),
+            model_config: field19,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Fields only the completion requests have.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionRequestFields {
     /// Log probabilities of most likely n tokens
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<i64>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suffix: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionRequestFields {
@@ -2805,8 +3240,33 @@ impl Default for CompletionRequestFields {
         Self::new()
     }
 }
+impl serde::Serialize for CompletionRequestFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("logprobs", &self.logprobs);
+        object.optional("suffix", &self.suffix);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionRequestFields {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionRequestFields",
+        )?;
+        let value = Self {
+            logprobs: fields.optional("logprobs"),
+            suffix: fields.optional("suffix"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// The generations of a completion call, or one streamed chunk of them.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompletionResponse {
     /// Logged data
@@ -2820,92 +3280,46 @@ pub struct CompletionResponse {
     /// Project ID
     ///
     /// Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub project_id: Option<Option<String>>,
     /// Number of samples
     ///
     /// How many completions to make for each set of inputs.
     ///
     /// Default: `1`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub num_samples: Option<Option<i64>>,
     /// Log probabilities
     ///
     /// Include the log probabilities of the top n tokens in the provider_response
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub logprobs: Option<Option<i64>>,
     /// Completion suffix
     ///
     /// The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub suffix: Option<Option<String>>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub user: Option<Option<String>>,
     /// Usage
     ///
     /// Counts of the number of tokens used and related stats.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub usage: Option<Option<Usage>>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub metadata: Option<
         Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Provider request
     ///
     /// The raw request sent to the model provider.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub provider_request: Option<
         Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     >,
     /// Session ID
     ///
     /// ID of the session if it belongs to one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub session_id: Option<Option<String>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CompletionResponse {
@@ -2981,8 +3395,57 @@ impl CompletionResponse {
         self
     }
 }
+impl serde::Serialize for CompletionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("data", &self.data);
+        object.field("provider_responses", &self.provider_responses);
+        object.nullable("project_id", &self.project_id);
+        object.nullable("num_samples", &self.num_samples);
+        object.nullable("logprobs", &self.logprobs);
+        object.nullable("suffix", &self.suffix);
+        object.nullable("user", &self.user);
+        object.nullable("usage", &self.usage);
+        object.nullable("metadata", &self.metadata);
+        object.nullable("provider_request", &self.provider_request);
+        object.nullable("session_id", &self.session_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompletionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CompletionResponse",
+        )?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("data"),
+            fields.required("provider_responses"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            data: field0,
+            provider_responses: field1,
+            project_id: fields.nullable("project_id"),
+            num_samples: fields.nullable("num_samples"),
+            logprobs: fields.nullable("logprobs"),
+            suffix: fields.nullable("suffix"),
+            user: fields.nullable("user"),
+            usage: fields.nullable("usage"),
+            metadata: fields.nullable("metadata"),
+            provider_request: fields.nullable("provider_request"),
+            session_id: fields.nullable("session_id"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One generation of a completion call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DataResponse {
     /// Unique ID for the model inputs and output logged to Humanloop. Use this when recording feedback later.
@@ -2998,21 +3461,10 @@ pub struct DataResponse {
     /// The model configuration used to create the generation.
     pub model_config_id: String,
     /// Why the generation ended. One of 'stop' (indicating a stop token was encountered), or 'length' (indicating the max tokens limit has been reached), or 'tool_call' (indicating that the model has chosen to call a tool - in which case the tool_call parameter of the response will be populated). It will be set as null for the intermediary responses during a stream, and will only be set as non-null for the final streamed token.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub finish_reason: Option<Option<String>>,
     /// Results of any tools run during the generation.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub tool_results: Option<Option<Vec<ToolResultResponse>>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl DataResponse {
@@ -3048,8 +3500,59 @@ impl DataResponse {
         self
     }
 }
+impl serde::Serialize for DataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("index", &self.index);
+        object.field("output", &self.output);
+        object.field("raw_output", &self.raw_output);
+        object.field("inputs", &self.inputs);
+        object.field("model_config_id", &self.model_config_id);
+        object.nullable("finish_reason", &self.finish_reason);
+        object.nullable("tool_results", &self.tool_results);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for DataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "DataResponse")?;
+        let (
+            Some(field0),
+            Some(field1),
+            Some(field2),
+            Some(field3),
+            Some(field4),
+            Some(field5),
+        ) = (
+            fields.required("id"),
+            fields.required("index"),
+            fields.required("output"),
+            fields.required("raw_output"),
+            fields.required("inputs"),
+            fields.required("model_config_id"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            index: field1,
+            output: field2,
+            raw_output: field3,
+            inputs: field4,
+            model_config_id: field5,
+            finish_reason: fields.nullable("finish_reason"),
+            tool_results: fields.nullable("tool_results"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// How an experiment request picks its model configuration.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExperimentFields {
     /// Experiment ID
@@ -3061,10 +3564,8 @@ pub struct ExperimentFields {
     /// The number of chat responses, where each chat response will use a model configuration sampled from the experiment.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ExperimentFields {
@@ -3082,21 +3583,40 @@ impl ExperimentFields {
         self
     }
 }
+impl serde::Serialize for ExperimentFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("experiment_id", &self.experiment_id);
+        object.optional("num_samples", &self.num_samples);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ExperimentFields {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ExperimentFields")?;
+        let (Some(field0),) = (fields.required("experiment_id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            experiment_id: field0,
+            num_samples: fields.optional("num_samples"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A function tool to be called by the model where user owns runtime.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FunctionTool {
     /// Required: a string.
     pub name: String,
     /// Optional, may be null: a string.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub arguments: Option<Option<String>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl FunctionTool {
@@ -3114,14 +3634,38 @@ impl FunctionTool {
         self
     }
 }
+impl serde::Serialize for FunctionTool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("name", &self.name);
+        object.nullable("arguments", &self.arguments);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for FunctionTool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "FunctionTool")?;
+        let (Some(field0),) = (fields.required("name"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: field0,
+            arguments: fields.nullable("arguments"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A function tool to be called by the model where user owns runtime.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FunctionToolChoice {
     /// Required: a string.
     pub name: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl FunctionToolChoice {
@@ -3133,15 +3677,39 @@ impl FunctionToolChoice {
         }
     }
 }
+impl serde::Serialize for FunctionToolChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("name", &self.name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for FunctionToolChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "FunctionToolChoice",
+        )?;
+        let (Some(field0),) = (fields.required("name"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// The request did not match the endpoint's schema.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HttpValidationError {
     /// Optional: a list of [`ValidationError`](crate::types::ValidationError) values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<ValidationError>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HttpValidationError {
@@ -3163,40 +3731,42 @@ impl Default for HttpValidationError {
         Self::new()
     }
 }
+impl serde::Serialize for HttpValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("detail", &self.detail);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for HttpValidationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "HttpValidationError",
+        )?;
+        let value = Self {
+            detail: fields.optional("detail"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An error raised by Humanloop or by the model provider.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HumanloopErrorDetail {
     /// Error type, e.g. unprocessable_entity_error.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub r#type: Option<Option<String>>,
     /// Message; for provider errors, the provider's own message.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub message: Option<Option<String>>,
     /// HTTP status code, e.g. 422.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub code: Option<Option<i64>>,
     /// Where the error originated: a provider name such as OpenAI, or Humanloop.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub origin: Option<Option<String>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HumanloopErrorDetail {
@@ -3236,14 +3806,42 @@ impl Default for HumanloopErrorDetail {
         Self::new()
     }
 }
+impl serde::Serialize for HumanloopErrorDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.nullable("type", &self.r#type);
+        object.nullable("message", &self.message);
+        object.nullable("code", &self.code);
+        object.nullable("origin", &self.origin);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for HumanloopErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "HumanloopErrorDetail",
+        )?;
+        let value = Self {
+            r#type: fields.nullable("type"),
+            message: fields.nullable("message"),
+            code: fields.nullable("code"),
+            origin: fields.nullable("origin"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Error body: Details of the error are returned in the detail object of the response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HumanloopErrorResponse {
     /// An error raised by Humanloop or by the model provider.
     pub detail: HumanloopErrorDetail,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl HumanloopErrorResponse {
@@ -3255,8 +3853,34 @@ impl HumanloopErrorResponse {
         }
     }
 }
+impl serde::Serialize for HumanloopErrorResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("detail", &self.detail);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for HumanloopErrorResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "HumanloopErrorResponse",
+        )?;
+        let (Some(field0),) = (fields.required("detail"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            detail: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Image content of a message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImageChatContent {
     /// Required: a [`ImageChatContentType`](crate::types::ImageChatContentType).
@@ -3264,7 +3888,6 @@ pub struct ImageChatContent {
     /// The message's image content.
     pub image_url: ImageUrl,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ImageChatContent {
@@ -3277,21 +3900,43 @@ impl ImageChatContent {
         }
     }
 }
+impl serde::Serialize for ImageChatContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("type", &self.r#type);
+        object.field("image_url", &self.image_url);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ImageChatContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ImageChatContent")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("type"),
+            fields.required("image_url"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            r#type: field0,
+            image_url: field1,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Where the image is and how closely the model should look at it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImageUrl {
     /// Either a URL of the image or the base64 encoded image data.
     pub url: String,
     /// Specify the detail level of the image provided to the model. For more details see: <https://platform.openai.com/docs/guides/vision/low-or-high-fidelity-image-understanding>
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub detail: Option<Option<ImageUrlDetail>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ImageUrl {
@@ -3309,8 +3954,33 @@ impl ImageUrl {
         self
     }
 }
+impl serde::Serialize for ImageUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("url", &self.url);
+        object.nullable("detail", &self.detail);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ImageUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ImageUrl")?;
+        let (Some(field0),) = (fields.required("url"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            url: field0,
+            detail: fields.nullable("detail"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A tool stored on Humanloop, linked into a model config by its id.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LinkedToolRequest {
     /// The ID of the linked tool. Starts with "oc_"
@@ -3318,19 +3988,14 @@ pub struct LinkedToolRequest {
     /// The source of the linked tool. For a linked tool it should be `organization`
     pub source: LinkedToolRequestSource,
     /// The name of the linked tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The description of the linked tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
     /// The parameters of the linked tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl LinkedToolRequest {
@@ -3370,92 +4035,116 @@ impl LinkedToolRequest {
         self
     }
 }
+impl serde::Serialize for LinkedToolRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("source", &self.source);
+        object.optional("name", &self.name);
+        object.optional("description", &self.description);
+        object.optional("strict", &self.strict);
+        object.optional("parameters", &self.parameters);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for LinkedToolRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "LinkedToolRequest",
+        )?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("id"),
+            fields.required("source"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            source: field1,
+            name: fields.optional("name"),
+            description: fields.optional("description"),
+            strict: fields.optional("strict"),
+            parameters: fields.optional("parameters"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Fields every completion and chat request shares; they say where the call is logged.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogRequestFields {
     /// Project name
     ///
     /// Unique project name. If no project exists with this name, a new project will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// Project ID
     ///
     /// Unique ID of a project to associate to the log. Either this or `project` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// Session ID
     ///
     /// ID of the session to associate the datapoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// Session Reference ID
     ///
     /// A unique string identifying the session to associate the datapoint to. Allows you to log multiple datapoints to a session (using an ID kept by your internal systems) by passing the same `session_reference_id` in subsequent log requests. Specify at most one of this or `session_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_reference_id: Option<String>,
     /// Parent ID
     ///
     /// ID associated to the parent datapoint in a session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Parent Reference ID
     ///
     /// A unique string identifying the previously-logged parent datapoint in a session. Allows you to log nested datapoints with your internal system IDs by passing the same reference ID as `parent_id` in a prior log request. Specify at most one of this or `parent_id`. Note that this cannot refer to a datapoint being logged in the same request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_reference_id: Option<String>,
     /// Inputs
     ///
     /// The inputs passed to the prompt template.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source
     ///
     /// Identifies where the model was called from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Metadata
     ///
     /// Any additional metadata to record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Save
     ///
     /// Whether the request/response payloads will be stored on Humanloop.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save: Option<bool>,
     /// Source datapoint ID
     ///
     /// ID of the source datapoint if this is a log derived from a datapoint in a dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_datapoint_id: Option<String>,
     /// Provider API Keys
     ///
     /// API keys required by each provider to make API calls. The API keys provided here are not stored by Humanloop. If not specified here, Humanloop will fall back to the key saved to your organization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_api_keys: Option<ProviderApiKeys>,
     /// Number of samples
     ///
     /// The number of generations.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num_samples: Option<i64>,
     /// Whether to stream partial results
     ///
     /// If true, tokens will be sent as data-only server-sent events. If num_samples \> 1, samples are streamed back independently.
     ///
     /// Default: `false`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// End-user identifier
     ///
     /// End-user ID passed through to provider call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Seed
     ///
@@ -3463,17 +4152,14 @@ pub struct LogRequestFields {
     #[deprecated(
         note = "Deprecated field: the seed is instead set as part of the request.config object."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Return inputs
     ///
     /// Whether to return the inputs in the response. If false, the response will contain an empty dictionary under inputs. This is useful for reducing the size of the response. Defaults to true.
     ///
     /// Default: `true`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_inputs: Option<bool>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl LogRequestFields {
@@ -3600,75 +4286,111 @@ impl Default for LogRequestFields {
         Self::new()
     }
 }
+impl serde::Serialize for LogRequestFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("project", &self.project);
+        object.optional("project_id", &self.project_id);
+        object.optional("session_id", &self.session_id);
+        object.optional("session_reference_id", &self.session_reference_id);
+        object.optional("parent_id", &self.parent_id);
+        object.optional("parent_reference_id", &self.parent_reference_id);
+        object.optional("inputs", &self.inputs);
+        object.optional("source", &self.source);
+        object.optional("metadata", &self.metadata);
+        object.optional("save", &self.save);
+        object.optional("source_datapoint_id", &self.source_datapoint_id);
+        object.optional("provider_api_keys", &self.provider_api_keys);
+        object.optional("num_samples", &self.num_samples);
+        object.optional("stream", &self.stream);
+        object.optional("user", &self.user);
+        object.optional("seed", &self.seed);
+        object.optional("return_inputs", &self.return_inputs);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for LogRequestFields {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "LogRequestFields")?;
+        let value = Self {
+            project: fields.optional("project"),
+            project_id: fields.optional("project_id"),
+            session_id: fields.optional("session_id"),
+            session_reference_id: fields.optional("session_reference_id"),
+            parent_id: fields.optional("parent_id"),
+            parent_reference_id: fields.optional("parent_reference_id"),
+            inputs: fields.optional("inputs"),
+            source: fields.optional("source"),
+            metadata: fields.optional("metadata"),
+            save: fields.optional("save"),
+            source_datapoint_id: fields.optional("source_datapoint_id"),
+            provider_api_keys: fields.optional("provider_api_keys"),
+            num_samples: fields.optional("num_samples"),
+            stream: fields.optional("stream"),
+            user: fields.optional("user"),
+            seed: fields.optional("seed"),
+            return_inputs: fields.optional("return_inputs"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Chat model config request.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ModelConfigChatRequest {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
     /// Default: `"chat"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<ModelEndpoints>,
     /// Messages prepended to the list of messages sent to the provider. These messages that will take your specified inputs to form your final request to the provider model. Input variables within the template should be specified with syntax: `{{input_name}}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chat_template: Option<Vec<ChatMessageWithToolCall>>,
     /// Make tools available to OpenAIs chat model as functions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ModelConfigTool>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigChatRequest {
@@ -3776,72 +4498,113 @@ impl ModelConfigChatRequest {
         self
     }
 }
+impl serde::Serialize for ModelConfigChatRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("name", &self.name);
+        object.optional("description", &self.description);
+        object.optional("provider", &self.provider);
+        object.field("model", &self.model);
+        object.optional("max_tokens", &self.max_tokens);
+        object.optional("temperature", &self.temperature);
+        object.optional("top_p", &self.top_p);
+        object.optional("stop", &self.stop);
+        object.optional("presence_penalty", &self.presence_penalty);
+        object.optional("frequency_penalty", &self.frequency_penalty);
+        object.optional("other", &self.other);
+        object.optional("seed", &self.seed);
+        object.optional("response_format", &self.response_format);
+        object.optional("endpoint", &self.endpoint);
+        object.optional("chat_template", &self.chat_template);
+        object.optional("tools", &self.tools);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigChatRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ModelConfigChatRequest",
+        )?;
+        let (Some(field3),) = (fields.required("model"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: fields.optional("name"),
+            description: fields.optional("description"),
+            provider: fields.optional("provider"),
+            model: field3,
+            max_tokens: fields.optional("max_tokens"),
+            temperature: fields.optional("temperature"),
+            top_p: fields.optional("top_p"),
+            stop: fields.optional("stop"),
+            presence_penalty: fields.optional("presence_penalty"),
+            frequency_penalty: fields.optional("frequency_penalty"),
+            other: fields.optional("other"),
+            seed: fields.optional("seed"),
+            response_format: fields.optional("response_format"),
+            endpoint: fields.optional("endpoint"),
+            chat_template: fields.optional("chat_template"),
+            tools: fields.optional("tools"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Completion model config request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ModelConfigCompletionRequest {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// The provider model endpoint used.
     ///
     /// Default: `"complete"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<ModelEndpoints>,
     /// Prompt template that will take your specified inputs to form your final request to the model. Input variables within the prompt template should be specified with syntax: `{{input_name}}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_template: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigCompletionRequest {
@@ -3940,64 +4703,105 @@ impl ModelConfigCompletionRequest {
         self
     }
 }
+impl serde::Serialize for ModelConfigCompletionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("name", &self.name);
+        object.optional("description", &self.description);
+        object.optional("provider", &self.provider);
+        object.field("model", &self.model);
+        object.optional("max_tokens", &self.max_tokens);
+        object.optional("temperature", &self.temperature);
+        object.optional("top_p", &self.top_p);
+        object.optional("stop", &self.stop);
+        object.optional("presence_penalty", &self.presence_penalty);
+        object.optional("frequency_penalty", &self.frequency_penalty);
+        object.optional("other", &self.other);
+        object.optional("seed", &self.seed);
+        object.optional("response_format", &self.response_format);
+        object.optional("endpoint", &self.endpoint);
+        object.optional("prompt_template", &self.prompt_template);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigCompletionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ModelConfigCompletionRequest",
+        )?;
+        let (Some(field3),) = (fields.required("model"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: fields.optional("name"),
+            description: fields.optional("description"),
+            provider: fields.optional("provider"),
+            model: field3,
+            max_tokens: fields.optional("max_tokens"),
+            temperature: fields.optional("temperature"),
+            top_p: fields.optional("top_p"),
+            stop: fields.optional("stop"),
+            presence_penalty: fields.optional("presence_penalty"),
+            frequency_penalty: fields.optional("frequency_penalty"),
+            other: fields.optional("other"),
+            seed: fields.optional("seed"),
+            response_format: fields.optional("response_format"),
+            endpoint: fields.optional("endpoint"),
+            prompt_template: fields.optional("prompt_template"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Model settings shared by the completion and chat model configurations.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ModelConfigFields {
     /// A friendly display name for the model config. If not provided, a name will be generated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description of the model config.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The company providing the underlying model service.
     ///
     /// Default: `"openai"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ModelProviders>,
     /// The model instance used. E.g. text-davinci-002.
     pub model: String,
     /// The maximum number of tokens to generate. Provide max_tokens=-1 to dynamically calculate the maximum number of tokens to generate given the length of the prompt
     ///
     /// Default: `-1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<i64>,
     /// What sampling temperature to use when making a generation. Higher values means the model will be more creative.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
     ///
     /// Default: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<ModelConfigFieldsStop>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on how frequently they appear in the generation so far.
     ///
     /// Default: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Other parameter values to be passed to the provider call.
     ///
     /// Default: `{}`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If specified, model will make a best effort to sample deterministically, but it is not guaranteed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// The format of the response. Only type json_object is currently supported for chat.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ResponseFormat>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigFields {
@@ -4084,6 +4888,56 @@ impl ModelConfigFields {
         self
     }
 }
+impl serde::Serialize for ModelConfigFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("name", &self.name);
+        object.optional("description", &self.description);
+        object.optional("provider", &self.provider);
+        object.field("model", &self.model);
+        object.optional("max_tokens", &self.max_tokens);
+        object.optional("temperature", &self.temperature);
+        object.optional("top_p", &self.top_p);
+        object.optional("stop", &self.stop);
+        object.optional("presence_penalty", &self.presence_penalty);
+        object.optional("frequency_penalty", &self.frequency_penalty);
+        object.optional("other", &self.other);
+        object.optional("seed", &self.seed);
+        object.optional("response_format", &self.response_format);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigFields {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ModelConfigFields",
+        )?;
+        let (Some(field3),) = (fields.required("model"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: fields.optional("name"),
+            description: fields.optional("description"),
+            provider: fields.optional("provider"),
+            model: field3,
+            max_tokens: fields.optional("max_tokens"),
+            temperature: fields.optional("temperature"),
+            top_p: fields.optional("top_p"),
+            stop: fields.optional("stop"),
+            presence_penalty: fields.optional("presence_penalty"),
+            frequency_penalty: fields.optional("frequency_penalty"),
+            other: fields.optional("other"),
+            seed: fields.optional("seed"),
+            response_format: fields.optional("response_format"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A tool of a chat model config, linked by id or defined inline.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -4111,34 +4965,26 @@ impl From<ModelConfigToolRequest> for ModelConfigTool {
 ///
 /// The subset of ToolConfig parameters received by the chat endpoint.
 /// Does not have things like the signature or setup schema.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ModelConfigToolRequest {
     /// The name of the tool shown to the model.
     pub name: String,
     /// The description of the tool shown to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether the tool is strict or not. If strict, the model will be forced to respond with JSON matching the parameters schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
     /// Definition of parameters needed to run the tool. Provided in jsonschema format: <https://json-schema.org/>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Source of the tool. If defined at an organization level will be 'organization' else 'inline'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<ToolSource>,
     /// Code source of the tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code: Option<String>,
     /// Other parameters that define the config.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// If is_preset = true, this is the name of the preset tool on Humanloop. This is used as the key to look up the Humanloop runtime of the tool
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset_name: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ModelConfigToolRequest {
@@ -4196,6 +5042,46 @@ impl ModelConfigToolRequest {
     pub fn preset_name(mut self, value: impl Into<String>) -> Self {
         self.preset_name = Some(value.into());
         self
+    }
+}
+impl serde::Serialize for ModelConfigToolRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("name", &self.name);
+        object.optional("description", &self.description);
+        object.optional("strict", &self.strict);
+        object.optional("parameters", &self.parameters);
+        object.optional("source", &self.source);
+        object.optional("source_code", &self.source_code);
+        object.optional("other", &self.other);
+        object.optional("preset_name", &self.preset_name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigToolRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ModelConfigToolRequest",
+        )?;
+        let (Some(field0),) = (fields.required("name"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: field0,
+            description: fields.optional("description"),
+            strict: fields.optional("strict"),
+            parameters: fields.optional("parameters"),
+            source: fields.optional("source"),
+            source_code: fields.optional("source_code"),
+            other: fields.optional("other"),
+            preset_name: fields.optional("preset_name"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Supported model provider endpoints.
@@ -4261,35 +5147,26 @@ crate::runtime::open_enum!(
     OpenAiReasoningEffort { High => "high", Medium => "medium", Low => "low" }
 );
 /// API keys of the model providers, used for this call only.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderApiKeys {
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ai21: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anthropic: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bedrock: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohere: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_azure: Option<crate::runtime::SecretString>,
     /// Optional: a secret string, redacted when printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openai_azure_endpoint: Option<crate::runtime::SecretString>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ProviderApiKeys {
@@ -4359,6 +5236,40 @@ impl Default for ProviderApiKeys {
         Self::new()
     }
 }
+impl serde::Serialize for ProviderApiKeys {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("openai", &self.openai);
+        object.optional("ai21", &self.ai21);
+        object.optional("mock", &self.mock);
+        object.optional("anthropic", &self.anthropic);
+        object.optional("bedrock", &self.bedrock);
+        object.optional("cohere", &self.cohere);
+        object.optional("openai_azure", &self.openai_azure);
+        object.optional("openai_azure_endpoint", &self.openai_azure_endpoint);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProviderApiKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ProviderApiKeys")?;
+        let value = Self {
+            openai: fields.optional("openai"),
+            ai21: fields.optional("ai21"),
+            mock: fields.optional("mock"),
+            anthropic: fields.optional("anthropic"),
+            bedrock: fields.optional("bedrock"),
+            cohere: fields.optional("cohere"),
+            openai_azure: fields.optional("openai_azure"),
+            openai_azure_endpoint: fields.optional("openai_azure_endpoint"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Reasoning effort
 ///
 /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
@@ -4382,16 +5293,14 @@ impl From<i64> for ReasoningEffort {
     }
 }
 /// Response format of the model.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseFormat {
     /// Required: a [`ResponseFormatType`](crate::types::ResponseFormatType).
     pub r#type: ResponseFormatType,
     /// The JSON schema of the response format if type is json_schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ResponseFormat {
@@ -4412,6 +5321,31 @@ impl ResponseFormat {
         self
     }
 }
+impl serde::Serialize for ResponseFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("type", &self.r#type);
+        object.optional("json_schema", &self.json_schema);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ResponseFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ResponseFormat")?;
+        let (Some(field0),) = (fields.required("type"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            r#type: field0,
+            json_schema: fields.optional("json_schema"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// The template language to use for rendering the template.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -4425,7 +5359,7 @@ pub enum TemplateLanguage {
 }
 crate::runtime::open_enum!(TemplateLanguage { Default => "default", Jinja => "jinja" });
 /// Text content of a message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TextChatContent {
     /// Required: a [`TextChatContentType`](crate::types::TextChatContentType).
@@ -4433,7 +5367,6 @@ pub struct TextChatContent {
     /// The message's text content.
     pub text: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl TextChatContent {
@@ -4446,8 +5379,36 @@ impl TextChatContent {
         }
     }
 }
+impl serde::Serialize for TextChatContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("type", &self.r#type);
+        object.field("text", &self.text);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for TextChatContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "TextChatContent")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("type"),
+            fields.required("text"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            r#type: field0,
+            text: field1,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A tool call to be made.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ToolCall {
     /// Required: a string.
@@ -4457,7 +5418,6 @@ pub struct ToolCall {
     /// A function tool to be called by the model where user owns runtime.
     pub function: FunctionTool,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolCall {
@@ -4469,6 +5429,37 @@ impl ToolCall {
             function: function.into(),
             extra: ::serde_json::Map::new(),
         }
+    }
+}
+impl serde::Serialize for ToolCall {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("type", &self.r#type);
+        object.field("function", &self.function);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ToolCall")?;
+        let (Some(field0), Some(field1), Some(field2)) = (
+            fields.required("id"),
+            fields.required("type"),
+            fields.required("function"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            r#type: field1,
+            function: field2,
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Tool call
@@ -4499,7 +5490,7 @@ impl From<::std::collections::BTreeMap<String, String>> for ToolCallParam {
     }
 }
 /// Tool choice to force the model to use a tool.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ToolChoice {
     /// The type of tool to call.
@@ -4507,7 +5498,6 @@ pub struct ToolChoice {
     /// A function tool to be called by the model where user owns runtime.
     pub function: FunctionToolChoice,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolChoice {
@@ -4518,6 +5508,34 @@ impl ToolChoice {
             function: function.into(),
             extra: ::serde_json::Map::new(),
         }
+    }
+}
+impl serde::Serialize for ToolChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("type", &self.r#type);
+        object.field("function", &self.function);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ToolChoice")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("type"),
+            fields.required("function"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            r#type: field0,
+            function: field1,
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Tool choice
@@ -4543,7 +5561,7 @@ impl From<ToolChoice> for ToolChoiceParam {
     }
 }
 /// A result from a tool used to populate the prompt template
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ToolResultResponse {
     /// Required: a string.
@@ -4555,7 +5573,6 @@ pub struct ToolResultResponse {
     /// Required: a string.
     pub result: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ToolResultResponse {
@@ -4573,6 +5590,43 @@ impl ToolResultResponse {
             result: result.into(),
             extra: ::serde_json::Map::new(),
         }
+    }
+}
+impl serde::Serialize for ToolResultResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("name", &self.name);
+        object.field("signature", &self.signature);
+        object.field("result", &self.result);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolResultResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "ToolResultResponse",
+        )?;
+        let (Some(field0), Some(field1), Some(field2), Some(field3)) = (
+            fields.required("id"),
+            fields.required("name"),
+            fields.required("signature"),
+            fields.required("result"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            name: field1,
+            signature: field2,
+            result: field3,
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Source of tool. Used to differentiate between tools and tool versions when they are combined in a list.
@@ -4622,7 +5676,7 @@ impl From<HumanloopErrorResponse> for UnprocessableEntityBody {
     }
 }
 /// Counts of the number of tokens used and related stats.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Usage {
     /// Number of tokens used in the prompt.
@@ -4632,14 +5686,8 @@ pub struct Usage {
     /// Total number of tokens used by the prompt and generation combined.
     pub total_tokens: i64,
     /// Number of reasoning tokens used to generate the output.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub reasoning_tokens: Option<Option<i64>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Usage {
@@ -4663,8 +5711,41 @@ impl Usage {
         self
     }
 }
+impl serde::Serialize for Usage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("prompt_tokens", &self.prompt_tokens);
+        object.field("generation_tokens", &self.generation_tokens);
+        object.field("total_tokens", &self.total_tokens);
+        object.nullable("reasoning_tokens", &self.reasoning_tokens);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Usage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Usage")?;
+        let (Some(field0), Some(field1), Some(field2)) = (
+            fields.required("prompt_tokens"),
+            fields.required("generation_tokens"),
+            fields.required("total_tokens"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            prompt_tokens: field0,
+            generation_tokens: field1,
+            total_tokens: field2,
+            reasoning_tokens: fields.nullable("reasoning_tokens"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One field of the request that failed validation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValidationError {
     /// Required: a list of [`ValidationErrorLocItem`](crate::types::ValidationErrorLocItem) values.
@@ -4674,7 +5755,6 @@ pub struct ValidationError {
     /// Required: a string.
     pub r#type: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ValidationError {
@@ -4690,6 +5770,37 @@ impl ValidationError {
             r#type: r#type.into(),
             extra: ::serde_json::Map::new(),
         }
+    }
+}
+impl serde::Serialize for ValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("loc", &self.loc);
+        object.field("msg", &self.msg);
+        object.field("type", &self.r#type);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ValidationError")?;
+        let (Some(field0), Some(field1), Some(field2)) = (
+            fields.required("loc"),
+            fields.required("msg"),
+            fields.required("type"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            loc: field0,
+            msg: field1,
+            r#type: field2,
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// The content of the message.

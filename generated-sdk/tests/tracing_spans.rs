@@ -102,4 +102,3 @@ async fn a_retried_call_has_a_span_per_attempt_and_never_a_secret() {
 fn provider_keys() -> humanloop::types::ProviderApiKeys {
     humanloop::types::ProviderApiKeys::new().openai("sk-provider-secret")
 }
-

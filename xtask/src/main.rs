@@ -1,7 +1,8 @@
 //! Project automation in the cargo-xtask style: `cargo xtask <command>` (alias in `.cargo/config.toml`).
 //!
 //! - `regen [--check]`: regenerate `generated-sdk/src/` from `spec/humanloop.yaml`, or check it is fresh.
-//! - `generate --spec FILE --out DIR [--name CRATE]`: a standalone SDK crate for any document.
+//! - `generate --spec FILE --out DIR [--name CRATE] [--no-tag-features]`: a standalone SDK crate
+//!   for any document, with a Cargo feature per tag unless told otherwise.
 //! - `diff [REV]`: API changes of the spec since REV, classified for semver, with a CHANGELOG entry.
 //! - `release --dry-run [--write]`: regen check, tests, diff, version bump (with --write), publish dry run.
 //! - `sweep DIR [--out DIR] [--check [--max-mb N]]`: the generator over a folder of public
@@ -21,7 +22,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "usage:
   cargo xtask regen [--check]
-  cargo xtask generate --spec FILE --out DIR [--name CRATE]
+  cargo xtask generate --spec FILE --out DIR [--name CRATE] [--no-tag-features]
+                                       (a crate for any document; a Cargo feature per tag, `full` on by default)
   cargo xtask diff [REV]                (default REV: the last humanloop-v* tag, else HEAD)
   cargo xtask release --dry-run [--write] [REV]
   cargo xtask sweep DIR [--out DIR] [--check [--max-mb N]]
@@ -78,9 +80,13 @@ fn release_command(args: &[String]) -> Result<(), String> {
 }
 
 fn generate_command(args: &[String]) -> Result<(), String> {
-    let (mut spec, mut out, mut name) = (None, None, None);
+    let (mut spec, mut out, mut name, mut whole) = (None, None, None, false);
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
+        if flag == "--no-tag-features" {
+            whole = true;
+            continue;
+        }
         let value = iter.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
             "--spec" => spec = Some(value.clone()),
@@ -91,5 +97,5 @@ fn generate_command(args: &[String]) -> Result<(), String> {
     }
     let (Some(spec), Some(out)) = (spec, out) else { return Err(USAGE.to_owned()) };
     let name = name.unwrap_or_else(|| "generated_sdk".to_owned());
-    regen::generate_standalone(&spec, &out, &name)
+    regen::generate_standalone(&spec, &out, &name, whole)
 }

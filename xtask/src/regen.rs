@@ -199,21 +199,26 @@ fn write_tree(
     Ok(written)
 }
 
-/// A complete crate (manifest and sources) for any document.
-pub fn generate_standalone(spec: &str, out: &str, name: &str) -> Result<(), String> {
+/// A complete crate (manifest and sources) for any document, with a Cargo feature per tag
+/// unless `whole` asks for none.
+pub fn generate_standalone(spec: &str, out: &str, name: &str, whole: bool) -> Result<(), String> {
     let text = fs::read_to_string(spec).map_err(|e| format!("cannot read {spec}: {e}"))?;
-    let generated = codegen::generate(spec, &text, &Settings::new(spec)).map_err(|d| render(&d))?;
+    let settings = match whole {
+        true => Settings::new(spec),
+        false => Settings::new(spec).with_tag_features(),
+    };
+    let generated = codegen::generate(spec, &text, &settings).map_err(|d| render(&d))?;
     eprint!("{}", render(&generated.warnings));
-    let written = write_crate(Path::new(out), name, spec, &generated.files)?;
+    let written = write_crate(Path::new(out), name, spec, &generated)?;
     eprintln!("{out}: {written}");
     Ok(())
 }
 
 /// Writes a generated crate: its `src/` files and a manifest naming it `name`.
-pub fn write_crate(out: &Path, name: &str, spec: &str, files: &BTreeMap<String, String>) -> Result<Written, String> {
+pub fn write_crate(out: &Path, name: &str, spec: &str, generated: &codegen::Generated) -> Result<Written, String> {
     let src = out.join("src");
-    let written = write_tree(&src, files, &read_tree(&src))?;
-    let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"));
+    let written = write_tree(&src, &generated.files, &read_tree(&src))?;
+    let manifest = codegen::manifest(name, "0.1.0", &format!("Generated from {spec}"), &generated.features);
     fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write Cargo.toml: {e}"))?;
     Ok(written)
 }
@@ -292,7 +297,7 @@ mod manifests {
         let read = |path: &str| fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         let runtime = dependencies(&read("codegen/runtime/Cargo.toml"));
         assert!(runtime.contains("reqwest") && runtime.contains("serde"), "{runtime:?}");
-        let mut manifests = vec![("generate".to_owned(), codegen::manifest("x", "0.1.0", "x"))];
+        let mut manifests = vec![("generate".to_owned(), codegen::manifest("x", "0.1.0", "x", &[]))];
         manifests.push(("generated-sdk".to_owned(), read("generated-sdk/Cargo.toml")));
         for target in targets(&root).iter().skip(1) {
             let dir = target.output.trim_end_matches("/src");

@@ -120,7 +120,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
                 let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
                     let dir = out.join(&crate_name);
-                    if let Err(message) = crate::regen::write_crate(&dir, &crate_name, &name, &crate_files.files) {
+                    if let Err(message) = crate::regen::write_crate(&dir, &crate_name, &name, &crate_files) {
                         rejected.push(format!("{name}: error: the crate could not be written: {message}"));
                         continue;
                     }

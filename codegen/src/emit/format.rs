@@ -13,6 +13,42 @@ pub fn format_chunk(path: &str, tokens: TokenStream) -> Result<String, String> {
     Ok(prettyplease::unparse(&file))
 }
 
+/// Formats a chunk of items each compiled under `cfg` (an attribute, or nothing).
+pub fn format_gated_chunk(path: &str, tokens: TokenStream, cfg: TokenStream) -> Result<String, String> {
+    if cfg.is_empty() {
+        return format_chunk(path, tokens);
+    }
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("emitter produced invalid Rust for {path}: {e}"))?;
+    for item in &mut file.items {
+        if let Some(attrs) = item_attrs(item) {
+            let attr = syn::parse::Parser::parse2(syn::Attribute::parse_outer, cfg.clone())
+                .map_err(|e| format!("emitter produced an invalid cfg for {path}: {e}"))?;
+            // First, so it reads before the item's docs and derives.
+            attrs.splice(0..0, attr);
+        }
+    }
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The attributes of the kinds of item emitted code holds.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Struct(i) => Some(&mut i.attrs),
+        syn::Item::Enum(i) => Some(&mut i.attrs),
+        syn::Item::Impl(i) => Some(&mut i.attrs),
+        syn::Item::Type(i) => Some(&mut i.attrs),
+        syn::Item::Macro(i) => Some(&mut i.attrs),
+        syn::Item::Const(i) => Some(&mut i.attrs),
+        syn::Item::Fn(i) => Some(&mut i.attrs),
+        syn::Item::Mod(i) => Some(&mut i.attrs),
+        syn::Item::Use(i) => Some(&mut i.attrs),
+        syn::Item::Static(i) => Some(&mut i.attrs),
+        syn::Item::Trait(i) => Some(&mut i.attrs),
+        _ => None,
+    }
+}
+
 /// Formats a file from the chunks `chunks` yields, in order, behind `header`.
 pub fn format_file(path: &str, header: &str, chunks: impl IntoIterator<Item = TokenStream>) -> Result<String, String> {
     let mut out = format!("{header}\n");

@@ -1,9 +1,25 @@
 //! `Cargo.toml` of a standalone generated crate (`cargo xtask generate`); its dependencies are
-//! the runtime's.
+//! the runtime's, its features the code's.
 
-/// A manifest for crate `name` at `version`.
-pub fn manifest(name: &str, version: &str, description: &str) -> String {
+use super::features::{Feature, FULL};
+
+/// A manifest for crate `name` at `version` whose code is gated by `features`.
+pub fn manifest(name: &str, version: &str, description: &str, features: &[Feature]) -> String {
     let description = description.replace('\\', "\\\\").replace('"', "\\\"");
+    let gated = match features {
+        [] => "default = [\"tracing\"]\n".to_owned(),
+        _ => {
+            let names: Vec<String> = features.iter().map(|f| format!("\"{}\"", f.name)).collect();
+            let mut text = format!(
+                "default = [\"tracing\", \"{FULL}\"]\n## Every part of the API. Leave default features off and pick parts to compile less.\n{FULL} = [{}]\n",
+                names.join(", ")
+            );
+            for feature in features {
+                text.push_str(&format!("## {}\n{} = []\n", feature.doc, feature.name));
+            }
+            text
+        }
+    };
     format!(
         r#"[package]
 name = "{name}"
@@ -28,8 +44,7 @@ base64 = "0.22"
 tracing = {{ version = "0.1", default-features = false, features = ["std"], optional = true }}
 
 [features]
-default = ["tracing"]
-## `tracing` spans for each call and attempt (never a secret).
+{gated}## `tracing` spans for each call and attempt (never a secret).
 tracing = ["dep:tracing"]
 "#
     )

@@ -2,6 +2,7 @@
 //! formatted by prettyplease. Never reads the document model.
 
 mod docs;
+pub mod features;
 mod format;
 mod manifest;
 mod operations;
@@ -24,9 +25,13 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
         settings.spec_path
     );
     let mut files = BTreeMap::new();
+    let plan = feature_plan(api, settings);
     // Types and operations are most of the work on large documents: formatted on every core.
-    let type_items =
-        format::parallel_map(&api.types, |def| format::format_chunk("types.rs", types::type_def(api, def)))?;
+    let ids: Vec<usize> = (0..api.types.len()).collect();
+    let type_items = format::parallel_map(&ids, |&id| {
+        let gate = features::cfg(&plan, &plan.types[id]);
+        format::format_gated_chunk("types.rs", types::type_def(api, &api.types[id]), gate)
+    })?;
     let types_file = format::format_file("types.rs", &header, [types::module_header(api)])? + &type_items.concat();
     files.insert("types.rs".into(), types_file);
     let operation_files = format::parallel_map(&api.operations, |op| {
@@ -36,18 +41,19 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     })?;
     files.extend(operation_files);
     // One `impl Client` block per slice of operations, so large APIs format them on every core.
-    let slices: Vec<&[crate::ir::Operation]> = api.operations.chunks(CLIENT_METHODS_PER_BLOCK).collect();
+    let indexes: Vec<usize> = (0..api.operations.len()).collect();
+    let slices: Vec<&[usize]> = indexes.chunks(CLIENT_METHODS_PER_BLOCK).collect();
     let method_blocks =
-        format::parallel_map(&slices, |ops| format::format_chunk("client.rs", client_methods(api, ops)))?;
-    let client_file = format::format_file("client.rs", &header, [client(api)])? + &method_blocks.concat();
+        format::parallel_map(&slices, |ops| format::format_chunk("client.rs", client_methods(api, &plan, ops)))?;
+    let client_file = format::format_file("client.rs", &header, [client(api, &plan)])? + &method_blocks.concat();
     files.insert("client.rs".into(), client_file);
     let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
         let text = format::format_file(&path, &header, [tokens])?;
         files.insert(path, text);
         Ok(())
     };
-    add("lib.rs".into(), lib(api, settings))?;
-    add("operations/mod.rs".into(), operations_mod(api))?;
+    add("lib.rs".into(), lib(api, settings, &plan))?;
+    add("operations/mod.rs".into(), operations_mod(api, &plan))?;
     for (name, source) in crate::runtime_files::FILES {
         let header = format!(
             "// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/{name}. Edit that file instead.\n"
@@ -57,7 +63,15 @@ pub fn emit(api: &Api, settings: &Settings) -> Result<BTreeMap<String, String>, 
     Ok(files)
 }
 
-fn lib(api: &Api, settings: &Settings) -> TokenStream {
+/// The features of the crate `settings` asks for (none unless tag features are on).
+pub fn feature_plan(api: &Api, settings: &Settings) -> features::Plan {
+    match settings.tag_features {
+        true => features::Plan::per_tag(api),
+        false => features::Plan::none(api),
+    }
+}
+
+fn lib(api: &Api, settings: &Settings, plan: &features::Plan) -> TokenStream {
     let crate_docs = match &settings.readme {
         Some(readme) => quote!(#![doc = include_str!(#readme)]),
         None => {
@@ -70,11 +84,35 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
             docs::inner_text_attrs(&text)
         }
     };
-    let variants = api.error_bodies.iter().map(|v| {
+    let variants = api.error_bodies.iter().zip(&plan.error_bodies).map(|(v, gate)| {
         let name = format_ident!("{}", v.name);
         let ty = types::rust_type(api, &v.ty, false);
         let doc = format!(" A body of type [`{}`].", quote!(#ty).to_string().replace(' ', ""));
-        quote!(#[doc = #doc] #name(#ty),)
+        let cfg = features::cfg(plan, gate);
+        quote!(#[doc = #doc] #cfg #name(#ty),)
+    });
+    // One decoder per body, which every operation's error table names (not a closure each).
+    let decoders: Vec<TokenStream> = api
+        .error_bodies
+        .iter()
+        .zip(&plan.error_bodies)
+        .map(|(v, gate)| {
+            let name = format_ident!("{}", v.name);
+            let cfg = features::cfg(plan, gate);
+            quote! {
+                #cfg
+                pub(crate) fn #name(body: &[u8]) -> Option<super::ErrorBody> {
+                    serde_json::from_slice(body).ok().map(super::ErrorBody::#name)
+                }
+            }
+        })
+        .collect();
+    let decoders = (!decoders.is_empty()).then(|| {
+        quote! {
+            /// Decoders of the error bodies, named as their variants, for the operations' error tables.
+            #[allow(non_snake_case)]
+            mod error_decoders { #(#decoders)* }
+        }
     });
     quote! {
         #crate_docs
@@ -104,10 +142,12 @@ fn lib(api: &Api, settings: &Settings) -> TokenStream {
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum ErrorBody { #(#variants)* }
+
+        #decoders
     }
 }
 
-fn client(api: &Api) -> TokenStream {
+fn client(api: &Api, plan: &features::Plan) -> TokenStream {
     let base_url = api.base_url.clone().unwrap_or_default();
     let auth = match &api.auth {
         Some(auth) => {
@@ -136,7 +176,11 @@ fn client(api: &Api) -> TokenStream {
                 seen.push(ty.clone());
                 new
             })
-            .map(|(_, tokens)| tokens)
+            .map(|(ty, tokens)| {
+                // Compiled with the event type, whichever operation streams it.
+                let cfg = ty.named().map(|id| features::cfg(plan, &plan.types[id.0]));
+                quote!(#cfg #tokens)
+            })
             .collect::<Vec<_>>()
     };
     quote! {
@@ -196,9 +240,13 @@ fn auth_tokens(auth: &Auth) -> TokenStream {
 /// Operations whose client methods share one `impl Client` block (a formatting chunk).
 const CLIENT_METHODS_PER_BLOCK: usize = 64;
 
-/// One `impl Client` block with the methods that start `ops`' builders.
-fn client_methods(api: &Api, ops: &[crate::ir::Operation]) -> TokenStream {
-    let methods = ops.iter().map(|op| operations::client_method(api, op));
+/// One `impl Client` block with the methods that start the builders of the operations `ops`.
+fn client_methods(api: &Api, plan: &features::Plan, ops: &[usize]) -> TokenStream {
+    let methods = ops.iter().map(|&i| {
+        let cfg = features::cfg(plan, &plan.operations[i]);
+        let method = operations::client_method(api, &api.operations[i]);
+        quote!(#cfg #method)
+    });
     let client = runtime_paths::client();
     quote! {
         #[allow(deprecated)] // deprecated operations are still callable; users are warned at their own uses
@@ -208,10 +256,11 @@ fn client_methods(api: &Api, ops: &[crate::ir::Operation]) -> TokenStream {
     }
 }
 
-fn operations_mod(api: &Api) -> TokenStream {
-    let modules = api.operations.iter().map(|op| {
+fn operations_mod(api: &Api, plan: &features::Plan) -> TokenStream {
+    let modules = api.operations.iter().zip(&plan.operations).map(|(op, gate)| {
         let name = types::snake_ident(&op.module);
-        quote!(pub mod #name;)
+        let cfg = features::cfg(plan, gate);
+        quote!(#cfg pub mod #name;)
     });
     quote! {
         //! One module per operation, each holding its request builder.

@@ -22,7 +22,7 @@ pub(super) fn body_fields<'a>(api: &'a Api, op: &Operation) -> Option<Vec<(&'a F
     // An optional body is given whole (or not at all) through the `body` setter.
     let body = op.body.as_ref().filter(|b| b.required)?;
     let TypeRef::Named(id) = &body.ty else { return None };
-    match &api.ty(*id).kind {
+    match &api.resolved(*id).kind {
         // A body with a flattened union is given whole: its `new` needs the variant too.
         TypeKind::Struct(s) if s.variant.is_none() => {
             let input = |f: &Field| op.body_inputs.iter().find(|i| i.field == f.name).map(|i| snake_ident(&i.input));
@@ -205,7 +205,7 @@ fn flag_assignment(api: &Api, op: &Operation, value: bool) -> Option<TokenStream
 
 /// `(status, decoder)` entries of the operation's declared error bodies.
 fn error_decoders(op: &Operation) -> TokenStream {
-    let (runtime, error_body) = (rt::runtime(), rt::error_body());
+    let runtime = rt::runtime();
     let entries = op.errors.iter().map(|e| {
         let status = match e.status {
             StatusMatch::Code(code) => {
@@ -219,7 +219,7 @@ fn error_decoders(op: &Operation) -> TokenStream {
             StatusMatch::Default => quote!(#runtime::StatusMatch::Default),
         };
         let variant = format_ident!("{}", e.variant);
-        quote!((#status, |body: &[u8]| serde_json::from_slice(body).ok().map(#error_body::#variant)),)
+        quote!((#status, crate::error_decoders::#variant),)
     });
     quote!(#(#entries)*)
 }
@@ -382,44 +382,47 @@ fn reply(api: &Api, op: &Operation) -> Option<Reply> {
     }
 }
 
-/// `send` and `send_with_response`.
+/// `send` and `send_with_response`, plain functions returning the runtime's future (an
+/// `async fn` per operation would be a state machine per operation for the compiler to check).
 fn send_methods(api: &Api, op: &Operation) -> Option<TokenStream> {
     let (runtime, error) = (rt::runtime(), rt::error());
-    let data = quote!(Ok(self.send_with_response().await?.data));
     // The runtime method that reads the reply, and what it needs besides the request.
-    let (response, verb, decode, unwrap) = match reply(api, op)? {
-        Reply::Json(ty) => (ty, quote!(send_json), None, data),
-        Reply::Text => (quote!(String), quote!(send_text), None, data),
-        Reply::Bytes => (quote!(Vec<u8>), quote!(send_bytes), None, data),
-        Reply::Empty => (quote!(()), quote!(send_empty), None, quote!(self.send_with_response().await?; Ok(()))),
-        Reply::ByStatus(name) => (quote!(#name), quote!(send_by_status), Some(quote!(, decode_reply)), data),
+    let (response, verb, decode) = match reply(api, op)? {
+        Reply::Json(ty) => (ty, quote!(send_json), None),
+        Reply::Text => (quote!(String), quote!(send_text), None),
+        Reply::Bytes => (quote!(Vec<u8>), quote!(send_bytes), None),
+        Reply::Empty => (quote!(()), quote!(send_empty), None),
+        Reply::ByStatus(name) => (quote!(#name), quote!(send_by_status), Some(quote!(, decode_reply))),
     };
     let set_false = flag_assignment(api, op, false);
     let mutable = set_false.is_some().then(|| quote!(mut));
+    let future = |output: TokenStream| quote!(impl ::std::future::Future<Output = Result<#output, #error>>);
+    let (sent, sent_with_response, sent_raw) =
+        (future(response.clone()), future(quote!(#runtime::Response<#response>)), future(quote!(serde_json::Value)));
     // Raw JSON out, for a response that differs from the document; text and bytes are raw already.
     let raw = matches!(reply(api, op)?, Reply::Json(_) | Reply::Empty | Reply::ByStatus(_)).then(|| {
         quote! {
             /// Sends the request and returns the success body as JSON, whatever type the document
             /// gives it (`null` when empty): for when the server sends what the document does not
             /// say.
-            pub async fn send_raw(#mutable self) -> Result<serde_json::Value, #error> {
+            pub fn send_raw(#mutable self) -> #sent_raw {
                 #set_false
-                let parts = self.parts()?;
-                Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+                let parts = self.parts();
+                #runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
             }
         }
     });
     Some(quote! {
         /// Sends the request and returns the decoded response.
-        pub async fn send(self) -> Result<#response, #error> {
-            #unwrap
+        pub fn send(self) -> #sent {
+            #runtime::response_data(self.send_with_response())
         }
 
         /// Sends the request and returns the decoded response with its status and headers.
-        pub async fn send_with_response(#mutable self) -> Result<#runtime::Response<#response>, #error> {
+        pub fn send_with_response(#mutable self) -> #sent_with_response {
             #set_false
-            let parts = self.parts()?;
-            self.client.#verb(parts, self.options, ERRORS #decode).await
+            let parts = self.parts();
+            self.client.#verb(parts, self.options, ERRORS #decode)
         }
 
         #raw
@@ -524,18 +527,18 @@ fn stream_method(api: &Api, op: &Operation) -> Option<TokenStream> {
         ///
         /// An error status before the stream starts is returned here; a malformed event is an
         /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
-        pub async fn stream(#mutable self) -> Result<#runtime::EventStream<#item, #error_body>, #error> {
+        pub fn stream(#mutable self) -> impl ::std::future::Future<Output = Result<#runtime::EventStream<#item, #error_body>, #error>> {
             #set_true
-            let parts = self.parts()?;
-            self.client.#verb(parts, self.options, ERRORS, #done).await
+            let parts = self.parts();
+            self.client.#verb(parts, self.options, ERRORS, #done)
         }
 
         /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
         /// document gives it.
-        pub async fn stream_raw(#mutable self) -> Result<#runtime::EventStream<serde_json::Value, #error_body>, #error> {
+        pub fn stream_raw(#mutable self) -> impl ::std::future::Future<Output = Result<#runtime::EventStream<serde_json::Value, #error_body>, #error>> {
             #set_true
-            let parts = self.parts()?;
-            self.client.send_sse(parts, self.options, ERRORS, #done).await
+            let parts = self.parts();
+            self.client.send_sse(parts, self.options, ERRORS, #done)
         }
     })
 }

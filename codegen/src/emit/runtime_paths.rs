@@ -22,6 +22,16 @@ pub fn file_part() -> TokenStream {
 /// Serde glue for optional nullable fields, as a `with = "…"` string.
 pub const NULLABLE_WITH: &str = "crate::runtime::nullable";
 
+/// A struct's fields being read from a JSON object.
+pub fn object_fields() -> TokenStream {
+    quote!(crate::runtime::Fields)
+}
+
+/// A JSON object being written from a struct.
+pub fn object_writer() -> TokenStream {
+    quote!(crate::runtime::Object)
+}
+
 /// Tagged-union helpers.
 pub fn tagged() -> TokenStream {
     quote!(crate::runtime::tagged)

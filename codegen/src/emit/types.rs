@@ -206,7 +206,7 @@ pub fn field_type(api: &Api, field: &Field, local: bool) -> TokenStream {
 /// The single value of a one-value string enum, which a constructor can fill in by itself.
 pub fn constant_variant(api: &Api, field: &Field) -> Option<TokenStream> {
     let TypeRef::Named(id) = &field.ty else { return None };
-    let def = api.ty(*id);
+    let def = api.resolved(*id);
     match (&def.kind, field.presence, field.boxed) {
         (TypeKind::Enum(e), Presence::Required, false) if e.variants.len() == 1 => {
             let (ty, variant) = (format_ident!("{}", def.name), format_ident!("{}", e.variants[0].name));
@@ -277,15 +277,19 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     let string = std.string();
     let is_none = std.is_none();
     let default_trait = std.default_trait();
+    let variant = s.variant.as_ref().map(|v| (snake_ident(&v.name), rust_type(api, &v.ty, true)));
+    // Only a struct with a flattened variant is left to serde's derive (see `object_serde`).
+    let derived = variant.is_some();
     let fields = s.fields.iter().map(|f| {
         let doc = docs::attrs_or(&f.docs, api, &f.ty, Some(f.presence));
         let ident = snake_ident(&f.name);
         let ty = field_type(api, f, true);
-        let rename = (f.wire_name != f.name).then(|| {
+        let rename = (derived && f.wire_name != f.name).then(|| {
             let wire = &f.wire_name;
             quote!(#[serde(rename = #wire)])
         });
         let presence = match f.presence {
+            _ if !derived => TokenStream::new(),
             Presence::Optional => quote!(#[serde(default, skip_serializing_if = #is_none)]),
             Presence::OptionalNullable => {
                 let with = rt::NULLABLE_WITH;
@@ -296,7 +300,6 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         quote! { #doc #rename #presence pub #ident: #ty, }
     });
     let fields: Vec<TokenStream> = fields.collect();
-    let variant = s.variant.as_ref().map(|v| (snake_ident(&v.name), rust_type(api, &v.ty, true)));
     let variant_field = variant.as_ref().map(|(ident, ty)| {
         quote! {
             /// Which of the shapes the object takes: its fields sit beside the ones above.
@@ -314,8 +317,8 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     });
     // With a variant, the derive would write a key twice if both sides held it: the struct's
     // own fields are written over the variant's instead.
-    let (serialize_derive, serialize_impl) = match &variant {
-        None => (quote!(serde::Serialize,), None),
+    let (serde_derives, serde_impls) = match &variant {
+        None => (TokenStream::new(), Some(object_serde(api, name, s))),
         Some((ident, _)) => {
             let names: Vec<Ident> = s.fields.iter().map(|f| snake_ident(&f.name)).collect();
             let merge = rt::tagged();
@@ -331,15 +334,16 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
                     }
                 }
             };
-            (TokenStream::new(), Some(serialize))
+            (quote!(serde::Deserialize,), Some(serialize))
         }
     };
     let extra_map = quote!(::serde_json::Map<#string, ::serde_json::Value>);
     let extra = s.extra.as_ref().map(|name| {
         let ident = snake_ident(name);
+        let flatten = derived.then(|| quote!(#[serde(flatten)]));
         quote! {
             /// Fields the document does not declare, as received; they are sent back as they are.
-            #[serde(flatten)]
+            #flatten
             pub #ident: #extra_map,
         }
     });
@@ -400,7 +404,7 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let args = args.into_iter().chain(variant_arg);
     quote! {
-        #[derive(Debug, Clone, PartialEq, #serialize_derive serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #serde_derives)]
         #[non_exhaustive]
         pub struct #name { #(#fields)* #variant_field #extra }
 
@@ -411,7 +415,82 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
             #(#setters)*
         }
         #default
-        #serialize_impl
+        #serde_impls
+    }
+}
+
+/// `Serialize` and `Deserialize` of a struct without a flattened variant: one call into
+/// `runtime::object` per field, in place of serde's derive (far less code for the compiler).
+fn object_serde(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
+    let result = Std::of(api).result();
+    let (fields, writer) = (rt::object_fields(), rt::object_writer());
+    let type_name = name.to_string();
+    // Required fields are read first, into a `let … else` (their one shared exit); the others
+    // in place. `field0…` locals cannot shadow `fields`, whatever the document names its fields.
+    let required: Vec<(usize, &Field)> =
+        s.fields.iter().enumerate().filter(|(_, f)| f.presence == Presence::Required).collect();
+    let local = |i: usize| format_ident!("field{}", i);
+    let required_binding = (!required.is_empty()).then(|| {
+        let locals = required.iter().map(|(i, _)| local(*i));
+        let wires = required.iter().map(|(_, f)| &f.wire_name);
+        quote! {
+            let (#(Some(#locals),)*) = (#(fields.required(#wires),)*) else {
+                return Err(fields.failure());
+            };
+        }
+    });
+    let reads = s.fields.iter().enumerate().map(|(i, f)| {
+        let ident = snake_ident(&f.name);
+        let wire = &f.wire_name;
+        match f.presence {
+            Presence::Required => {
+                let local = local(i);
+                quote!(#ident: #local,)
+            }
+            Presence::RequiredNullable | Presence::Optional => quote!(#ident: fields.optional(#wire),),
+            Presence::OptionalNullable => quote!(#ident: fields.nullable(#wire),),
+        }
+    });
+    let writes = s.fields.iter().map(|f| {
+        let ident = snake_ident(&f.name);
+        let wire = &f.wire_name;
+        let write = match f.presence {
+            Presence::Required | Presence::RequiredNullable => quote!(field),
+            Presence::Optional => quote!(optional),
+            Presence::OptionalNullable => quote!(nullable),
+        };
+        quote!(object.#write(#wire, &self.#ident);)
+    });
+    let (rest_read, rest_write) = match &s.extra {
+        Some(extra) => {
+            let ident = snake_ident(extra);
+            (quote!(#ident: fields.rest(),), quote!(object.rest(&self.#ident);))
+        }
+        None => (TokenStream::new(), TokenStream::new()),
+    };
+    // A struct with nothing to read or write still checks that it gets an object.
+    let (fields_binding, object_binding) = match s.fields.is_empty() && s.extra.is_none() {
+        true => (quote!(fields), quote!(object)),
+        false => (quote!(mut fields), quote!(mut object)),
+    };
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                let #object_binding = #writer::start(serializer);
+                #(#writes)*
+                #rest_write
+                object.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                let #fields_binding = #fields::read(deserializer, #type_name)?;
+                #required_binding
+                let value = Self { #(#reads)* #rest_read };
+                fields.end(value)
+            }
+        }
     }
 }
 

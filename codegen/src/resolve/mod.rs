@@ -5,6 +5,7 @@
 //! references resolve without recursion into the target (typify's approach).
 
 mod cycles;
+mod dedup;
 pub mod deprecation;
 mod operations;
 mod schemas;
@@ -27,6 +28,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
     cycles::box_cycles(&mut types);
+    dedup::share_identical(&mut types);
     let shadowed_std: Vec<String> = crate::reserved::PRELUDE_TYPES
         .iter()
         .filter(|name| types.iter().any(|t| t.name == **name))

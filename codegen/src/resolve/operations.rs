@@ -223,6 +223,7 @@ impl<'d> Resolver<'d> {
             module: String::new(),
             body_inputs,
             method: Method::from_key(method)?,
+            tag: op.tags.first().cloned(),
             path,
             path_parts,
             pointer: pointer.to_owned(),

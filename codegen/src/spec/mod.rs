@@ -142,6 +142,9 @@ impl PathItem {
 pub struct Operation {
     /// Unique name; the SDK method is named from it.
     pub operation_id: Option<String>,
+    /// Tags grouping operations (anything but a list of strings is skipped).
+    #[serde(deserialize_with = "strings_only")]
+    pub tags: Vec<String>,
     /// One-line summary.
     pub summary: Option<String>,
     /// Markdown description.
@@ -397,6 +400,16 @@ impl<'de> Deserialize<'de> for Schema {
         }
         deserializer.deserialize_any(SchemaVisitor)
     }
+}
+
+/// A list of which only the strings are kept: a tag written as a number or an object must not
+/// make the whole document unreadable.
+fn strings_only<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let items = match serde_yaml::Value::deserialize(deserializer)? {
+        serde_yaml::Value::Sequence(items) => items,
+        _ => Vec::new(),
+    };
+    Ok(items.iter().filter_map(|item| item.as_str().map(str::to_owned)).collect())
 }
 
 /// A map whose `x-…` keys (specification extensions) are skipped rather than read as entries.

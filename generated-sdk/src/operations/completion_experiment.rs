@@ -6,20 +6,9 @@
 const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (
         crate::runtime::StatusMatch::Code(422),
-        |body: &[u8]| {
-            serde_json::from_slice(body)
-                .ok()
-                .map(crate::ErrorBody::UnprocessableEntityBody)
-        },
+        crate::error_decoders::UnprocessableEntityBody,
     ),
-    (
-        crate::runtime::StatusMatch::Default,
-        |body: &[u8]| {
-            serde_json::from_slice(body)
-                .ok()
-                .map(crate::ErrorBody::HumanloopErrorResponse)
-        },
-    ),
+    (crate::runtime::StatusMatch::Default, crate::error_decoders::HumanloopErrorResponse),
 ];
 /// Request builder of `POST /completion-experiment`, started by [`Client::completion_experiment`](crate::Client::completion_experiment).
 #[derive(Debug, Clone)]
@@ -232,40 +221,53 @@ impl CompletionExperimentBuilder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<crate::types::CompletionResponse, crate::Error> {
-        Ok(self.send_with_response().await?.data)
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = Result<crate::types::CompletionResponse, crate::Error>,
+    > {
+        crate::runtime::response_data(self.send_with_response())
     }
     /// Sends the request and returns the decoded response with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         mut self,
-    ) -> Result<
-        crate::runtime::Response<crate::types::CompletionResponse>,
-        crate::Error,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::runtime::Response<crate::types::CompletionResponse>,
+            crate::Error,
+        >,
     > {
         self.body.stream = Some(false);
-        let parts = self.parts()?;
-        self.client.send_json(parts, self.options, ERRORS).await
+        let parts = self.parts();
+        self.client.send_json(parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
     /// say.
-    pub async fn send_raw(mut self) -> Result<serde_json::Value, crate::Error> {
+    pub fn send_raw(
+        mut self,
+    ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         self.body.stream = Some(false);
-        let parts = self.parts()?;
-        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+        let parts = self.parts();
+        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
     }
     /// Sends the request in streaming mode and returns its events as they arrive.
     ///
     /// An error status before the stream starts is returned here; a malformed event is an
     /// `Err` item and the stream goes on; a broken connection or an idle timeout ends it.
-    pub async fn stream(
+    pub fn stream(
         mut self,
-    ) -> Result<
-        crate::runtime::EventStream<crate::types::CompletionResponse, crate::ErrorBody>,
-        crate::Error,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::runtime::EventStream<
+                crate::types::CompletionResponse,
+                crate::ErrorBody,
+            >,
+            crate::Error,
+        >,
     > {
         self.body.stream = Some(true);
-        let parts = self.parts()?;
+        let parts = self.parts();
         self.client
             .send_sse(
                 parts,
@@ -273,18 +275,19 @@ impl CompletionExperimentBuilder {
                 ERRORS,
                 ::std::option::Option::Some(b"[DONE]"),
             )
-            .await
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
-    pub async fn stream_raw(
+    pub fn stream_raw(
         mut self,
-    ) -> Result<
-        crate::runtime::EventStream<serde_json::Value, crate::ErrorBody>,
-        crate::Error,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::runtime::EventStream<serde_json::Value, crate::ErrorBody>,
+            crate::Error,
+        >,
     > {
         self.body.stream = Some(true);
-        let parts = self.parts()?;
+        let parts = self.parts();
         self.client
             .send_sse(
                 parts,
@@ -292,6 +295,5 @@ impl CompletionExperimentBuilder {
                 ERRORS,
                 ::std::option::Option::Some(b"[DONE]"),
             )
-            .await
     }
 }

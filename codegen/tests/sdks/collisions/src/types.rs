@@ -7,14 +7,12 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `name`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Option {
     /// A schema named like the prelude's String.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Option {
@@ -36,28 +34,43 @@ impl Default for Option {
         Self::new()
     }
 }
+impl serde::Serialize for Option {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("name", &self.name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Option {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Option")?;
+        let value = Self {
+            name: fields.optional("name"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A schema named like the prelude's String.
 pub type String = ::std::string::String;
 /// An object with the fields `id`, `limit`, `timeout`, `send`, `value`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateItemRequest {
     /// Required: a string.
     pub id: ::std::string::String,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i64>,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i64>,
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send: ::std::option::Option<bool>,
     /// A schema named like the prelude's String.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl UpdateItemRequest {
@@ -91,5 +104,39 @@ impl UpdateItemRequest {
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
+    }
+}
+impl serde::Serialize for UpdateItemRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.optional("limit", &self.limit);
+        object.optional("timeout", &self.timeout);
+        object.optional("send", &self.send);
+        object.optional("value", &self.value);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateItemRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "UpdateItemRequest",
+        )?;
+        let (Some(field0),) = (fields.required("id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            limit: fields.optional("limit"),
+            timeout: fields.optional("timeout"),
+            send: fields.optional("send"),
+            value: fields.optional("value"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }

@@ -7,7 +7,7 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `file`, `purpose`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateFileRequest {
     /// The file to upload.
@@ -15,7 +15,6 @@ pub struct CreateFileRequest {
     /// Required: a [`CreateFileRequestPurpose`](crate::types::CreateFileRequestPurpose).
     pub purpose: CreateFileRequestPurpose,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CreateFileRequest {
@@ -31,23 +30,50 @@ impl CreateFileRequest {
         }
     }
 }
+impl serde::Serialize for CreateFileRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("file", &self.file);
+        object.field("purpose", &self.purpose);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateFileRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CreateFileRequest",
+        )?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("file"),
+            fields.required("purpose"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            file: field0,
+            purpose: field1,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `email`, `expand`, `metadata`, `address`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerForm {
     /// Required: a string.
     pub email: String,
     /// Optional: a list of strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expand: Option<Vec<String>>,
     /// Optional: a map from names to strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::std::collections::BTreeMap<String, String>>,
     /// Optional: a [`CustomerFormAddress`](crate::types::CustomerFormAddress).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerFormAddress>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CustomerForm {
@@ -80,8 +106,37 @@ impl CustomerForm {
         self
     }
 }
+impl serde::Serialize for CustomerForm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("email", &self.email);
+        object.optional("expand", &self.expand);
+        object.optional("metadata", &self.metadata);
+        object.optional("address", &self.address);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerForm {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "CustomerForm")?;
+        let (Some(field0),) = (fields.required("email"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            email: field0,
+            expand: fields.optional("expand"),
+            metadata: fields.optional("metadata"),
+            address: fields.optional("address"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `grant_type`, `username`, `password`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PasswordGrant {
     /// Required: a [`PasswordGrantGrantType`](crate::types::PasswordGrantGrantType).
@@ -91,7 +146,6 @@ pub struct PasswordGrant {
     /// Required: a secret string, redacted when printed.
     pub password: crate::runtime::SecretString,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl PasswordGrant {
@@ -108,8 +162,39 @@ impl PasswordGrant {
         }
     }
 }
+impl serde::Serialize for PasswordGrant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("grant_type", &self.grant_type);
+        object.field("username", &self.username);
+        object.field("password", &self.password);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordGrant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PasswordGrant")?;
+        let (Some(field0), Some(field1), Some(field2)) = (
+            fields.required("grant_type"),
+            fields.required("username"),
+            fields.required("password"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            grant_type: field0,
+            username: field1,
+            password: field2,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `grant_type`, `refresh_token`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RefreshGrant {
     /// Required: a [`RefreshGrantGrantType`](crate::types::RefreshGrantGrantType).
@@ -117,7 +202,6 @@ pub struct RefreshGrant {
     /// Required: a string.
     pub refresh_token: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl RefreshGrant {
@@ -130,21 +214,45 @@ impl RefreshGrant {
         }
     }
 }
+impl serde::Serialize for RefreshGrant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("grant_type", &self.grant_type);
+        object.field("refresh_token", &self.refresh_token);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for RefreshGrant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "RefreshGrant")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("grant_type"),
+            fields.required("refresh_token"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            grant_type: field0,
+            refresh_token: field1,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `id`, `bytes`, `filename`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StoredFile {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<i64>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl StoredFile {
@@ -178,6 +286,30 @@ impl Default for StoredFile {
         Self::new()
     }
 }
+impl serde::Serialize for StoredFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("id", &self.id);
+        object.optional("bytes", &self.bytes);
+        object.optional("filename", &self.filename);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for StoredFile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "StoredFile")?;
+        let value = Self {
+            id: fields.optional("id"),
+            bytes: fields.optional("bytes"),
+            filename: fields.optional("filename"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One of `assistants`, `fine-tune`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -193,17 +325,14 @@ crate::runtime::open_enum!(
     CreateFileRequestPurpose { Assistants => "assistants", FineTune => "fine-tune" }
 );
 /// An object with the fields `city`, `lines`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFormAddress {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Optional: a list of strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<String>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CustomerFormAddress {
@@ -231,6 +360,31 @@ impl Default for CustomerFormAddress {
         Self::new()
     }
 }
+impl serde::Serialize for CustomerFormAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("city", &self.city);
+        object.optional("lines", &self.lines);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerFormAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CustomerFormAddress",
+        )?;
+        let value = Self {
+            city: fields.optional("city"),
+            lines: fields.optional("lines"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One of `password`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -252,14 +406,12 @@ pub enum RefreshGrantGrantType {
 }
 crate::runtime::open_enum!(RefreshGrantGrantType { RefreshToken => "refresh_token" });
 /// An object with the fields `id`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCustomerResponse {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl CreateCustomerResponse {
@@ -281,28 +433,46 @@ impl Default for CreateCustomerResponse {
         Self::new()
     }
 }
+impl serde::Serialize for CreateCustomerResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("id", &self.id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCustomerResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CreateCustomerResponse",
+        )?;
+        let value = Self {
+            id: fields.optional("id"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `image`, `mask`, `prompt`, `n`, `tags`, `options`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EditImageRequest {
     /// One image or several.
     pub image: EditImageRequestImage,
     /// Optional: a file (bytes, a path or a reader, with its file name and media type).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask: Option<crate::runtime::FilePart>,
     /// Required: a string.
     pub prompt: String,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<i64>,
     /// Optional: a list of strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Optional: a [`EditImageRequestOptions`](crate::types::EditImageRequestOptions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<EditImageRequestOptions>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl EditImageRequest {
@@ -342,6 +512,42 @@ impl EditImageRequest {
         self
     }
 }
+impl serde::Serialize for EditImageRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("image", &self.image);
+        object.optional("mask", &self.mask);
+        object.field("prompt", &self.prompt);
+        object.optional("n", &self.n);
+        object.optional("tags", &self.tags);
+        object.optional("options", &self.options);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for EditImageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "EditImageRequest")?;
+        let (Some(field0), Some(field2)) = (
+            fields.required("image"),
+            fields.required("prompt"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            image: field0,
+            mask: fields.optional("mask"),
+            prompt: field2,
+            n: fields.optional("n"),
+            tags: fields.optional("tags"),
+            options: fields.optional("options"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One image or several.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
@@ -362,14 +568,12 @@ impl From<Vec<crate::runtime::FilePart>> for EditImageRequestImage {
     }
 }
 /// An object with the fields `quality`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EditImageRequestOptions {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl EditImageRequestOptions {
@@ -391,15 +595,36 @@ impl Default for EditImageRequestOptions {
         Self::new()
     }
 }
+impl serde::Serialize for EditImageRequestOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("quality", &self.quality);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for EditImageRequestOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "EditImageRequestOptions",
+        )?;
+        let value = Self {
+            quality: fields.optional("quality"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `text`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddNoteRequest {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl AddNoteRequest {
@@ -421,15 +646,33 @@ impl Default for AddNoteRequest {
         Self::new()
     }
 }
+impl serde::Serialize for AddNoteRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("text", &self.text);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddNoteRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "AddNoteRequest")?;
+        let value = Self {
+            text: fields.optional("text"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `name`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddTasksRequestItem {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl AddTasksRequestItem {
@@ -449,6 +692,29 @@ impl AddTasksRequestItem {
 impl Default for AddTasksRequestItem {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for AddTasksRequestItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("name", &self.name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddTasksRequestItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "AddTasksRequestItem",
+        )?;
+        let value = Self {
+            name: fields.optional("name"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// One of several objects, told apart by their `grant_type` field.

@@ -17,17 +17,14 @@ pub enum AliasedStrings {
     String(String),
 }
 /// An object with the fields `new`, `into`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Box {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub new: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub into: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Box {
@@ -61,25 +58,44 @@ impl ::core::default::Default for Box {
         Self::new()
     }
 }
+impl serde::Serialize for Box {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("new", &self.new);
+        object.optional("into", &self.into);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Box {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Box")?;
+        let value = Self {
+            new: fields.optional("new"),
+            into: fields.optional("into"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `clone`, `set_clone`, `send`, `self`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Client {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub clone: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub set_clone: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Client {
@@ -131,15 +147,42 @@ impl ::core::default::Default for Client {
         Self::new()
     }
 }
+impl serde::Serialize for Client {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("clone", &self.clone);
+        object.optional("set_clone", &self.set_clone);
+        object.optional("send", &self.send);
+        object.optional("self", &self.self_);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Client {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Client")?;
+        let value = Self {
+            clone: fields.optional("clone"),
+            set_clone: fields.optional("set_clone"),
+            send: fields.optional("send"),
+            self_: fields.optional("self"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `value`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Default {
     /// Optional: a [`Default`](crate::types::Default).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::boxed::Box<Default>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Default {
@@ -161,21 +204,40 @@ impl ::core::default::Default for Default {
         Self::new()
     }
 }
+impl serde::Serialize for Default {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("value", &self.value);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Default {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Default")?;
+        let value = Self {
+            value: fields.optional("value"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `fmt`, `to_string`, `default`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Error {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fmt: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to_string: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Error {
@@ -218,6 +280,33 @@ impl ::core::default::Default for Error {
         Self::new()
     }
 }
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("fmt", &self.fmt);
+        object.optional("to_string", &self.to_string);
+        object.optional("default", &self.default);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Error {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Error")?;
+        let value = Self {
+            fmt: fields.optional("fmt"),
+            to_string: fields.optional("to_string"),
+            default: fields.optional("default"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A string.
 pub type ErrorBody = ::std::string::String;
 /// A [`Sync`](crate::types::Sync).
@@ -235,17 +324,14 @@ pub enum Into {
 }
 crate::runtime::open_enum!(Into { Into => "into", From => "from" });
 /// An object with the fields `some`, `none`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Option {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub some: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub none: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Option {
@@ -279,23 +365,42 @@ impl ::core::default::Default for Option {
         Self::new()
     }
 }
+impl serde::Serialize for Option {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("some", &self.some);
+        object.optional("none", &self.none);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Option {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Option")?;
+        let value = Self {
+            some: fields.optional("some"),
+            none: fields.optional("none"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `type`, `Type`, `r#type`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Response {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "Type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub type_2: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "r#type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r_type: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Response {
@@ -338,21 +443,44 @@ impl ::core::default::Default for Response {
         Self::new()
     }
 }
+impl serde::Serialize for Response {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("type", &self.r#type);
+        object.optional("Type", &self.type_2);
+        object.optional("r#type", &self.r_type);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Response {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Response")?;
+        let value = Self {
+            r#type: fields.optional("type"),
+            type_2: fields.optional("Type"),
+            r_type: fields.optional("r#type"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `ok`, `err`, `extra`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Result {
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ok: ::std::option::Option<bool>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub err: ::std::option::Option<::std::string::String>,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<i64>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra_2: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Result {
@@ -389,30 +517,48 @@ impl ::core::default::Default for Result {
         Self::new()
     }
 }
+impl serde::Serialize for Result {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("ok", &self.ok);
+        object.optional("err", &self.err);
+        object.optional("extra", &self.extra);
+        object.rest(&self.extra_2);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Result {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Result")?;
+        let value = Self {
+            ok: fields.optional("ok"),
+            err: fields.optional("err"),
+            extra: fields.optional("extra"),
+            extra_2: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `Self`, `self`, `super`, `crate`, `_`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Self_ {
     /// Required: a string.
-    #[serde(rename = "Self")]
     pub self_: ::std::string::String,
     /// Required: a string.
-    #[serde(rename = "self")]
     pub self_2: ::std::string::String,
     /// Optional: a string.
-    #[serde(rename = "super")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub super_: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "crate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "_")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Self_ {
@@ -455,6 +601,43 @@ impl Self_ {
         self
     }
 }
+impl serde::Serialize for Self_ {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("Self", &self.self_);
+        object.field("self", &self.self_2);
+        object.optional("super", &self.super_);
+        object.optional("crate", &self.crate_);
+        object.optional("_", &self.value);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Self_ {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Self_")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("Self"),
+            fields.required("self"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            self_: field0,
+            self_2: field1,
+            super_: fields.optional("super"),
+            crate_: fields.optional("crate"),
+            value: fields.optional("_"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// One of `a`, `A`, \`\`, `Self`, `self`, `1`, `é`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -483,27 +666,18 @@ crate::runtime::open_enum!(
 /// A string.
 pub type String = ::std::string::String;
 /// An object with the fields an unnamed one, `日本`, `fooBar`, `foo_bar`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Sync {
     /// Optional: a string.
-    #[serde(rename = "")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Optional: a string.
-    #[serde(rename = "日本")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_2: ::std::option::Option<::std::string::String>,
     /// Optional: an integer.
-    #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<i64>,
     /// Optional: an integer.
-    #[serde(rename = "foo_bar")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar_2: ::std::option::Option<i64>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Sync {
@@ -547,6 +721,35 @@ impl Sync {
 impl ::core::default::Default for Sync {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for Sync {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("", &self.value);
+        object.optional("日本", &self.value_2);
+        object.optional("fooBar", &self.foo_bar);
+        object.optional("foo_bar", &self.foo_bar_2);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Sync {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Sync")?;
+        let value = Self {
+            value: fields.optional(""),
+            value_2: fields.optional("日本"),
+            foo_bar: fields.optional("fooBar"),
+            foo_bar_2: fields.optional("foo_bar"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Any one of: a string, a string, an integer.

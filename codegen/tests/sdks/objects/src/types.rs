@@ -7,13 +7,12 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `id`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Base {
     /// Big ids: 2^53 + 1 must survive.
     pub id: i64,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Base {
@@ -25,39 +24,48 @@ impl Base {
         }
     }
 }
+impl serde::Serialize for Base {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Base {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Base")?;
+        let (Some(field0),) = (fields.required("id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `type`, `self`, `fooBar`, `foo_bar`, `@timestamp`, `2fa`, `a.b-c`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Names {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Optional: a string.
-    #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     /// Optional: a string.
-    #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
     /// Optional: a string.
-    #[serde(rename = "foo_bar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foo_bar_2: Option<String>,
     /// Optional: a string.
-    #[serde(rename = "@timestamp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// Optional: a boolean.
-    #[serde(rename = "2fa")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n2fa: Option<bool>,
     /// Optional: a string.
-    #[serde(rename = "a.b-c")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub a_b_c: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Names {
@@ -115,8 +123,40 @@ impl Default for Names {
         Self::new()
     }
 }
+impl serde::Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("type", &self.r#type);
+        object.optional("self", &self.self_);
+        object.optional("fooBar", &self.foo_bar);
+        object.optional("foo_bar", &self.foo_bar_2);
+        object.optional("@timestamp", &self.timestamp);
+        object.optional("2fa", &self.n2fa);
+        object.optional("a.b-c", &self.a_b_c);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Names")?;
+        let value = Self {
+            r#type: fields.optional("type"),
+            self_: fields.optional("self"),
+            foo_bar: fields.optional("fooBar"),
+            foo_bar_2: fields.optional("foo_bar"),
+            timestamp: fields.optional("@timestamp"),
+            n2fa: fields.optional("2fa"),
+            a_b_c: fields.optional("a.b-c"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A thing with every kind of field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     /// Big ids: 2^53 + 1 must survive.
@@ -128,38 +168,21 @@ pub struct Thing {
     /// Optional: a number.
     ///
     /// Default: `1.5`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt: Option<f32>,
     /// Optional, may be null: a string.
     #[deprecated]
-    #[serde(rename = "optNull")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub opt_null: Option<Option<String>>,
     /// Optional: a map from names to integers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::BTreeMap<String, i64>>,
     /// Optional: any JSON value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anything: Option<serde_json::Value>,
     /// Optional: a map from names to any JSON value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free: Option<::std::collections::BTreeMap<String, serde_json::Value>>,
     /// Optional: a list of list of numbers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grid: Option<Vec<Vec<f64>>>,
     /// Recursion through a nullable single-ref allOf.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub parent: Option<Option<Box<Thing>>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Thing {
@@ -226,18 +249,59 @@ impl Thing {
         self
     }
 }
+impl serde::Serialize for Thing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.field("name", &self.name);
+        object.field("maybe", &self.maybe);
+        object.optional("opt", &self.opt);
+        object.nullable("optNull", &self.opt_null);
+        object.optional("tags", &self.tags);
+        object.optional("anything", &self.anything);
+        object.optional("free", &self.free);
+        object.optional("grid", &self.grid);
+        object.nullable("parent", &self.parent);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Thing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Thing")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("id"),
+            fields.required("name"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            name: field1,
+            maybe: fields.optional("maybe"),
+            opt: fields.optional("opt"),
+            opt_null: fields.nullable("optNull"),
+            tags: fields.optional("tags"),
+            anything: fields.optional("anything"),
+            free: fields.optional("free"),
+            grid: fields.optional("grid"),
+            parent: fields.nullable("parent"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `children`, `next`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Tree {
     /// Optional: a list of [`Tree`](crate::types::Tree) values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
     /// Optional: a [`Tree`](crate::types::Tree).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<Tree>>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Tree {
@@ -263,5 +327,27 @@ impl Tree {
 impl Default for Tree {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for Tree {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("children", &self.children);
+        object.optional("next", &self.next);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Tree")?;
+        let value = Self {
+            children: fields.optional("children"),
+            next: fields.optional("next"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }

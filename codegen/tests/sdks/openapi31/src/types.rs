@@ -7,7 +7,7 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `kind`, `value`, `count`, `either`, `pair`, `link`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Item {
     /// Required: a [`ItemKind`](crate::types::ItemKind).
@@ -17,23 +17,14 @@ pub struct Item {
     /// Example: `"a"`
     pub value: Option<String>,
     /// Optional, may be null: an integer.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
     pub count: Option<Option<i64>>,
     /// Optional: a [`ItemEither`](crate::types::ItemEither).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub either: Option<ItemEither>,
     /// Optional: a list of any JSON value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pair: Option<Vec<serde_json::Value>>,
     /// A sibling description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Item {
@@ -70,17 +61,48 @@ impl Item {
         self
     }
 }
+impl serde::Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("kind", &self.kind);
+        object.field("value", &self.value);
+        object.nullable("count", &self.count);
+        object.optional("either", &self.either);
+        object.optional("pair", &self.pair);
+        object.optional("link", &self.link);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Item {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Item")?;
+        let (Some(field0),) = (fields.required("kind"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            kind: field0,
+            value: fields.optional("value"),
+            count: fields.nullable("count"),
+            either: fields.optional("either"),
+            pair: fields.optional("pair"),
+            link: fields.optional("link"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `href`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Link {
     /// Optional: a string.
     ///
     /// Format: `uri` (kept as a string, exactly as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Link {
@@ -100,6 +122,26 @@ impl Link {
 impl Default for Link {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("href", &self.href);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Link {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Link")?;
+        let value = Self {
+            href: fields.optional("href"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// One of `item`.

@@ -24,3 +24,10 @@ pub enum ErrorBody {
     /// A body of type [`crate::types::Problem`].
     Problem(crate::types::Problem),
 }
+/// Decoders of the error bodies, named as their variants, for the operations' error tables.
+#[allow(non_snake_case)]
+mod error_decoders {
+    pub(crate) fn Problem(body: &[u8]) -> Option<super::ErrorBody> {
+        serde_json::from_slice(body).ok().map(super::ErrorBody::Problem)
+    }
+}

@@ -7,13 +7,12 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `name`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pet {
     /// Required: a string.
     pub name: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Pet {
@@ -25,15 +24,36 @@ impl Pet {
         }
     }
 }
+impl serde::Serialize for Pet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("name", &self.name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Pet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Pet")?;
+        let (Some(field0),) = (fields.required("name"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `message`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Problem {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Problem {
@@ -55,17 +75,35 @@ impl Default for Problem {
         Self::new()
     }
 }
+impl serde::Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("message", &self.message);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Problem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Problem")?;
+        let value = Self {
+            message: fields.optional("message"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `name`, `stream`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PostPetsRequest {
     /// Required: a string.
     pub name: String,
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl PostPetsRequest {
@@ -83,15 +121,38 @@ impl PostPetsRequest {
         self
     }
 }
+impl serde::Serialize for PostPetsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("name", &self.name);
+        object.optional("stream", &self.stream);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PostPetsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PostPetsRequest")?;
+        let (Some(field0),) = (fields.required("name"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            name: field0,
+            stream: fields.optional("stream"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `status`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetPetFilter {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl GetPetFilter {
@@ -113,15 +174,33 @@ impl Default for GetPetFilter {
         Self::new()
     }
 }
+impl serde::Serialize for GetPetFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("status", &self.status);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetPetFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "GetPetFilter")?;
+        let value = Self {
+            status: fields.optional("status"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `ticket`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AdoptResponse202 {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl AdoptResponse202 {
@@ -141,5 +220,25 @@ impl AdoptResponse202 {
 impl Default for AdoptResponse202 {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for AdoptResponse202 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("ticket", &self.ticket);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for AdoptResponse202 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "AdoptResponse202")?;
+        let value = Self {
+            ticket: fields.optional("ticket"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }

@@ -7,16 +7,14 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// An object with the fields `kind`, `lives`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cat {
     /// Required: a string.
     pub kind: String,
     /// Optional: an integer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives: Option<i32>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Cat {
@@ -34,15 +32,38 @@ impl Cat {
         self
     }
 }
+impl serde::Serialize for Cat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("kind", &self.kind);
+        object.optional("lives", &self.lives);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Cat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Cat")?;
+        let (Some(field0),) = (fields.required("kind"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            kind: field0,
+            lives: fields.optional("lives"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `good`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Dog {
     /// Optional: a boolean.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub good: Option<bool>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Dog {
@@ -62,6 +83,26 @@ impl Dog {
 impl Default for Dog {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for Dog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("good", &self.good);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Dog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Dog")?;
+        let value = Self {
+            good: fields.optional("good"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Any one of: a [`EnumOrIntegerEnum`](crate::types::EnumOrIntegerEnum), an integer.
@@ -105,17 +146,14 @@ impl From<Cat> for EnumOrObject {
     }
 }
 /// An object with the fields `image_url`, `file_id`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImageRef {
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// Optional: a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl ImageRef {
@@ -143,18 +181,37 @@ impl Default for ImageRef {
         Self::new()
     }
 }
+impl serde::Serialize for ImageRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("image_url", &self.image_url);
+        object.optional("file_id", &self.file_id);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for ImageRef {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "ImageRef")?;
+        let value = Self {
+            image_url: fields.optional("image_url"),
+            file_id: fields.optional("file_id"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `pet`, `favourite`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Owner {
     /// The pet, or a word for none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pet: Option<EnumOrObject>,
     /// Optional: a [`EnumOrObject`](crate::types::EnumOrObject).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub favourite: Option<EnumOrObject>,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl Owner {
@@ -180,6 +237,28 @@ impl Owner {
 impl Default for Owner {
     fn default() -> Self {
         Self::new()
+    }
+}
+impl serde::Serialize for Owner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("pet", &self.pet);
+        object.optional("favourite", &self.favourite);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Owner {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Owner")?;
+        let value = Self {
+            pet: fields.optional("pet"),
+            favourite: fields.optional("favourite"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// An object with the fields `amount`.
@@ -403,13 +482,12 @@ impl From<PaymentKindIban> for PaymentKind {
     }
 }
 /// An object with the fields `card`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentKindCard {
     /// Required: a string.
     pub card: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl PaymentKindCard {
@@ -421,14 +499,36 @@ impl PaymentKindCard {
         }
     }
 }
+impl serde::Serialize for PaymentKindCard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("card", &self.card);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentKindCard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PaymentKindCard")?;
+        let (Some(field0),) = (fields.required("card"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            card: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `iban`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentKindIban {
     /// Required: a string.
     pub iban: String,
     /// Fields the document does not declare, as received; they are sent back as they are.
-    #[serde(flatten)]
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
 impl PaymentKindIban {
@@ -438,6 +538,29 @@ impl PaymentKindIban {
             iban: iban.into(),
             extra: ::serde_json::Map::new(),
         }
+    }
+}
+impl serde::Serialize for PaymentKindIban {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("iban", &self.iban);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentKindIban {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PaymentKindIban")?;
+        let (Some(field0),) = (fields.required("iban"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            iban: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
     }
 }
 /// Any one of: a [`Cat`](crate::types::Cat), a [`Dog`](crate::types::Dog).

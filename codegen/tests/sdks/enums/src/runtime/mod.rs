@@ -8,6 +8,7 @@ mod enums;
 mod error;
 mod form;
 pub mod nullable;
+mod object;
 mod observe;
 mod request;
 mod retry;
@@ -15,7 +16,7 @@ mod secret;
 mod sse;
 pub mod tagged;
 
-pub use client::{ApiInfo, Auth, Client, ClientBuilder, Response};
+pub use client::{response_data, ApiInfo, Auth, Client, ClientBuilder, Response};
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
 pub use error::{
@@ -23,6 +24,7 @@ pub use error::{
     TimeoutKind,
 };
 pub use form::FilePart;
+pub use object::{Fields, Object};
 pub use observe::Hook;
 pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;

@@ -64,22 +64,25 @@ impl RawFormBuilder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<(), crate::Error> {
-        self.send_with_response().await?;
-        Ok(())
+    pub fn send(self) -> impl ::std::future::Future<Output = Result<(), crate::Error>> {
+        crate::runtime::response_data(self.send_with_response())
     }
     /// Sends the request and returns the decoded response with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<crate::runtime::Response<()>, crate::Error> {
-        let parts = self.parts()?;
-        self.client.send_empty(parts, self.options, ERRORS).await
+    ) -> impl ::std::future::Future<
+        Output = Result<crate::runtime::Response<()>, crate::Error>,
+    > {
+        let parts = self.parts();
+        self.client.send_empty(parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
     /// say.
-    pub async fn send_raw(self) -> Result<serde_json::Value, crate::Error> {
-        let parts = self.parts()?;
-        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+    pub fn send_raw(
+        self,
+    ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
+        let parts = self.parts();
+        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
     }
 }

@@ -54,14 +54,18 @@ impl Receive2Builder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<String, crate::Error> {
-        Ok(self.send_with_response().await?.data)
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<Output = Result<String, crate::Error>> {
+        crate::runtime::response_data(self.send_with_response())
     }
     /// Sends the request and returns the decoded response with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<crate::runtime::Response<String>, crate::Error> {
-        let parts = self.parts()?;
-        self.client.send_text(parts, self.options, ERRORS).await
+    ) -> impl ::std::future::Future<
+        Output = Result<crate::runtime::Response<String>, crate::Error>,
+    > {
+        let parts = self.parts();
+        self.client.send_text(parts, self.options, ERRORS)
     }
 }

@@ -69,6 +69,14 @@ pub struct Response<T> {
     request_id: Option<String>,
 }
 
+/// The body of the response `call` resolves to: what a builder's `send` returns.
+#[doc(hidden)]
+pub async fn response_data<T, B: fmt::Debug>(
+    call: impl Future<Output = Result<Response<T>, Error<B>>>,
+) -> Result<T, Error<B>> {
+    Ok(call.await?.data)
+}
+
 impl<T> Response<T> {
     /// The request id the server gave this call (header `x-request-id` unless the document or
     /// [`ClientBuilder::request_id_header`] names another), for support requests and logs.
@@ -460,11 +468,15 @@ impl Client {
         (headers, request_id)
     }
 
+    // The `send_*` methods take the client and the request by value, so a builder's `send` is a
+    // plain function returning this future: one generic body here instead of an `async fn`
+    // compiled per operation. A request that could not be built (`Err` parts) fails here.
+
     /// Sends a request and decodes a JSON success body.
     #[doc(hidden)]
     pub async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<T>, Error<B>> {
@@ -476,12 +488,13 @@ impl Client {
     /// of the status that came.
     #[doc(hidden)]
     pub async fn send_by_status<T, B: fmt::Debug>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
         decode: fn(u16, &[u8]) -> Result<T, serde_json::Error>,
     ) -> Result<Response<T>, Error<B>> {
+        let parts = parts?;
         let call = self.call(&parts, &options, errors);
         let response = self.receive(&call).await?;
         match decode(response.status.as_u16(), &response.data) {
@@ -500,36 +513,36 @@ impl Client {
     /// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
     #[doc(hidden)]
     pub async fn send_text<B: fmt::Debug>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<String>, Error<B>> {
-        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        let response = self.receive(&self.call(&parts?, &options, errors)).await?;
         Ok(response.map(|data| String::from_utf8_lossy(&data).into_owned()))
     }
 
     /// Sends a request whose success body is raw bytes.
     #[doc(hidden)]
     pub async fn send_bytes<B: fmt::Debug>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<Vec<u8>>, Error<B>> {
-        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        let response = self.receive(&self.call(&parts?, &options, errors)).await?;
         Ok(response.map(|data| data.to_vec()))
     }
 
     /// Sends a request whose success response has no content (any body is ignored).
     #[doc(hidden)]
     pub async fn send_empty<B: fmt::Debug>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Result<Response<()>, Error<B>> {
-        let response = self.receive(&self.call(&parts, &options, errors)).await?;
+        let response = self.receive(&self.call(&parts?, &options, errors)).await?;
         Ok(response.map(|_| ()))
     }
 
@@ -537,25 +550,25 @@ impl Client {
     /// whose data is `done` (the document's `x-stream-done`) ends the stream.
     #[doc(hidden)]
     pub async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
         done: Option<&'static [u8]>,
     ) -> Result<EventStream<T, B>, Error<B>> {
-        self.stream(parts, options, errors, decode_json::<T, B>, done).await
+        self.stream(parts?, options, errors, decode_json::<T, B>, done).await
     }
 
     /// Sends a request and returns its server-sent events as they are.
     #[doc(hidden)]
     pub async fn send_sse_raw<B: fmt::Debug + Send + 'static>(
-        &self,
-        parts: RequestParts,
+        self,
+        parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
         done: Option<&'static [u8]>,
     ) -> Result<EventStream<SseEvent, B>, Error<B>> {
-        self.stream(parts, options, errors, decode_raw::<B>, done).await
+        self.stream(parts?, options, errors, decode_raw::<B>, done).await
     }
 
     async fn stream<T: Send + 'static, B: fmt::Debug + Send + 'static>(

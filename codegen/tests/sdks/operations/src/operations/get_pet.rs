@@ -4,10 +4,7 @@
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
 const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
-    (
-        crate::runtime::StatusMatch::Code(404),
-        |body: &[u8]| serde_json::from_slice(body).ok().map(crate::ErrorBody::Problem),
-    ),
+    (crate::runtime::StatusMatch::Code(404), crate::error_decoders::Problem),
 ];
 /// Request builder of `GET /pets/{petId}`, started by [`Client::get_pet`](crate::Client::get_pet).
 #[derive(Debug, Clone)]
@@ -130,21 +127,27 @@ impl GetPetBuilder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<crate::types::Pet, crate::Error> {
-        Ok(self.send_with_response().await?.data)
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<Output = Result<crate::types::Pet, crate::Error>> {
+        crate::runtime::response_data(self.send_with_response())
     }
     /// Sends the request and returns the decoded response with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<crate::runtime::Response<crate::types::Pet>, crate::Error> {
-        let parts = self.parts()?;
-        self.client.send_json(parts, self.options, ERRORS).await
+    ) -> impl ::std::future::Future<
+        Output = Result<crate::runtime::Response<crate::types::Pet>, crate::Error>,
+    > {
+        let parts = self.parts();
+        self.client.send_json(parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
     /// say.
-    pub async fn send_raw(self) -> Result<serde_json::Value, crate::Error> {
-        let parts = self.parts()?;
-        Ok(self.client.send_json(parts, self.options, ERRORS).await?.data)
+    pub fn send_raw(
+        self,
+    ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
+        let parts = self.parts();
+        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
     }
 }

@@ -63,14 +63,18 @@ impl UploadFileBuilder {
         Ok(parts)
     }
     /// Sends the request and returns the decoded response.
-    pub async fn send(self) -> Result<Vec<u8>, crate::Error> {
-        Ok(self.send_with_response().await?.data)
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<Output = Result<Vec<u8>, crate::Error>> {
+        crate::runtime::response_data(self.send_with_response())
     }
     /// Sends the request and returns the decoded response with its status and headers.
-    pub async fn send_with_response(
+    pub fn send_with_response(
         self,
-    ) -> Result<crate::runtime::Response<Vec<u8>>, crate::Error> {
-        let parts = self.parts()?;
-        self.client.send_bytes(parts, self.options, ERRORS).await
+    ) -> impl ::std::future::Future<
+        Output = Result<crate::runtime::Response<Vec<u8>>, crate::Error>,
+    > {
+        let parts = self.parts();
+        self.client.send_bytes(parts, self.options, ERRORS)
     }
 }

@@ -1,0 +1,211 @@
+//! Cargo features per tag: which items of the crate each feature compiles.
+//!
+//! A big API's user often needs a few of its parts. With features on, each operation belongs to
+//! the feature of its first tag, and every type is compiled when a feature that reaches it (from
+//! an operation's parameters, body, responses or errors, through fields and variants) is on. The
+//! types no operation reaches (webhook payloads, say) have a feature of their own. `full`, on by
+//! default, turns every one on, so the crate is whole unless its user asks for less.
+//!
+//! An item every feature reaches is compiled always; so is everything when features are off.
+
+use crate::ir::{Api, TypeId};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The feature of the types no operation reaches.
+pub const UNREFERENCED: &str = "unreferenced-types";
+/// The feature that turns on every other one.
+pub const FULL: &str = "full";
+/// Features every generated crate has already.
+const TAKEN: &[&str] = &[FULL, UNREFERENCED, "default", "tracing", "rustls-tls", "native-tls", "std"];
+
+/// When an item is compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gate {
+    /// Always.
+    Always,
+    /// When any of these features (indexes into [`Plan::features`]) is on.
+    AnyOf(Vec<usize>),
+}
+
+/// One Cargo feature the crate declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feature {
+    /// Its name in `Cargo.toml`.
+    pub name: String,
+    /// What it compiles, for the manifest's comment.
+    pub doc: String,
+}
+
+/// Every feature and every item's gate.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The features, sorted by name (empty when features are off).
+    pub features: Vec<Feature>,
+    /// The gate of each operation, by index in [`Api::operations`].
+    pub operations: Vec<Gate>,
+    /// The gate of each type, by [`TypeId`].
+    pub types: Vec<Gate>,
+    /// The gate of each variant of `ErrorBody`, by index in [`Api::error_bodies`].
+    pub error_bodies: Vec<Gate>,
+}
+
+impl Plan {
+    /// No features: everything always compiled.
+    pub fn none(api: &Api) -> Plan {
+        Plan {
+            features: Vec::new(),
+            operations: vec![Gate::Always; api.operations.len()],
+            types: vec![Gate::Always; api.types.len()],
+            error_bodies: vec![Gate::Always; api.error_bodies.len()],
+        }
+    }
+
+    /// A feature per tag, when the document has at least two (one would gate nothing useful).
+    pub fn per_tag(api: &Api) -> Plan {
+        let tags: BTreeSet<&str> = api.operations.iter().filter_map(|op| op.tag.as_deref()).collect();
+        if tags.len() < 2 {
+            return Plan::none(api);
+        }
+        let names = feature_names(&tags);
+        let mut features: Vec<Feature> = names
+            .values()
+            .map(|(name, tag)| Feature {
+                name: name.clone(),
+                doc: format!("Operations tagged `{}`.", tag.replace(char::is_control, " ")),
+            })
+            .collect();
+        features.push(Feature {
+            name: UNREFERENCED.to_owned(),
+            doc: "Types of the document no operation uses.".to_owned(),
+        });
+        features.sort_by(|a, b| a.name.cmp(&b.name));
+        let index = |name: &str| features.iter().position(|f| f.name == name).unwrap_or(0);
+        let op_feature: Vec<Option<usize>> =
+            api.operations.iter().map(|op| op.tag.as_deref().map(|tag| index(&names[tag].0))).collect();
+
+        // Each feature's types: the closure of its operations' types over the type graph.
+        let mut reached: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); api.types.len()];
+        let mut untagged_roots = Vec::new();
+        for (op, feature) in api.operations.iter().zip(&op_feature) {
+            match feature {
+                Some(feature) => reach(api, op.references(), *feature, &mut reached),
+                None => untagged_roots.extend(op.references()),
+            }
+        }
+        // An operation without a tag is always compiled, and so are the types it needs.
+        let always = closure(api, untagged_roots);
+        let unreferenced: Vec<TypeId> =
+            (0..api.types.len()).filter(|&i| reached[i].is_empty() && !always.contains(&i)).map(TypeId).collect();
+        reach(api, unreferenced, index(UNREFERENCED), &mut reached);
+
+        let every = features.len();
+        let gate = |set: &BTreeSet<usize>| match set.len() == every {
+            true => Gate::Always,
+            false => Gate::AnyOf(set.iter().copied().collect()),
+        };
+        let types =
+            (0..api.types.len()).map(|i| if always.contains(&i) { Gate::Always } else { gate(&reached[i]) }).collect();
+        let operations = op_feature.iter().map(|f| f.map_or(Gate::Always, |f| Gate::AnyOf(vec![f]))).collect();
+        let error_bodies = api
+            .error_bodies
+            .iter()
+            .map(|body| {
+                let users = api
+                    .operations
+                    .iter()
+                    .zip(&op_feature)
+                    .filter(|(op, _)| op.errors.iter().any(|e| e.variant == body.name));
+                let mut set = BTreeSet::new();
+                for (_, feature) in users {
+                    match feature {
+                        Some(feature) => set.insert(*feature),
+                        None => return Gate::Always,
+                    };
+                }
+                gate(&set)
+            })
+            .collect();
+        Plan { features, operations, types, error_bodies }
+    }
+}
+
+/// Tag → (feature name, tag): kebab-case names, kept clear of the crate's other features and of
+/// each other.
+fn feature_names<'a>(tags: &BTreeSet<&'a str>) -> BTreeMap<&'a str, (String, &'a str)> {
+    let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| (*s).to_owned()).collect();
+    let mut out = BTreeMap::new();
+    for tag in tags {
+        let base = slug(tag);
+        let mut name = base.clone();
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        out.insert(*tag, (name, *tag));
+    }
+    out
+}
+
+/// A Cargo feature name for `tag`: lowercase ASCII letters, digits and `-`, starting with a letter.
+fn slug(tag: &str) -> String {
+    let kebab = heck::ToKebabCase::to_kebab_case(tag);
+    let cleaned: String = kebab.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let trimmed = cleaned.trim_matches('-');
+    match trimmed.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => trimmed.to_owned(),
+        Some(_) => format!("tag-{trimmed}"),
+        None => "tag".to_owned(),
+    }
+}
+
+/// Marks `feature` on every type reachable from `roots`.
+fn reach(api: &Api, roots: Vec<TypeId>, feature: usize, reached: &mut [BTreeSet<usize>]) {
+    let mut stack = roots;
+    while let Some(id) = stack.pop() {
+        if reached[id.0].insert(feature) {
+            stack.extend(api.ty(id).kind.references());
+        }
+    }
+}
+
+/// Every type reachable from `roots`.
+fn closure(api: &Api, roots: Vec<TypeId>) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(id) = stack.pop() {
+        if seen.insert(id.0) {
+            stack.extend(api.ty(id).kind.references());
+        }
+    }
+    seen
+}
+
+/// The `#[cfg(...)]` of an item behind `gate` (nothing when always compiled).
+pub fn cfg(plan: &Plan, gate: &Gate) -> TokenStream {
+    match gate {
+        Gate::Always => TokenStream::new(),
+        Gate::AnyOf(features) => {
+            let names: Vec<&str> = features.iter().map(|f| plan.features[*f].name.as_str()).collect();
+            match names.as_slice() {
+                [one] => quote!(#[cfg(feature = #one)]),
+                _ => quote!(#[cfg(any(#(feature = #names),*))]),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_names_are_cargo_names_clear_of_the_crates_own() {
+        let tags: BTreeSet<&str> = ["Code Scanning", "full", "Full", "2fa", "émoji", "repos"].into_iter().collect();
+        let names: Vec<String> = feature_names(&tags).into_values().map(|(name, _)| name).collect();
+        // In the order of the tags (`émoji` sorts last), accents dropped.
+        assert_eq!(names, ["tag-2fa", "code-scanning", "full-2", "full-3", "repos", "moji"]);
+    }
+}
