@@ -9,6 +9,15 @@ fn read(path: &Path) -> (String, String) {
     (name, std::fs::read_to_string(path).expect("fixture is readable"))
 }
 
+/// The settings a fixture is generated with: the `features` fixture has a feature per tag (as
+/// `xtask regen` generates its crate).
+fn settings(name: &str) -> Settings {
+    match name.ends_with("/features.yaml") {
+        true => Settings::new(name).with_tag_features(),
+        false => Settings::new(name),
+    }
+}
+
 #[test]
 fn ir() {
     insta::glob!("fixtures/*.yaml", |path| {
@@ -22,7 +31,7 @@ fn ir() {
 fn emitted_code() {
     insta::glob!("fixtures/*.yaml", |path| {
         let (name, text) = read(path);
-        let generated = codegen::generate(&name, &text, &Settings::new(&name)).unwrap_or_else(|d| panic!("{d:?}"));
+        let generated = codegen::generate(&name, &text, &settings(&name)).unwrap_or_else(|d| panic!("{d:?}"));
         // The runtime is copied verbatim; the snapshot is what the emitter wrote.
         let code: String = generated
             .files

@@ -53,7 +53,12 @@ pub fn targets(root: &Path) -> Vec<Target> {
     names.sort();
     for name in names {
         let spec = format!("{FIXTURES}/{name}.yaml");
-        targets.push(Target { output: format!("{FIXTURE_SDKS}/{name}/src"), settings: Settings::new(&spec), spec });
+        // The `features` fixture proves the feature per tag (its manifest declares them).
+        let settings = match name.as_str() {
+            "features" => Settings::new(&spec).with_tag_features(),
+            _ => Settings::new(&spec),
+        };
+        targets.push(Target { output: format!("{FIXTURE_SDKS}/{name}/src"), settings, spec });
     }
     targets
 }
@@ -62,6 +67,19 @@ pub fn targets(root: &Path) -> Vec<Target> {
 fn expected_files(root: &Path, target: &Target) -> Result<BTreeMap<String, String>, String> {
     let text = fs::read_to_string(root.join(&target.spec)).map_err(|e| format!("cannot read {}: {e}", target.spec))?;
     let generated = codegen::generate(&target.spec, &text, &target.settings).map_err(|d| render(&d))?;
+    // Code gated by a feature its manifest lacks would silently never compile.
+    let manifest_path = Path::new(&target.output).parent().unwrap_or(Path::new(".")).join("Cargo.toml");
+    let manifest = fs::read_to_string(root.join(&manifest_path)).unwrap_or_default();
+    for feature in &generated.features {
+        if !manifest.contains(&format!("\n{} = [", feature.name)) {
+            return Err(format!(
+                "{}: declare the feature `{}` ({})",
+                manifest_path.display(),
+                feature.name,
+                feature.doc
+            ));
+        }
+    }
     // Fixtures provoke warnings on purpose, and their snapshots hold them; the SDK's are news.
     if !target.output.starts_with(FIXTURE_SDKS) {
         eprint!("{}", render(&generated.warnings));
@@ -267,6 +285,37 @@ mod tests {
         assert!(report.contains("-2\n+two"), "{report}");
         assert!(report.contains("missing: out/b.rs"), "{report}");
         assert!(report.contains("extra: out/c.rs"), "{report}");
+    }
+}
+
+#[cfg(test)]
+mod features {
+    use super::*;
+    use std::process::Command;
+
+    /// The fixture crate generated with a feature per tag compiles warning-free with each
+    /// feature alone and with none: every gated item finds what it uses. (The workspace build
+    /// compiles it with all of them.) Its own target directory keeps the flags apart.
+    #[test]
+    fn the_features_fixture_compiles_with_each_feature_alone() {
+        let root = workspace_root();
+        let manifest = fs::read_to_string(root.join("codegen/tests/sdks/features/Cargo.toml")).expect("manifest");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        for features in ["", "animals", "gift-shop", "unreferenced-types"] {
+            assert!(features.is_empty() || manifest.contains(&format!("\n{features} = [")), "{features} undeclared");
+            let mut check = Command::new(&cargo);
+            check.args(["check", "--quiet", "-p", "fixture-sdk-features", "--no-default-features"]);
+            if !features.is_empty() {
+                check.args(["--features", features]);
+            }
+            let out = check
+                .env("CARGO_TARGET_DIR", root.join("target/feature-check"))
+                .env("RUSTFLAGS", "-D warnings")
+                .current_dir(&root)
+                .output()
+                .expect("cargo runs");
+            assert!(out.status.success(), "with features [{features}]:\n{}", String::from_utf8_lossy(&out.stderr));
+        }
     }
 }
 

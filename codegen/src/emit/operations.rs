@@ -483,6 +483,7 @@ fn reply_enum(api: &Api, op: &Operation) -> Option<TokenStream> {
         #[doc = #summary]
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // as the API answers; boxing would burden every match
         pub enum #name { #(#variants)* }
 
         #[allow(clippy::match_overlapping_arm)] // exact codes first, then the class they belong to

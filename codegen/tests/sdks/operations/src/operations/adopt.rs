@@ -7,6 +7,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// What `POST /pets/{petId}/adoption` answers, by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum AdoptReply {
     /// HTTP 200: adopted at once
     Ok(crate::types::Pet),
