@@ -9,8 +9,11 @@
 //!   documents; never a panic; with `--check`, every generated crate compiled and the failures
 //!   grouped by cause.
 //! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
+//! - `bench --compile`: `cargo check` time and peak memory of the crates generated from GitHub's
+//!   and OpenAI's documents, beside openapi-to-rust's on the same documents when installed.
 
 mod bench;
+mod bench_compile;
 mod regen;
 mod release;
 mod sweep;
@@ -30,7 +33,9 @@ const USAGE: &str = "usage:
                                        (generate every document under DIR; report rejections and panics;
                                         --check also `cargo check`s every crate and groups the errors;
                                         --max-mb leaves out crates larger than N MB of source)
-  cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)";
+  cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)
+  cargo xtask bench --compile          (cargo check seconds and peak memory of GitHub's and OpenAI's
+                                        SDKs, beside openapi-to-rust's when installed; ~15 min)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
         },
         Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] => bench::bench(&[]),
+            ["--compile"] => bench_compile::bench_compile(),
             ["--spec", rest @ ..] => bench::bench(&rest.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()),
             _ => Err(USAGE.to_owned()),
         },

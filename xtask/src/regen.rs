@@ -294,7 +294,8 @@ mod features {
     use std::process::Command;
 
     /// The fixture crate generated with a feature per tag compiles warning-free with each
-    /// feature alone and with none: every gated item finds what it uses. (The workspace build
+    /// feature alone and with none: every gated item finds what it uses, and each part's example
+    /// (its operations, streams and text) compiles with that part alone. (The workspace build
     /// compiles it with all of them.) Its own target directory keeps the flags apart.
     #[test]
     fn the_features_fixture_compiles_with_each_feature_alone() {
@@ -304,7 +305,8 @@ mod features {
         for features in ["", "animals", "gift-shop", "unreferenced-types"] {
             assert!(features.is_empty() || manifest.contains(&format!("\n{features} = [")), "{features} undeclared");
             let mut check = Command::new(&cargo);
-            check.args(["check", "--quiet", "-p", "fixture-sdk-features", "--no-default-features"]);
+            // `--examples`: the example using that part alone, when it has one.
+            check.args(["check", "--quiet", "-p", "fixture-sdk-features", "--examples", "--no-default-features"]);
             if !features.is_empty() {
                 check.args(["--features", features]);
             }

@@ -626,7 +626,9 @@ fn errors_doc(op: &Operation) -> Vec<String> {
 pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> {
     let stream = op.stream.as_ref()?;
     let (event, path) = (stream.event.as_ref()?, stream.text.as_ref()?);
-    let ty = rust_type(api, event, false);
+    // The impl is the type's, not an alias's: copies of one shape share it, and its gate.
+    let event = super::types::canonical(api, event, 0);
+    let ty = rust_type(api, &event, false);
     let steps = &path.steps;
     // binding(i) holds the value reached after step i; `self` before the first step.
     let binding = |i: Option<usize>| match i {
@@ -682,5 +684,5 @@ pub fn text_deltas(api: &Api, op: &Operation) -> Option<(TypeRef, TokenStream)> 
             }
         }
     };
-    Some((event.clone(), tokens))
+    Some((event, tokens))
 }

@@ -545,7 +545,7 @@ fn variant_froms(api: &Api, name: &Ident, variants: &[(Ident, &TypeRef, bool)]) 
 }
 
 /// The type `ty` is in Rust once aliases are seen through (`pub type Id = String` is `String`).
-fn canonical(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
+pub(super) fn canonical(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
     match ty {
         TypeRef::Named(id) if depth < 32 => match &api.ty(*id).kind {
             TypeKind::Alias(target) => canonical(api, target, depth + 1),

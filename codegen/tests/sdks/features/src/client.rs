@@ -31,7 +31,7 @@ impl Client {
         Self::builder().from_env()?.build()
     }
 }
-#[cfg(feature = "animals")]
+#[cfg(any(feature = "animals", feature = "gift-shop"))]
 impl crate::runtime::TextDeltas for crate::types::Note {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
@@ -44,6 +44,15 @@ impl crate::runtime::TextDeltas for crate::types::Note {
 }
 #[allow(deprecated)]
 impl crate::runtime::Client {
+    #[cfg(feature = "gift-shop")]
+    /// `GET /shop/announcements`.
+    pub fn announcements(
+        &self,
+    ) -> crate::operations::announcements::AnnouncementsBuilder {
+        crate::operations::announcements::AnnouncementsBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
     #[cfg(feature = "animals")]
     /// `POST /animals/{id}/feedings`.
     pub fn feed_animal(

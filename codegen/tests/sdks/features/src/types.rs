@@ -273,7 +273,7 @@ impl<'de> serde::Deserialize<'de> for Missing {
         fields.end(value)
     }
 }
-#[cfg(feature = "animals")]
+#[cfg(any(feature = "animals", feature = "gift-shop"))]
 /// An object with the fields `text`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -283,7 +283,7 @@ pub struct Note {
     /// Fields the document does not declare, as received; they are sent back as they are.
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
-#[cfg(feature = "animals")]
+#[cfg(any(feature = "animals", feature = "gift-shop"))]
 impl Note {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(text: impl Into<String>) -> Self {
@@ -293,7 +293,7 @@ impl Note {
         }
     }
 }
-#[cfg(feature = "animals")]
+#[cfg(any(feature = "animals", feature = "gift-shop"))]
 impl serde::Serialize for Note {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = crate::runtime::Object::start(serializer);
@@ -302,7 +302,7 @@ impl serde::Serialize for Note {
         object.end()
     }
 }
-#[cfg(feature = "animals")]
+#[cfg(any(feature = "animals", feature = "gift-shop"))]
 impl<'de> serde::Deserialize<'de> for Note {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -506,6 +506,9 @@ pub enum FeedAnimalRequestPortion {
 crate::runtime::open_enum!(
     FeedAnimalRequestPortion { Small => "small", Large => "large" }
 );
+#[cfg(feature = "gift-shop")]
+/// A [`Note`](crate::types::Note).
+pub type AnnouncementsEvent = Note;
 #[cfg(feature = "gift-shop")]
 /// An object with the fields `name`, `price`, `mascot`.
 #[derive(Debug, Clone, PartialEq)]
