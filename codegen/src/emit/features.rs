@@ -183,6 +183,23 @@ fn closure(api: &Api, roots: Vec<TypeId>) -> BTreeSet<usize> {
     seen
 }
 
+/// The crate docs' paragraph on its features (nothing when it has none).
+pub fn crate_docs(plan: &Plan) -> TokenStream {
+    if plan.features.is_empty() {
+        return TokenStream::new();
+    }
+    let names: Vec<String> = plan.features.iter().map(|f| format!("`{}`", f.name)).collect();
+    let text = format!(
+        "\n# Features\n\nEach tag of the API is a Cargo feature that compiles its operations and the \
+         types they use; `{UNREFERENCED}` compiles the types no operation uses. `{FULL}`, on by \
+         default, turns on all of them: {}. To compile less, turn default features off and name \
+         the parts you call (and `tracing`, to keep its spans).",
+        names.join(", ")
+    );
+    let lines = text.lines().map(|line| format!(" {line}"));
+    quote!(#(#![doc = #lines])*)
+}
+
 /// The `#[cfg(...)]` of an item behind `gate` (nothing when always compiled).
 pub fn cfg(plan: &Plan, gate: &Gate) -> TokenStream {
     match gate {

@@ -81,7 +81,10 @@ fn lib(api: &Api, settings: &Settings, plan: &features::Plan) -> TokenStream {
                 api.title.clone()
             };
             let text = format!("{title}\n\n{}", api.description.as_deref().unwrap_or(""));
-            docs::inner_text_attrs(&text)
+            let features = features::crate_docs(plan);
+            let mut attrs = docs::inner_text_attrs(&text);
+            attrs.extend(features);
+            attrs
         }
     };
     let variants = api.error_bodies.iter().zip(&plan.error_bodies).map(|(v, gate)| {
