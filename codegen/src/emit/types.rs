@@ -445,7 +445,11 @@ fn object_serde(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         match f.presence {
             Presence::Required => {
                 let local = local(i);
-                quote!(#ident: #local,)
+                // `field0: field0` would be a clippy warning: the shorthand then.
+                match ident == local {
+                    true => quote!(#ident,),
+                    false => quote!(#ident: #local,),
+                }
             }
             Presence::RequiredNullable | Presence::Optional => quote!(#ident: fields.optional(#wire),),
             Presence::OptionalNullable => quote!(#ident: fields.nullable(#wire),),

@@ -323,6 +323,126 @@ pub enum Into {
     Unknown(::std::string::String),
 }
 crate::runtime::open_enum!(Into { Into => "into", From => "from" });
+/// An object with the fields `field0`, `fields`, `object`, `value`, `serializer`, `deserializer`, `field1`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Locals {
+    /// Required: a string.
+    pub field0: ::std::string::String,
+    /// Required: an integer.
+    pub fields: i64,
+    /// Optional: a string.
+    pub object: ::std::option::Option<::std::string::String>,
+    /// Optional: a string.
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Optional: a string.
+    pub serializer: ::std::option::Option<::std::string::String>,
+    /// Optional: a string.
+    pub deserializer: ::std::option::Option<::std::string::String>,
+    /// Optional: a string.
+    pub field1: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Locals {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(
+        field0: impl ::core::convert::Into<::std::string::String>,
+        fields: impl ::core::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            field0: ::core::convert::Into::into(field0),
+            fields: ::core::convert::Into::into(fields),
+            object: None,
+            value: None,
+            serializer: None,
+            deserializer: None,
+            field1: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`object`](Self::object).
+    pub fn object(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.object = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`value`](Self::value).
+    pub fn value(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`serializer`](Self::serializer).
+    pub fn serializer(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.serializer = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`deserializer`](Self::deserializer).
+    pub fn deserializer(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deserializer = Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets [`field1`](Self::field1).
+    pub fn field1(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field1 = Some(::core::convert::Into::into(value));
+        self
+    }
+}
+impl serde::Serialize for Locals {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("field0", &self.field0);
+        object.field("fields", &self.fields);
+        object.optional("object", &self.object);
+        object.optional("value", &self.value);
+        object.optional("serializer", &self.serializer);
+        object.optional("deserializer", &self.deserializer);
+        object.optional("field1", &self.field1);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Locals {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Locals")?;
+        let (Some(field0), Some(field1)) = (
+            fields.required("field0"),
+            fields.required("fields"),
+        ) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            field0,
+            fields: field1,
+            object: fields.optional("object"),
+            value: fields.optional("value"),
+            serializer: fields.optional("serializer"),
+            deserializer: fields.optional("deserializer"),
+            field1: fields.optional("field1"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `some`, `none`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

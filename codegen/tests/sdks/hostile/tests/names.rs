@@ -44,3 +44,12 @@ async fn operations_named_like_client_methods_still_reach_their_paths() {
     let paths: std::vec::Vec<std::string::String> = server.recorded().iter().map(|r| r.path.clone()).collect();
     assert_eq!(paths, ["/clone", "/send-json", "/users/7/posts/p%2F1", "/relative/path"]);
 }
+
+#[test]
+fn fields_named_as_the_serialisers_own_locals_round_trip() {
+    let json = r#"{"deserializer":"d","field0":"a","field1":"b","fields":7,"object":"o","serializer":"s","value":"v"}"#;
+    let locals: fixture_sdk_hostile::types::Locals = serde_json::from_str(json).expect("decodes");
+    assert_eq!((locals.field0.as_str(), locals.fields, locals.field1.as_deref()), ("a", 7, Some("b")));
+    let back = serde_json::to_value(&locals).expect("encodes");
+    assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).expect("json"));
+}
