@@ -21,12 +21,12 @@ pub fn format_gated_chunk(path: &str, tokens: TokenStream, cfg: TokenStream) -> 
     let mut file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("emitter produced invalid Rust for {path}: {e}"))?;
     for item in &mut file.items {
-        if let Some(attrs) = item_attrs(item) {
-            let attr = syn::parse::Parser::parse2(syn::Attribute::parse_outer, cfg.clone())
-                .map_err(|e| format!("emitter produced an invalid cfg for {path}: {e}"))?;
-            // First, so it reads before the item's docs and derives.
-            attrs.splice(0..0, attr);
-        }
+        // An item left ungated would refer to gated ones: an emitter bug, not a silent skip.
+        let attrs = item_attrs(item).ok_or_else(|| format!("emitter produced an item {path} cannot gate"))?;
+        let attr = syn::parse::Parser::parse2(syn::Attribute::parse_outer, cfg.clone())
+            .map_err(|e| format!("emitter produced an invalid cfg for {path}: {e}"))?;
+        // First, so it reads before the item's docs and derives.
+        attrs.splice(0..0, attr);
     }
     Ok(prettyplease::unparse(&file))
 }

@@ -13,8 +13,9 @@
 use crate::ir::{TypeDef, TypeKind, TypeRef};
 use std::collections::HashMap;
 
-/// Turns every later copy of a type into an alias of its first.
-pub fn share_identical(types: &mut [TypeDef]) {
+/// Turns every later copy of a type into an alias of its first. `kept` are types that must stay
+/// apart (stream events with a text path: each has its own `TextDeltas` impl).
+pub fn share_identical(types: &mut [TypeDef], kept: &std::collections::BTreeSet<usize>) {
     let mut canonical: Vec<usize> = (0..types.len()).collect();
     // Enums first, then objects whose fields may use them; objects holding copied objects
     // merge on a later round.
@@ -22,10 +23,12 @@ pub fn share_identical(types: &mut [TypeDef]) {
         let mut first: HashMap<String, usize> = HashMap::new();
         let mut merged = false;
         for i in 0..types.len() {
-            if canonical[i] != i {
+            if canonical[i] != i || kept.contains(&i) {
                 continue;
             }
-            let Some(key) = shape_key(&types[i].kind, &canonical) else { continue };
+            let Some(shape) = shape_key(types, &types[i].kind, &canonical) else { continue };
+            // A deprecated type and a current one stay apart, so uses keep their warnings.
+            let key = format!("{:?} {shape}", types[i].docs.deprecated);
             match first.get(&key) {
                 Some(&kept) => {
                     canonical[i] = kept;
@@ -49,7 +52,7 @@ pub fn share_identical(types: &mut [TypeDef]) {
 
 /// A text that two types share exactly when one can stand for the other; `None` for kinds that
 /// are not merged (unions, aliases, objects with a flattened variant).
-fn shape_key(kind: &TypeKind, canonical: &[usize]) -> Option<String> {
+fn shape_key(types: &[TypeDef], kind: &TypeKind, canonical: &[usize]) -> Option<String> {
     match kind {
         TypeKind::Enum(e) => Some(format!("enum {:?}", e.variants)),
         TypeKind::Struct(s) if s.variant.is_none() => {
@@ -58,7 +61,9 @@ fn shape_key(kind: &TypeKind, canonical: &[usize]) -> Option<String> {
                 .iter()
                 .map(|f| {
                     let ty = through(&f.ty, canonical);
-                    format!("{:?}", (&f.name, &f.wire_name, &f.setter, ty, f.presence, f.boxed, &f.docs))
+                    // A field without docs of its own shows its type's (and its deprecation).
+                    let shown = f.ty.named().map(|id| &types[id.0].docs);
+                    format!("{:?}", (&f.name, &f.wire_name, &f.setter, ty, f.presence, f.boxed, &f.docs, shown))
                 })
                 .collect();
             Some(format!("struct {fields:?} {:?}", s.extra))

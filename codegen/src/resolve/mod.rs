@@ -28,7 +28,12 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
     cycles::box_cycles(&mut types);
-    dedup::share_identical(&mut types);
+    let text_events = operations
+        .iter()
+        .filter_map(|op| op.stream.as_ref().filter(|s| s.text.is_some())?.event.as_ref()?.named())
+        .map(|id| id.0)
+        .collect();
+    dedup::share_identical(&mut types, &text_events);
     let shadowed_std: Vec<String> = crate::reserved::PRELUDE_TYPES
         .iter()
         .filter(|name| types.iter().any(|t| t.name == **name))

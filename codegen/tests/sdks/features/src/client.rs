@@ -31,7 +31,18 @@ impl Client {
         Self::builder().from_env()?.build()
     }
 }
-#[cfg(any(feature = "animals", feature = "gift-shop"))]
+#[cfg(feature = "gift-shop")]
+impl crate::runtime::TextDeltas for crate::types::AnnouncementsEvent {
+    fn text_deltas(&self) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        {
+            let v0 = &self.text;
+            out.push((0, v0.as_str()));
+        }
+        out
+    }
+}
+#[cfg(feature = "animals")]
 impl crate::runtime::TextDeltas for crate::types::Note {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();

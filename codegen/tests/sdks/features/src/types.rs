@@ -273,7 +273,7 @@ impl<'de> serde::Deserialize<'de> for Missing {
         fields.end(value)
     }
 }
-#[cfg(any(feature = "animals", feature = "gift-shop"))]
+#[cfg(feature = "animals")]
 /// An object with the fields `text`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -283,7 +283,7 @@ pub struct Note {
     /// Fields the document does not declare, as received; they are sent back as they are.
     pub extra: ::serde_json::Map<String, ::serde_json::Value>,
 }
-#[cfg(any(feature = "animals", feature = "gift-shop"))]
+#[cfg(feature = "animals")]
 impl Note {
     /// Creates a value from its required fields; set optional ones with the methods below.
     pub fn new(text: impl Into<String>) -> Self {
@@ -293,7 +293,7 @@ impl Note {
         }
     }
 }
-#[cfg(any(feature = "animals", feature = "gift-shop"))]
+#[cfg(feature = "animals")]
 impl serde::Serialize for Note {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = crate::runtime::Object::start(serializer);
@@ -302,7 +302,7 @@ impl serde::Serialize for Note {
         object.end()
     }
 }
-#[cfg(any(feature = "animals", feature = "gift-shop"))]
+#[cfg(feature = "animals")]
 impl<'de> serde::Deserialize<'de> for Note {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -507,8 +507,53 @@ crate::runtime::open_enum!(
     FeedAnimalRequestPortion { Small => "small", Large => "large" }
 );
 #[cfg(feature = "gift-shop")]
-/// A [`Note`](crate::types::Note).
-pub type AnnouncementsEvent = Note;
+/// An object with the fields `text`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AnnouncementsEvent {
+    /// Required: a string.
+    pub text: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+#[cfg(feature = "gift-shop")]
+impl AnnouncementsEvent {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+#[cfg(feature = "gift-shop")]
+impl serde::Serialize for AnnouncementsEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("text", &self.text);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+#[cfg(feature = "gift-shop")]
+impl<'de> serde::Deserialize<'de> for AnnouncementsEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "AnnouncementsEvent",
+        )?;
+        let (Some(field0),) = (fields.required("text"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            text: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 #[cfg(feature = "gift-shop")]
 /// An object with the fields `name`, `price`, `mascot`.
 #[derive(Debug, Clone, PartialEq)]

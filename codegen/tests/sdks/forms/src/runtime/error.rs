@@ -92,7 +92,9 @@ impl DecodeError {
         }
     }
 
-    /// Line of the JSON text where decoding failed (1-based; 0 when unknown).
+    /// Line of the JSON text where decoding failed (1-based; 0 when unknown). A value of the
+    /// wrong type inside an object is found after the object is read, so it has no line: the
+    /// message names it by its path instead (``field `data`: field `index`: invalid type: …``).
     pub fn line(&self) -> usize {
         self.line
     }
