@@ -63,8 +63,8 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
             }
         });
     }
-    let features = emit::feature_plan(&api, settings).features;
-    let files = emit::emit(&api, settings).map_err(|message| {
+    let plan = emit::feature_plan(&api, settings);
+    let files = emit::emit(&api, settings, &plan).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,
             file: file.to_owned(),
@@ -73,5 +73,5 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
             message,
         }]
     })?;
-    Ok(Generated { files, warnings, features })
+    Ok(Generated { files, warnings, features: plan.features })
 }

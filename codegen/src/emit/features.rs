@@ -86,47 +86,40 @@ impl Plan {
             api.operations.iter().map(|op| op.tag.as_deref().map(|tag| index(&names[tag].0))).collect();
 
         // Each feature's types: the closure of its operations' types over the type graph.
-        let mut reached: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); api.types.len()];
-        let mut untagged_roots = Vec::new();
+        let (mut roots, mut untagged): (BTreeMap<usize, Vec<TypeId>>, Vec<TypeId>) = Default::default();
         for (op, feature) in api.operations.iter().zip(&op_feature) {
             match feature {
-                Some(feature) => reach(api, op.references(), *feature, &mut reached),
-                None => untagged_roots.extend(op.references()),
+                Some(feature) => roots.entry(*feature).or_default().extend(op.references()),
+                None => untagged.extend(op.references()),
             }
         }
         // An operation without a tag is always compiled, and so are the types it needs.
-        let always = closure(api, untagged_roots);
-        let unreferenced: Vec<TypeId> =
+        let always = closure(api, untagged);
+        let mut reached: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); api.types.len()];
+        for (feature, roots) in roots {
+            for i in closure(api, roots) {
+                reached[i].insert(feature);
+            }
+        }
+        // What no operation reaches is the unreferenced feature's, with what it uses.
+        let orphans: Vec<TypeId> =
             (0..api.types.len()).filter(|&i| reached[i].is_empty() && !always.contains(&i)).map(TypeId).collect();
-        reach(api, unreferenced, index(UNREFERENCED), &mut reached);
+        let unreferenced = index(UNREFERENCED);
+        for i in closure(api, orphans) {
+            reached[i].insert(unreferenced);
+        }
 
         let every = features.len();
         let gate = |set: &BTreeSet<usize>| match set.len() == every {
             true => Gate::Always,
             false => Gate::AnyOf(set.iter().copied().collect()),
         };
-        let types =
+        let types: Vec<Gate> =
             (0..api.types.len()).map(|i| if always.contains(&i) { Gate::Always } else { gate(&reached[i]) }).collect();
         let operations = op_feature.iter().map(|f| f.map_or(Gate::Always, |f| Gate::AnyOf(vec![f]))).collect();
-        let error_bodies = api
-            .error_bodies
-            .iter()
-            .map(|body| {
-                let users = api
-                    .operations
-                    .iter()
-                    .zip(&op_feature)
-                    .filter(|(op, _)| op.errors.iter().any(|e| e.variant == body.name));
-                let mut set = BTreeSet::new();
-                for (_, feature) in users {
-                    match feature {
-                        Some(feature) => set.insert(*feature),
-                        None => return Gate::Always,
-                    };
-                }
-                gate(&set)
-            })
-            .collect();
+        // A variant of `ErrorBody` (and its decoder) is compiled with the type it holds.
+        let error_bodies =
+            api.error_bodies.iter().map(|b| b.ty.named().map_or(Gate::Always, |id| types[id.0].clone())).collect();
         Plan { features, operations, types, error_bodies }
     }
 }
@@ -158,16 +151,6 @@ fn slug(tag: &str) -> String {
         Some(c) if c.is_ascii_alphabetic() => trimmed.to_owned(),
         Some(_) => format!("tag-{trimmed}"),
         None => "tag".to_owned(),
-    }
-}
-
-/// Marks `feature` on every type reachable from `roots`.
-fn reach(api: &Api, roots: Vec<TypeId>, feature: usize, reached: &mut [BTreeSet<usize>]) {
-    let mut stack = roots;
-    while let Some(id) = stack.pop() {
-        if reached[id.0].insert(feature) {
-            stack.extend(api.ty(id).kind.references());
-        }
     }
 }
 
