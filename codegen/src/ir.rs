@@ -65,6 +65,129 @@ impl Api {
     }
 }
 
+impl Api {
+    /// What a union needs to know of a member of type `ty` to tell it from the others: the JSON
+    /// kinds it takes and, for an object, its required and declared properties and the constants
+    /// they hold.
+    pub fn fit(&self, ty: &TypeRef) -> Fit {
+        let kinds = self.kinds(ty, 0);
+        let TypeRef::Named(id) = ty else { return Fit { kinds, ..Fit::default() } };
+        let s = match &self.resolved(*id).kind {
+            TypeKind::Struct(s) => s,
+            TypeKind::Enum(e) => {
+                let values = e.variants.iter().map(|v| Constant::String(v.wire.clone())).collect();
+                return Fit { kinds, values, ..Fit::default() };
+            }
+            _ => return Fit { kinds, ..Fit::default() },
+        };
+        let required = s.fields.iter().filter(|f| f.presence.is_required());
+        let properties = s.fields.iter().map(|f| {
+            let nullable = if f.presence.is_nullable() { Kinds::NULL } else { Kinds::NONE };
+            (f.wire_name.clone(), self.kinds(&f.ty, 1).with(nullable))
+        });
+        let constants = s.fields.iter().filter_map(|f| Some((f.wire_name.clone(), f.values.clone()?)));
+        Fit {
+            kinds,
+            values: Vec::new(),
+            required: required.map(|f| f.wire_name.clone()).collect(),
+            properties: properties.collect(),
+            constants: constants.collect(),
+        }
+    }
+
+    /// The JSON kinds values of `ty` take (`depth` bounds unions of unions).
+    fn kinds(&self, ty: &TypeRef, depth: usize) -> Kinds {
+        match ty {
+            _ if depth > 16 => Kinds::ANY,
+            TypeRef::Named(id) => match &self.resolved(*id).kind {
+                TypeKind::Struct(_) | TypeKind::Tagged(_) => Kinds::OBJECT,
+                TypeKind::Enum(_) => Kinds::STRING,
+                TypeKind::Untagged(variants) => {
+                    variants.iter().fold(Kinds::NONE, |all, v| all.with(self.kinds(&v.ty, depth + 1)))
+                }
+                TypeKind::Alias(target) => self.kinds(target, depth + 1),
+            },
+            TypeRef::Primitive(p) => match p {
+                Primitive::String | Primitive::Secret | Primitive::File => Kinds::STRING,
+                Primitive::Bool => Kinds::BOOL,
+                Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => Kinds::INTEGER,
+                Primitive::F32 | Primitive::F64 => Kinds::NUMBER,
+                Primitive::Bytes => Kinds::ANY,
+            },
+            TypeRef::Array(_) => Kinds::ARRAY,
+            TypeRef::Map(_) => Kinds::OBJECT,
+            TypeRef::Nullable(inner) => self.kinds(inner, depth + 1).with(Kinds::NULL),
+            TypeRef::Any => Kinds::ANY,
+        }
+    }
+}
+
+/// What telling union members apart needs to know of one member (the runtime's `union::Member`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fit {
+    /// The JSON kinds its values take.
+    pub kinds: Kinds,
+    /// The values a string enum member knows (a value it does not know fits it less well).
+    pub values: Vec<Constant>,
+    /// Wire names of the properties an object must have.
+    pub required: Vec<String>,
+    /// Every declared property with the kinds its value takes.
+    pub properties: Vec<(String, Kinds)>,
+    /// Properties whose value must be one of these constants.
+    pub constants: Vec<(String, Vec<Constant>)>,
+}
+
+/// A set of JSON kinds (the bits of the runtime's `union` constants).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kinds(u8);
+
+impl Kinds {
+    /// No kind.
+    pub const NONE: Kinds = Kinds(0);
+    /// `null`.
+    pub const NULL: Kinds = Kinds(1);
+    /// A boolean.
+    pub const BOOL: Kinds = Kinds(1 << 1);
+    /// An integral number.
+    pub const INTEGER: Kinds = Kinds(1 << 2);
+    /// Any number.
+    pub const NUMBER: Kinds = Kinds(1 << 3);
+    /// A string.
+    pub const STRING: Kinds = Kinds(1 << 4);
+    /// An array.
+    pub const ARRAY: Kinds = Kinds(1 << 5);
+    /// An object.
+    pub const OBJECT: Kinds = Kinds(1 << 6);
+    /// Any JSON value.
+    pub const ANY: Kinds = Kinds(127);
+
+    /// Both sets.
+    pub fn with(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+
+    /// The names of the runtime constants this set is made of (`ANY` alone when complete,
+    /// `NONE` when empty).
+    pub fn names(self) -> Vec<&'static str> {
+        if self == Kinds::ANY {
+            return vec!["ANY"];
+        }
+        if self == Kinds::NONE {
+            return vec!["NONE"];
+        }
+        let all = [
+            (Kinds::NULL, "NULL"),
+            (Kinds::BOOL, "BOOL"),
+            (Kinds::INTEGER, "INTEGER"),
+            (Kinds::NUMBER, "NUMBER"),
+            (Kinds::STRING, "STRING"),
+            (Kinds::ARRAY, "ARRAY"),
+            (Kinds::OBJECT, "OBJECT"),
+        ];
+        all.into_iter().filter(|(kind, _)| self.0 & kind.0 != 0).map(|(_, name)| name).collect()
+    }
+}
+
 /// How the API authenticates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Auth {
@@ -96,6 +219,9 @@ pub struct Docs {
     /// A string `format` the Rust type does not express (`date-time`, `uuid`, `byte`, …): such
     /// values are kept as `String`, exactly as sent, and the format is documented.
     pub format: Option<String>,
+    /// The values a non-string `enum` allows (integers, numbers), as JSON text: their type is the
+    /// plain number, so the values are documented.
+    pub allowed: Vec<String>,
 }
 
 /// A deprecation.
@@ -172,10 +298,43 @@ pub struct Field {
     pub presence: Presence,
     /// Whether the value sits behind a `Box` to break a cycle.
     pub boxed: bool,
+    /// The values it may hold when its schema is an `enum` or `const` of strings or integers:
+    /// what tells the members of a union apart.
+    pub values: Option<Vec<Constant>>,
     /// Its documentation.
     pub docs: Docs,
     /// Where it was defined.
     pub pointer: String,
+}
+
+/// A value a schema fixes: a `const`, or one value of an `enum`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Constant {
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+}
+
+impl fmt::Display for Constant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constant::String(text) => f.write_str(text),
+            Constant::Integer(number) => write!(f, "{number}"),
+        }
+    }
+}
+
+impl Presence {
+    /// Whether the field is always present (`null` or not).
+    pub fn is_required(self) -> bool {
+        matches!(self, Presence::Required | Presence::RequiredNullable)
+    }
+
+    /// Whether the field may be `null`.
+    pub fn is_nullable(self) -> bool {
+        matches!(self, Presence::RequiredNullable | Presence::OptionalNullable)
+    }
 }
 
 /// Required or optional, nullable or not: four states with different Rust types.
@@ -218,6 +377,9 @@ pub struct UnionVariant {
     pub boxed: bool,
     /// Its documentation.
     pub docs: Docs,
+    /// Pointers of the `oneOf`/`anyOf` members it stands for (several for inline string enums
+    /// merged into one variant).
+    pub sources: Vec<String>,
 }
 
 /// A union dispatched on a tag property.
@@ -235,11 +397,13 @@ pub struct TaggedVariant {
     /// UpperCamelCase Rust name.
     pub name: String,
     /// Tag values that select it (the first is written on encode when the body lacks the tag).
-    pub tags: Vec<String>,
+    pub tags: Vec<Constant>,
     /// The alternative's type.
     pub ty: TypeRef,
     /// Whether the value sits behind a `Box` to break a cycle.
     pub boxed: bool,
+    /// Pointers of the `oneOf`/`anyOf` members it stands for.
+    pub sources: Vec<String>,
 }
 
 /// A use of a type.
@@ -253,6 +417,9 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// `BTreeMap<String, T>`.
     Map(Box<TypeRef>),
+    /// `Option<T>`: an array item or map value that may be `null` (a field's nullability is its
+    /// [`Presence`]).
+    Nullable(Box<TypeRef>),
     /// Any JSON value.
     Any,
 }
@@ -262,7 +429,7 @@ impl TypeRef {
     pub fn named(&self) -> Option<TypeId> {
         match self {
             TypeRef::Named(id) => Some(*id),
-            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.named(),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => inner.named(),
             TypeRef::Primitive(_) | TypeRef::Any => None,
         }
     }

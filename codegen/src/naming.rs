@@ -7,7 +7,7 @@
 //! names that collide within one scope get `2`, `3`, … in document order. The wire name is always
 //! kept next to the Rust name, so serde renames restore it.
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
 
 /// Keywords that `r#` can escape.
@@ -130,9 +130,19 @@ pub fn module_name(name: &str) -> String {
     format!("{}_{hash:016x}", name[..cut].trim_end_matches('_'))
 }
 
-/// SHOUTY_SNAKE_CASE, for environment variable prefixes.
-pub fn shouty_name(raw: &str) -> String {
-    words(raw).to_shouty_snake_case()
+/// The prefix of an SDK's environment variables, from its API's title: the first word, in
+/// capitals, as people write it for the product (`GitHub's REST API` → `GITHUB`, `OpenAI API` →
+/// `OPENAI`): a possessive is dropped and camel humps are not split.
+pub fn env_prefix(title: &str) -> String {
+    let first = title.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let letters: String = word.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+    match letters.chars().next() {
+        None => "API".to_owned(),
+        // A variable name cannot start with a digit.
+        Some(c) if c.is_ascii_digit() => format!("API_{letters}"),
+        Some(_) => letters,
+    }
 }
 
 /// Whether `name` must be written `r#name`.
@@ -213,6 +223,17 @@ mod tests {
         assert_eq!(distinguishing_names("Value", &names(&["String", "Integer"])), None);
         assert_eq!(distinguishing_names("Pet", &names(&["Cat", "Dog"])), None);
         assert_eq!(distinguishing_names("Note", &names(&["Text", "TextChat"])), None);
+    }
+
+    #[test]
+    fn environment_variables_are_named_as_people_write_the_product() {
+        assert_eq!(env_prefix("GitHub's REST API"), "GITHUB");
+        assert_eq!(env_prefix("GitHub v3 REST API"), "GITHUB");
+        assert_eq!(env_prefix("OpenAI API"), "OPENAI");
+        assert_eq!(env_prefix("Box Platform API"), "BOX");
+        assert_eq!(env_prefix("1Password Connect"), "API_1PASSWORD");
+        assert_eq!(env_prefix("  "), "API");
+        assert_eq!(env_prefix("api.video"), "APIVIDEO");
     }
 
     #[test]

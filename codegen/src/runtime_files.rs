@@ -14,7 +14,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../runtime/src/runtime/retry.rs")),
     ("secret.rs", include_str!("../runtime/src/runtime/secret.rs")),
     ("sse.rs", include_str!("../runtime/src/runtime/sse.rs")),
-    ("tagged.rs", include_str!("../runtime/src/runtime/tagged.rs")),
+    ("union.rs", include_str!("../runtime/src/runtime/union.rs")),
 ];
 
 #[cfg(test)]

@@ -22,13 +22,18 @@ impl serde::Serialize for ChatContentItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Text(v) => {
-                crate::runtime::tagged::serialize_with_tag(v, "type", "text", serializer)
-            }
-            Self::Image(v) => {
-                crate::runtime::tagged::serialize_with_tag(
+                crate::runtime::union::serialize_with_tag(
                     v,
                     "type",
-                    "image_url",
+                    crate::runtime::union::Constant::Str("text"),
+                    serializer,
+                )
+            }
+            Self::Image(v) => {
+                crate::runtime::union::serialize_with_tag(
+                    v,
+                    "type",
+                    crate::runtime::union::Constant::Str("image_url"),
                     serializer,
                 )
             }
@@ -43,13 +48,13 @@ impl<'de> serde::Deserialize<'de> for ChatContentItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match crate::runtime::tagged::tag_of(&value, "type") {
-            Some("text") => {
+        match crate::runtime::union::tag_of(&value, "type") {
+            Some(crate::runtime::union::Tag::Str("text")) => {
                 serde_json::from_value(value)
                     .map(Self::Text)
                     .map_err(serde::de::Error::custom)
             }
-            Some("image_url") => {
+            Some(crate::runtime::union::Tag::Str("image_url")) => {
                 serde_json::from_value(value)
                     .map(Self::Image)
                     .map_err(serde::de::Error::custom)
@@ -4939,8 +4944,7 @@ impl<'de> serde::Deserialize<'de> for ModelConfigFields {
     }
 }
 /// A tool of a chat model config, linked by id or defined inline.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ModelConfigTool {
     /// A tool stored on Humanloop, linked into a model config by its id.
@@ -4950,6 +4954,68 @@ pub enum ModelConfigTool {
     /// The subset of ToolConfig parameters received by the chat endpoint.
     /// Does not have things like the signature or setup schema.
     ModelConfig(ModelConfigToolRequest),
+}
+impl serde::Serialize for ModelConfigTool {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Linked(v) => serde::Serialize::serialize(v, serializer),
+            Self::ModelConfig(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigTool {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["id", "source"],
+                properties: &[
+                    ("id", u::STRING),
+                    ("source", u::STRING),
+                    ("name", u::STRING),
+                    ("description", u::STRING),
+                    ("strict", u::BOOL),
+                    ("parameters", u::OBJECT),
+                ],
+                constants: &[("source", &[u::Constant::Str("organization")])],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["name"],
+                properties: &[
+                    ("name", u::STRING),
+                    ("description", u::STRING),
+                    ("strict", u::BOOL),
+                    ("parameters", u::OBJECT),
+                    ("source", u::STRING),
+                    ("source_code", u::STRING),
+                    ("other", u::OBJECT),
+                    ("preset_name", u::STRING),
+                ],
+                constants: &[
+                    (
+                        "source",
+                        &[u::Constant::Str("organization"), u::Constant::Str("inline")],
+                    ),
+                ],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ModelConfigTool",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Linked),
+                1 => serde::Deserialize::deserialize(value).map(Self::ModelConfig),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<LinkedToolRequest> for ModelConfigTool {
     fn from(value: LinkedToolRequest) -> Self {
@@ -5273,14 +5339,61 @@ impl<'de> serde::Deserialize<'de> for ProviderApiKeys {
 /// Reasoning effort
 ///
 /// Guidance on how many reasoning tokens it should generate before creating a response to the prompt. OpenAI reasoning models (o1, o3-mini) expect a OpenAIReasoningEffort enum. Anthropic reasoning models expect an integer, which signifies the maximum token budget.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ReasoningEffort {
     /// Supported reasoning effort.
     OpenAiReasoningEffort(OpenAiReasoningEffort),
     /// An integer.
     Integer(i64),
+}
+impl serde::Serialize for ReasoningEffort {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::OpenAiReasoningEffort(v) => serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ReasoningEffort {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[
+                    u::Constant::Str("high"),
+                    u::Constant::Str("medium"),
+                    u::Constant::Str("low"),
+                ],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::INTEGER,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ReasoningEffort",
+            MEMBERS,
+            |member, value| match member {
+                0 => {
+                    serde::Deserialize::deserialize(value)
+                        .map(Self::OpenAiReasoningEffort)
+                }
+                1 => serde::Deserialize::deserialize(value).map(Self::Integer),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<OpenAiReasoningEffort> for ReasoningEffort {
     fn from(value: OpenAiReasoningEffort) -> Self {
@@ -5466,13 +5579,53 @@ impl<'de> serde::Deserialize<'de> for ToolCall {
 ///
 /// NB: Deprecated with new tool_choice. Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'name': \<TOOL_NAME\>} forces the model to use the provided tool of the same name.
 #[deprecated(note = "NB: Deprecated with new tool_choice.")]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ToolCallParam {
     /// A string.
     String(String),
     /// A map from names to strings.
     Map(::std::collections::BTreeMap<String, String>),
+}
+impl serde::Serialize for ToolCallParam {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::Map(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolCallParam {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ToolCallParam",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::Map),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ToolCallParam {
     fn from(value: String) -> Self {
@@ -5541,14 +5694,58 @@ impl<'de> serde::Deserialize<'de> for ToolChoice {
 /// Tool choice
 ///
 /// Controls how the model uses tools. The following options are supported: 'none' forces the model to not call a tool; the default when no tools are provided as part of the model config. 'auto' the model can decide to call one of the provided tools; the default when tools are provided as part of the model config. Providing {'type': 'function', 'function': {name': \<TOOL_NAME\>}} forces the model to use the named function.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ToolChoiceParam {
     /// A [`ToolChoiceParamEnum`](crate::types::ToolChoiceParamEnum).
     Enum(ToolChoiceParamEnum),
     /// Tool choice to force the model to use a tool.
     ToolChoice(ToolChoice),
+}
+impl serde::Serialize for ToolChoiceParam {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Enum(v) => serde::Serialize::serialize(v, serializer),
+            Self::ToolChoice(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolChoiceParam {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[
+                    u::Constant::Str("none"),
+                    u::Constant::Str("auto"),
+                    u::Constant::Str("required"),
+                ],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["type", "function"],
+                properties: &[("type", u::STRING), ("function", u::OBJECT)],
+                constants: &[("type", &[u::Constant::Str("function")])],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ToolChoiceParam",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Enum),
+                1 => serde::Deserialize::deserialize(value).map(Self::ToolChoice),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<ToolChoiceParamEnum> for ToolChoiceParam {
     fn from(value: ToolChoiceParamEnum) -> Self {
@@ -5656,14 +5853,59 @@ pub enum ToolType {
 }
 crate::runtime::open_enum!(ToolType { Function => "function" });
 /// A 422 body: either the request's validation errors, or an error raised by Humanloop or the model provider.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum UnprocessableEntityBody {
     /// The request did not match the endpoint's schema.
     HttpValidationError(HttpValidationError),
     /// Error body: Details of the error are returned in the detail object of the response.
     HumanloopErrorResponse(HumanloopErrorResponse),
+}
+impl serde::Serialize for UnprocessableEntityBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::HttpValidationError(v) => serde::Serialize::serialize(v, serializer),
+            Self::HumanloopErrorResponse(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for UnprocessableEntityBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &[],
+                properties: &[("detail", u::ARRAY)],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["detail"],
+                properties: &[("detail", u::OBJECT)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "UnprocessableEntityBody",
+            MEMBERS,
+            |member, value| match member {
+                0 => {
+                    serde::Deserialize::deserialize(value).map(Self::HttpValidationError)
+                }
+                1 => {
+                    serde::Deserialize::deserialize(value)
+                        .map(Self::HumanloopErrorResponse)
+                }
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<HttpValidationError> for UnprocessableEntityBody {
     fn from(value: HttpValidationError) -> Self {
@@ -5804,13 +6046,55 @@ impl<'de> serde::Deserialize<'de> for ValidationError {
     }
 }
 /// The content of the message.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ChatMessageWithToolCallContent {
     /// A string.
     String(String),
     /// A list of [`ChatContentItem`](crate::types::ChatContentItem) values.
     ChatContentItemList(Vec<ChatContentItem>),
+}
+impl serde::Serialize for ChatMessageWithToolCallContent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::ChatContentItemList(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChatMessageWithToolCallContent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::ARRAY,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ChatMessageWithToolCallContent",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => {
+                    serde::Deserialize::deserialize(value).map(Self::ChatContentItemList)
+                }
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ChatMessageWithToolCallContent {
     fn from(value: String) -> Self {
@@ -5864,13 +6148,53 @@ pub enum LinkedToolRequestSource {
 }
 crate::runtime::open_enum!(LinkedToolRequestSource { Organization => "organization" });
 /// The string (or list of strings) after which the model will stop generating. The returned text will not contain the stop sequence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ModelConfigFieldsStop {
     /// A string.
     String(String),
     /// A list of strings.
     StringList(Vec<String>),
+}
+impl serde::Serialize for ModelConfigFieldsStop {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::StringList(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ModelConfigFieldsStop {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::ARRAY,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ModelConfigFieldsStop",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::StringList),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ModelConfigFieldsStop {
     fn from(value: String) -> Self {
@@ -5928,13 +6252,53 @@ crate::runtime::open_enum!(
     ToolChoiceParamEnum { None => "none", Auto => "auto", Required => "required" }
 );
 /// Any one of: a string, an integer.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ValidationErrorLocItem {
     /// A string.
     String(String),
     /// An integer.
     Integer(i64),
+}
+impl serde::Serialize for ValidationErrorLocItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidationErrorLocItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::INTEGER,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ValidationErrorLocItem",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::Integer),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ValidationErrorLocItem {
     fn from(value: String) -> Self {

@@ -61,12 +61,17 @@ fn describe(api: &Api, ty: &TypeRef) -> String {
         .to_owned(),
         TypeRef::Array(item) => format!("a list of {}", plural(&describe(api, item))),
         TypeRef::Map(value) => format!("a map from names to {}", plural(&describe(api, value))),
+        TypeRef::Nullable(inner) => format!("{} or null", describe(api, inner)),
         TypeRef::Any => "any JSON value".to_owned(),
     }
 }
 
-/// `a string` → `strings`, `an integer` → `integers`, `a [`Pet`](…)` → `[`Pet`](…) values`.
+/// `a string` → `strings`, `an integer` → `integers`, `a [`Pet`](…)` → `[`Pet`](…) values`,
+/// `a string or null` → `strings or nulls`.
 fn plural(single: &str) -> String {
+    if let Some(value) = single.strip_suffix(" or null") {
+        return format!("{} or nulls", plural(value));
+    }
     let bare = single.strip_prefix("an ").or_else(|| single.strip_prefix("a ")).unwrap_or(single);
     match bare {
         "string" | "boolean" | "integer" | "number" => format!("{bare}s"),
@@ -141,6 +146,10 @@ pub fn lines(docs: &Docs) -> Vec<String> {
     }
     if let Some(format) = &docs.format {
         text.push(format!("Format: {} (kept as a string, exactly as sent).", code_span(format)));
+    }
+    if !docs.allowed.is_empty() {
+        let values: Vec<String> = docs.allowed.iter().map(|v| code_span(v)).collect();
+        text.push(format!("One of {}.", values.join(", ")));
     }
     if let Some(default) = &docs.default {
         text.push(format!("Default: {}", code_span(default)));

@@ -86,10 +86,18 @@ fn lib(api: &Api, settings: &Settings, plan: &features::Plan) -> TokenStream {
             attrs
         }
     };
+    let reexports = ROOT_REEXPORTS.iter().map(|name| format_ident!("{}", name));
     let variants = api.error_bodies.iter().zip(&plan.error_bodies).map(|(v, gate)| {
         let name = format_ident!("{}", v.name);
         let ty = types::rust_type(api, &v.ty, false);
-        let doc = format!(" A body of type [`{}`].", quote!(#ty).to_string().replace(' ', ""));
+        let path = quote!(#ty).to_string().replace(' ', "");
+        let doc = match v.ty.named().map(|id| api.ty(id).name.as_str()) {
+            // `ErrorBody::Error(types::Error)`: the API's error object, not the SDK's error.
+            Some(shared) if is_root_name(shared) => {
+                format!(" The API's own `{shared}` body ([`types::{shared}`]({path})), not the SDK's [`{shared}`](crate::{shared}).")
+            }
+            _ => format!(" A body of type [`{path}`]."),
+        };
         let cfg = features::cfg(plan, gate);
         quote!(#[doc = #doc] #cfg #name(#ty),)
     });
@@ -131,10 +139,7 @@ fn lib(api: &Api, settings: &Settings, plan: &features::Plan) -> TokenStream {
         pub mod runtime;
         pub mod types;
 
-        pub use runtime::{
-            Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Hook, Response, ResponseBody, ResponseDecodeError,
-            RetryPolicy, SecretString, SseEvent, StatusError, TextCollector, TextDeltas, TimeoutKind,
-        };
+        pub use runtime::{#(#reexports),*};
 
         /// Every failure of a call: connection, timeout, HTTP status (with the typed
         /// [`ErrorBody`]), an undecodable response or stream event, or an invalid request.
@@ -147,6 +152,32 @@ fn lib(api: &Api, settings: &Settings, plan: &features::Plan) -> TokenStream {
 
         #decoders
     }
+}
+
+/// What the crate root re-exports from the runtime: everything a user names.
+const ROOT_REEXPORTS: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "ConfigError",
+    "DecodeError",
+    "EventStream",
+    "FilePart",
+    "Hook",
+    "Response",
+    "ResponseBody",
+    "ResponseDecodeError",
+    "RetryPolicy",
+    "SecretString",
+    "SseEvent",
+    "StatusError",
+    "TextCollector",
+    "TextDeltas",
+    "TimeoutKind",
+];
+
+/// Whether an item of the crate root has this name (a type of the document may share it).
+pub(crate) fn is_root_name(name: &str) -> bool {
+    ROOT_REEXPORTS.contains(&name) || name == "Error" || name == "ErrorBody"
 }
 
 fn client(api: &Api, plan: &features::Plan) -> TokenStream {

@@ -32,9 +32,9 @@ pub fn object_writer() -> TokenStream {
     quote!(crate::runtime::Object)
 }
 
-/// Tagged-union helpers.
-pub fn tagged() -> TokenStream {
-    quote!(crate::runtime::tagged)
+/// Union helpers: tags, member ranking, flattened variants.
+pub fn union() -> TokenStream {
+    quote!(crate::runtime::union)
 }
 
 /// The SDK's error type (`runtime::Error<ErrorBody>`).

@@ -149,7 +149,7 @@ pub fn surface(api: &Api) -> Surface {
                     if v.boxed {
                         ty = format!("Box<{ty}>");
                     }
-                    let tags = v.tags.join(" | ");
+                    let tags = v.tags.iter().map(ToString::to_string).collect::<Vec<_>>().join(" | ");
                     surface.add(
                         format!("{path}::{}", v.name),
                         ItemKind::OpenVariant,

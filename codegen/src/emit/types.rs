@@ -4,7 +4,8 @@
 use super::docs;
 use super::runtime_paths as rt;
 use crate::ir::{
-    Api, Field, Presence, Primitive, StringEnum, Struct, TaggedUnion, TypeDef, TypeKind, TypeRef, UnionVariant,
+    Api, Constant, Field, Fit, Kinds, Presence, Primitive, StringEnum, Struct, TaggedUnion, TypeDef, TypeKind, TypeRef,
+    UnionVariant,
 };
 use crate::naming;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -179,6 +180,10 @@ pub fn rust_type(api: &Api, ty: &TypeRef, local: bool) -> TokenStream {
             let string = Std::of(api).string();
             quote!(::std::collections::BTreeMap<#string, #value>)
         }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(api, inner, local);
+            Std::of(api).option(inner)
+        }
         TypeRef::Any => quote!(serde_json::Value),
     }
 }
@@ -257,7 +262,15 @@ pub fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     if !docs::has_text(&type_docs) {
         type_docs.description = Some(docs::type_summary(api, def));
     }
-    let doc = docs::attrs(&type_docs);
+    let mut doc = docs::attrs(&type_docs);
+    if super::is_root_name(&def.name) {
+        // `types::Error` beside `crate::Error`: say which is which.
+        let note = format!(
+            " This is a type of the API's document; the SDK's own [`{0}`](crate::{0}) is another item.",
+            def.name
+        );
+        doc.extend(quote!(#[doc = ""] #[doc = #note]));
+    }
     let name = format_ident!("{}", def.name);
     let body = match &def.kind {
         TypeKind::Struct(s) => struct_def(api, &name, s),
@@ -321,7 +334,7 @@ fn struct_def(api: &Api, name: &Ident, s: &Struct) -> TokenStream {
         None => (TokenStream::new(), Some(object_serde(api, name, s))),
         Some((ident, _)) => {
             let names: Vec<Ident> = s.fields.iter().map(|f| snake_ident(&f.name)).collect();
-            let merge = rt::tagged();
+            let merge = rt::union();
             let serialize = quote! {
                 impl serde::Serialize for #name {
                     // Every field is cloned alike, whatever its type; `Own` keeps the fields' serde attributes.
@@ -557,6 +570,7 @@ pub(super) fn canonical(api: &Api, ty: &TypeRef, depth: usize) -> TypeRef {
         },
         TypeRef::Array(item) => TypeRef::Array(Box::new(canonical(api, item, depth + 1))),
         TypeRef::Map(value) => TypeRef::Map(Box::new(canonical(api, value, depth + 1))),
+        TypeRef::Nullable(inner) => TypeRef::Nullable(Box::new(canonical(api, inner, depth + 1))),
         _ => ty.clone(),
     }
 }
@@ -573,30 +587,105 @@ fn size_allowance<'a>(mut variants: impl Iterator<Item = &'a TypeRef>) -> TokenS
 }
 
 fn untagged_def(api: &Api, name: &Ident, variants: &[UnionVariant]) -> TokenStream {
+    let std = Std::of(api);
+    let result = std.result();
     let items = variants.iter().map(|v| {
         let doc = docs::attrs_or(&v.docs, api, &v.ty, None);
         let variant = format_ident!("{}", v.name);
         let ty = rust_type(api, &v.ty, true);
-        let ty = if v.boxed { Std::of(api).boxed(ty) } else { ty };
+        let ty = if v.boxed { std.boxed(ty) } else { ty };
         quote!(#doc #variant(#ty),)
     });
+    let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.name)).collect();
     let listed: Vec<(Ident, &TypeRef, bool)> =
-        variants.iter().map(|v| (format_ident!("{}", v.name), &v.ty, v.boxed)).collect();
+        variants.iter().zip(&idents).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();
     let froms = variant_froms(api, name, &listed);
     let sizes = size_allowance(variants.iter().map(|v| &v.ty));
+    let union = rt::union();
+    let members = variants.iter().map(|v| member_fit(&api.fit(&v.ty)));
+    let decoders = variants.iter().zip(&idents).enumerate().map(|(i, (v, variant))| {
+        let wrap = match v.boxed {
+            true => {
+                let boxed = std.box_new(quote!(v));
+                quote!(|v| Self::#variant(#boxed))
+            }
+            false => quote!(Self::#variant),
+        };
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        quote!(#i => serde::Deserialize::deserialize(value).map(#wrap),)
+    });
+    let type_name = name.to_string();
     quote! {
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         #sizes
         pub enum #name { #(#items)* }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#idents(v) => serde::Serialize::serialize(v, serializer),)*
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                use #union as u;
+                // What tells the members apart: the value goes to the member it fits best.
+                const MEMBERS: &[u::Member] = &[#(#members),*];
+                u::decode_untagged(deserializer, #type_name, MEMBERS, |member, value| match member {
+                    #(#decoders)*
+                    _ => #result::Err(serde::de::Error::custom("no such member")),
+                })
+            }
+        }
         #froms
+    }
+}
+
+/// A member's `union::Member` table entry (inside a `use … as u`).
+fn member_fit(fit: &Fit) -> TokenStream {
+    let kinds = |kinds: Kinds| {
+        let names = kinds.names().into_iter().map(|n| format_ident!("{}", n));
+        quote!(#(u::#names)|*)
+    };
+    let own = kinds(fit.kinds);
+    let values = fit.values.iter().map(constant);
+    let required = &fit.required;
+    let properties = fit.properties.iter().map(|(wire, k)| {
+        let k = kinds(*k);
+        quote!((#wire, #k))
+    });
+    let constants = fit.constants.iter().map(|(wire, values)| {
+        let values = values.iter().map(constant);
+        quote!((#wire, &[#(u::#values),*]))
+    });
+    quote! {
+        u::Member {
+            kinds: #own,
+            values: &[#(u::#values),*],
+            required: &[#(#required),*],
+            properties: &[#(#properties),*],
+            constants: &[#(#constants),*],
+        }
+    }
+}
+
+/// A constant as the runtime's `Constant` (without its path).
+fn constant(value: &Constant) -> TokenStream {
+    match value {
+        Constant::String(text) => quote!(Constant::Str(#text)),
+        Constant::Integer(number) => {
+            let number = proc_macro2::Literal::i64_unsuffixed(*number);
+            quote!(Constant::Int(#number))
+        }
     }
 }
 
 fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
     let result = Std::of(api).result();
     let tag = &t.tag;
-    let tagged = rt::tagged();
+    let tagged = rt::union();
     let variants: Vec<Ident> = t.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
     let items = t.variants.iter().zip(&variants).map(|(v, variant)| {
         let ty = rust_type(api, &v.ty, true);
@@ -605,7 +694,6 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         quote!(#(#[doc = #tags])* #variant(#ty),)
     });
     let decode = t.variants.iter().zip(&variants).map(|(v, variant)| {
-        let tags = &v.tags;
         let wrap = if v.boxed {
             {
                 let boxed = Std::of(api).box_new(quote!(v));
@@ -614,11 +702,18 @@ fn tagged_def(api: &Api, name: &Ident, t: &TaggedUnion) -> TokenStream {
         } else {
             quote!(Self::#variant)
         };
-        quote!(Some(#(#tags)|*) => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
+        let patterns = v.tags.iter().map(|t| match t {
+            Constant::String(text) => quote!(Some(#tagged::Tag::Str(#text))),
+            Constant::Integer(number) => {
+                let number = proc_macro2::Literal::i64_unsuffixed(*number);
+                quote!(Some(#tagged::Tag::Int(#number)))
+            }
+        });
+        quote!(#(#patterns)|* => serde_json::from_value(value).map(#wrap).map_err(serde::de::Error::custom),)
     });
     let encode = t.variants.iter().zip(&variants).map(|(v, variant)| {
-        let first = &v.tags[0];
-        quote!(Self::#variant(v) => #tagged::serialize_with_tag(v, #tag, #first, serializer),)
+        let first = constant(&v.tags[0]);
+        quote!(Self::#variant(v) => #tagged::serialize_with_tag(v, #tag, #tagged::#first, serializer),)
     });
     let listed: Vec<(Ident, &TypeRef, bool)> =
         t.variants.iter().zip(&variants).map(|(v, i)| (i.clone(), &v.ty, v.boxed)).collect();

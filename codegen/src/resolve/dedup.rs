@@ -63,7 +63,10 @@ fn shape_key(types: &[TypeDef], kind: &TypeKind, canonical: &[usize]) -> Option<
                     let ty = through(&f.ty, canonical);
                     // A field without docs of its own shows its type's (and its deprecation).
                     let shown = f.ty.named().map(|id| &types[id.0].docs);
-                    format!("{:?}", (&f.name, &f.wire_name, &f.setter, ty, f.presence, f.boxed, &f.docs, shown))
+                    format!(
+                        "{:?}",
+                        (&f.name, &f.wire_name, &f.setter, ty, f.presence, f.boxed, &f.values, &f.docs, shown)
+                    )
                 })
                 .collect();
             Some(format!("struct {fields:?} {:?}", s.extra))
@@ -78,6 +81,7 @@ fn through(ty: &TypeRef, canonical: &[usize]) -> TypeRef {
         TypeRef::Named(id) => TypeRef::Named(crate::ir::TypeId(canonical[id.0])),
         TypeRef::Array(item) => TypeRef::Array(Box::new(through(item, canonical))),
         TypeRef::Map(value) => TypeRef::Map(Box::new(through(value, canonical))),
+        TypeRef::Nullable(inner) => TypeRef::Nullable(Box::new(through(inner, canonical))),
         other => other.clone(),
     }
 }

@@ -9,6 +9,7 @@ mod dedup;
 pub mod deprecation;
 mod operations;
 mod schemas;
+mod unions;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Api, Auth, Docs, TypeDef, TypeId, TypeKind, TypeRef, UnionVariant};
@@ -27,6 +28,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let auth = auth.map(|(_, auth)| auth);
     let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
+    unions::tag_by_constants(&mut types);
     cycles::box_cycles(&mut types);
     let text_events = operations
         .iter()
@@ -49,11 +51,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
                 .iter()
                 .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
         }),
-        env_prefix: doc
-            .info
-            .env_prefix
-            .clone()
-            .unwrap_or_else(|| naming::shouty_name(doc.info.title.split_whitespace().next().unwrap_or("API"))),
+        env_prefix: doc.info.env_prefix.clone().unwrap_or_else(|| naming::env_prefix(&doc.info.title)),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
         schemes,
@@ -103,7 +101,13 @@ fn error_bodies(types: &[TypeDef], operations: &mut [crate::ir::Operation]) -> V
         };
         let name = scope.claim(name);
         error.variant = name.clone();
-        variants.push(UnionVariant { name, ty: error.ty.clone(), boxed: false, docs: Docs::default() });
+        variants.push(UnionVariant {
+            name,
+            ty: error.ty.clone(),
+            boxed: false,
+            docs: Docs::default(),
+            sources: Vec::new(),
+        });
     }
     variants
 }

@@ -213,9 +213,7 @@ impl<'d> Resolver<'d> {
             title: op.summary.clone(),
             description: op.description.clone(),
             deprecated: op.deprecated.then(Deprecation::default),
-            default: None,
-            example: None,
-            format: None,
+            ..Docs::default()
         };
         Some(Operation {
             name: String::new(),
@@ -369,9 +367,12 @@ impl<'d> Resolver<'d> {
                 docs.deprecated = Some(Deprecation::default());
             }
             if let Some(schema) = &param.schema {
+                // Many documents describe a parameter in its schema only.
                 let schema_docs = docs_of(schema);
+                docs.description = docs.description.or(schema_docs.description).or(schema_docs.title);
                 docs.default = schema_docs.default;
                 docs.format = schema_docs.format;
+                docs.allowed = schema_docs.allowed;
             }
             let style = match location {
                 ParamLocation::Query => self.query_style(param, &param_pointer),

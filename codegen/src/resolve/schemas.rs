@@ -4,11 +4,11 @@
 
 use super::{RefTarget, Resolver};
 use crate::ir::{
-    Deprecation, Docs, EnumVariant, Field, FlattenedVariant, Presence, Primitive, StringEnum, Struct, TaggedUnion,
-    TaggedVariant, TypeId, TypeKind, TypeRef, UnionVariant,
+    Constant, Deprecation, Docs, EnumVariant, Field, FlattenedVariant, Presence, Primitive, StringEnum, Struct,
+    TaggedUnion, TaggedVariant, TypeId, TypeKind, TypeRef, UnionVariant,
 };
 use crate::naming::{self, Scope};
-use crate::spec::{escape_segment, Schema, SchemaObject};
+use crate::spec::{self, escape_segment, Schema, SchemaObject};
 use indexmap::IndexMap;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -47,6 +47,9 @@ fn is_null_schema(schema: &Schema) -> bool {
     schema.body.types.0 == ["null"] || schema.body.enum_values.as_deref() == Some(&[Value::Null])
 }
 
+/// How deep nullability and scalar checks follow references and wrappers before giving up.
+const FOLLOW_LIMIT: usize = 16;
+
 /// The documentation a schema carries.
 /// The docs of a schema given type `ty`: a file says what it is without its string format.
 fn docs_of_typed(schema: &Schema, ty: &TypeRef) -> Docs {
@@ -74,7 +77,34 @@ pub(super) fn docs_of(schema: &Schema) -> Docs {
             })
             .and_then(compact),
         format: s.format.clone().filter(|f| s.types.0.iter().any(|t| t == "string") && f != "password"),
+        allowed: match integer_values(s) {
+            Some(values) => values.iter().map(i64::to_string).collect(),
+            None => Vec::new(),
+        },
     }
+}
+
+/// Integer values of an `enum` or `const` whose values are all integers (`status: {enum: [404]}`),
+/// with or without `type: integer`.
+fn integer_values(s: &SchemaObject) -> Option<Vec<i64>> {
+    let types = non_null_types(s);
+    if !(types.is_empty() || types == ["integer"] || types == ["number"]) {
+        return None;
+    }
+    let values: Vec<&Value> = match (&s.enum_values, &s.const_value) {
+        (Some(values), _) => values.iter().filter(|v| !v.is_null()).collect(),
+        (None, Some(value)) => vec![value],
+        (None, None) => return None,
+    };
+    values.iter().map(|v| v.as_i64()).collect::<Option<Vec<_>>>().filter(|v| !v.is_empty())
+}
+
+/// The constants a schema allows, when it is an `enum` or `const` of strings or of integers.
+fn constants_of(s: &SchemaObject) -> Option<Vec<Constant>> {
+    if let Some(values) = string_values(s) {
+        return Some(values.into_iter().map(Constant::String).collect());
+    }
+    integer_values(s).map(|values| values.into_iter().map(Constant::Integer).collect())
 }
 
 fn non_null_types(s: &SchemaObject) -> Vec<&str> {
@@ -180,12 +210,23 @@ impl<'d> Resolver<'d> {
         }
         if !s.all_of.is_empty() {
             // Parts that only annotate (a description, `nullable`) add no shape.
-            let mut shaped = s.all_of.iter().enumerate().filter(|(_, part)| !is_annotation_only(part));
+            let shaped: Vec<(usize, &'d Schema)> =
+                s.all_of.iter().enumerate().filter(|(_, part)| !is_annotation_only(part)).collect();
             let alone = s.properties.is_empty() && s.one_of.is_empty() && s.any_of.is_empty();
-            if let (Some((i, part)), None, true) = (shaped.next(), shaped.next(), alone) {
-                return Shape::Follow(part, format!("{pointer}/allOf/{i}"));
-            }
-            return Shape::Struct;
+            let followed = match shaped.as_slice() {
+                _ if !alone => None,
+                [only] => Some(*only),
+                // Parts that each narrow one scalar (a `$ref` to a string enum and `type: string`):
+                // the value is that scalar, typed by the part with a name of its own.
+                parts if parts.len() > 1 && parts.iter().all(|(_, part)| self.is_scalar(part, 0)) => {
+                    parts.iter().find(|(_, part)| part.body.reference.is_some()).or(parts.first()).copied()
+                }
+                _ => None,
+            };
+            return match followed {
+                Some((i, part)) => Shape::Follow(part, format!("{pointer}/allOf/{i}")),
+                None => Shape::Struct,
+            };
         }
         let members: Vec<(&'d Schema, String)> = if !s.one_of.is_empty() {
             if !s.any_of.is_empty() {
@@ -207,6 +248,11 @@ impl<'d> Resolver<'d> {
             return Shape::Enum(values);
         }
         let types = non_null_types(s);
+        // Integer values have no names to give variants: the type is the integer, the values
+        // are documented, and a union still tells members apart by them (`Field::values`).
+        if integer_values(s).is_some() && types != ["number"] {
+            return Shape::Ref(TypeRef::Primitive(integer_primitive(s.format.as_deref())));
+        }
         if types.len() > 1 {
             return Shape::Union(Vec::new());
         }
@@ -216,12 +262,7 @@ impl<'d> Resolver<'d> {
                 Some("binary") if self.file_fields => Primitive::File,
                 _ => Primitive::String,
             })),
-            Some("integer") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
-                Some("int32" | "int16" | "int8") => Primitive::I32,
-                Some("uint32" | "uint16" | "uint8") => Primitive::U32,
-                Some("uint64" | "uint") => Primitive::U64,
-                _ => Primitive::I64,
-            })),
+            Some("integer") => Shape::Ref(TypeRef::Primitive(integer_primitive(s.format.as_deref()))),
             Some("number") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
                 Some("float") => Primitive::F32,
                 _ => Primitive::F64,
@@ -246,7 +287,7 @@ impl<'d> Resolver<'d> {
     fn array_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &str) -> TypeRef {
         let hint = format!("{hint}Item");
         match &s.items {
-            Some(items) => TypeRef::Array(Box::new(self.type_of(items, &format!("{pointer}/items"), &hint))),
+            Some(items) => TypeRef::Array(Box::new(self.element_of(items, &format!("{pointer}/items"), &hint))),
             // `prefixItems` (tuples) are tolerated as arrays of any value.
             None => TypeRef::Array(Box::new(TypeRef::Any)),
         }
@@ -256,11 +297,117 @@ impl<'d> Resolver<'d> {
         let hint = format!("{hint}Value");
         let value = match &s.additional_properties {
             Some(values) if values.boolean.is_none() => {
-                self.type_of(values, &format!("{pointer}/additionalProperties"), &hint)
+                self.element_of(values, &format!("{pointer}/additionalProperties"), &hint)
             }
             _ => TypeRef::Any,
         };
         TypeRef::Map(Box::new(value))
+    }
+
+    /// The type of an array's items or a map's values: optional when they may be `null`.
+    fn element_of(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> TypeRef {
+        let ty = self.type_of(schema, pointer, hint);
+        match self.may_be_null(schema, 0) && ty != TypeRef::Any {
+            true => TypeRef::Nullable(Box::new(ty)),
+            false => ty,
+        }
+    }
+
+    /// The schema a `$ref` names, quietly (`type_of` reports references that do not resolve).
+    fn quiet_target(&self, reference: &str) -> Option<&'d Schema> {
+        spec::lookup::schema(self.doc, &spec::lookup::segments(reference)?)
+    }
+
+    /// Whether a use of `schema` may be `null`: its own markers, or those of what it stands for —
+    /// a `$ref` target (3.0 `nullable`, 3.1 `null` in `type` or as a union member), the parts
+    /// of an `allOf` wrapper, a member of a union.
+    pub(super) fn may_be_null(&self, schema: &Schema, depth: usize) -> bool {
+        if is_nullable(schema) {
+            return true;
+        }
+        let s = &*schema.body;
+        if depth > FOLLOW_LIMIT || schema.boolean.is_some() {
+            return false;
+        }
+        if let Some(reference) = &s.reference {
+            return self.quiet_target(reference).is_some_and(|target| self.may_be_null(target, depth + 1));
+        }
+        if s.properties.is_empty() && !s.all_of.is_empty() {
+            // `allOf: [{$ref: X}, {nullable: true}]`, or a wrapper of one part that may be null.
+            let mut shaped = s.all_of.iter().filter(|part| !is_annotation_only(part));
+            let single = match (shaped.next(), shaped.next()) {
+                (Some(only), None) => self.may_be_null(only, depth + 1),
+                _ => false,
+            };
+            if single || s.all_of.iter().any(is_nullable) {
+                return true;
+            }
+        }
+        s.one_of.iter().chain(&s.any_of).any(|member| self.may_be_null(member, depth + 1))
+    }
+
+    /// The constants a property may hold, looking through `$ref`s and `allOf` wrappers.
+    fn constants(&self, schema: &Schema, depth: usize) -> Option<Vec<Constant>> {
+        let s = &*schema.body;
+        if let Some(values) = constants_of(s) {
+            return Some(values);
+        }
+        if depth > FOLLOW_LIMIT || schema.boolean.is_some() {
+            return None;
+        }
+        if let Some(reference) = &s.reference {
+            return self.quiet_target(reference).and_then(|target| self.constants(target, depth + 1));
+        }
+        let mut shaped = s.all_of.iter().filter(|part| !is_annotation_only(part));
+        match (shaped.next(), shaped.next(), s.properties.is_empty()) {
+            (Some(only), None, true) => self.constants(only, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// The constants an object schema's property `wire` holds, looking through `$ref`s and
+    /// `allOf` parts.
+    fn property_constants(&self, schema: &Schema, wire: &str, depth: usize) -> Option<Vec<Constant>> {
+        let s = &*schema.body;
+        if depth > FOLLOW_LIMIT {
+            return None;
+        }
+        if let Some(property) = s.properties.get(wire) {
+            return self.constants(property, 0);
+        }
+        if let Some(reference) = &s.reference {
+            return self.quiet_target(reference).and_then(|target| self.property_constants(target, wire, depth + 1));
+        }
+        s.all_of.iter().find_map(|part| self.property_constants(part, wire, depth + 1))
+    }
+
+    /// Whether values of `schema` are one scalar (string, integer, number or boolean), looking
+    /// through `$ref`s and `allOf` parts.
+    fn is_scalar(&self, schema: &Schema, depth: usize) -> bool {
+        let s = &*schema.body;
+        if depth > FOLLOW_LIMIT || schema.boolean.is_some() {
+            return false;
+        }
+        if let Some(reference) = &s.reference {
+            return self.quiet_target(reference).is_some_and(|target| self.is_scalar(target, depth + 1));
+        }
+        let composite = !s.properties.is_empty()
+            || s.items.is_some()
+            || s.additional_properties.is_some()
+            || !s.one_of.is_empty()
+            || !s.any_of.is_empty();
+        if composite {
+            return false;
+        }
+        if !s.all_of.is_empty() {
+            return s
+                .all_of
+                .iter()
+                .filter(|part| !is_annotation_only(part))
+                .all(|part| self.is_scalar(part, depth + 1));
+        }
+        constants_of(s).is_some()
+            || matches!(non_null_types(s).as_slice(), ["string"] | ["integer"] | ["number"] | ["boolean"])
     }
 
     /// The fields of an object, merging `allOf` parts in order (later properties win).
@@ -282,7 +429,8 @@ impl<'d> Resolver<'d> {
             };
             let hint = format!("{owner}{}", naming::type_name(wire));
             let ty = self.type_of(property.schema, &property.pointer, &hint);
-            let nullable = is_nullable(property.schema) || self.follows_to_nullable(property.schema);
+            let nullable = self.may_be_null(property.schema, 0);
+            let values = self.constants(property.schema, 0);
             let presence = match (required.contains(wire), nullable) {
                 (true, false) => Presence::Required,
                 (true, true) => Presence::RequiredNullable,
@@ -302,6 +450,7 @@ impl<'d> Resolver<'d> {
                 ty,
                 presence,
                 boxed: false,
+                values,
                 pointer: property.pointer,
             });
         }
@@ -342,12 +491,6 @@ impl<'d> Resolver<'d> {
             }
         };
         Some(FlattenedVariant { name: scope.claim("kind".to_owned()), ty: TypeRef::Named(id) })
-    }
-
-    /// Whether a single-`allOf` wrapper says nullable inside (`allOf: [{$ref, nullable}]`).
-    fn follows_to_nullable(&self, schema: &Schema) -> bool {
-        let s = &schema.body;
-        s.all_of.len() == 1 && s.properties.is_empty() && is_nullable(&s.all_of[0])
     }
 
     fn collect_object(
@@ -414,13 +557,17 @@ impl<'d> Resolver<'d> {
         }
         // Inline string enums among the members are merged into one enum variant.
         let mut enum_values: Vec<String> = Vec::new();
+        let mut enum_sources = Vec::new();
         let mut others = Vec::new();
         for (member, member_pointer) in members {
             match (member.body.reference.is_none() && member.body.all_of.is_empty())
                 .then(|| string_values(&member.body))
                 .flatten()
             {
-                Some(values) => enum_values.extend(values),
+                Some(values) => {
+                    enum_values.extend(values);
+                    enum_sources.push(member_pointer);
+                }
                 None => others.push((member, member_pointer)),
             }
         }
@@ -437,6 +584,7 @@ impl<'d> Resolver<'d> {
                 ty: TypeRef::Named(id),
                 boxed: false,
                 docs: Docs::default(),
+                sources: enum_sources,
             });
         }
         for (i, (member, member_pointer)) in others.into_iter().enumerate() {
@@ -449,7 +597,13 @@ impl<'d> Resolver<'d> {
                 _ => self.variant_name(&ty),
             };
             let docs = docs_of_typed(member, &ty);
-            variants.push(UnionVariant { name: scope.claim(variant), ty, boxed: false, docs });
+            variants.push(UnionVariant {
+                name: scope.claim(variant),
+                ty,
+                boxed: false,
+                docs,
+                sources: vec![member_pointer],
+            });
         }
         let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
         if let Some(short) = naming::distinguishing_names(name, &names) {
@@ -479,7 +633,7 @@ impl<'d> Resolver<'d> {
                     }
                 };
                 let name = scope.claim(self.variant_name(&ty));
-                UnionVariant { name, ty, boxed: false, docs: Docs::default() }
+                UnionVariant { name, ty, boxed: false, docs: Docs::default(), sources: Vec::new() }
             })
             .collect()
     }
@@ -503,20 +657,26 @@ impl<'d> Resolver<'d> {
                 );
                 return None;
             };
-            let Some(RefTarget::Component(name, _)) = self.ref_target(reference, member_pointer) else {
+            let Some(RefTarget::Component(name, target)) = self.ref_target(reference, member_pointer) else {
                 self.diags.warning(
                     member_pointer,
                     "discriminated union member is not a component schema: generated as an untagged union",
                 );
                 return None;
             };
-            let mut tags: Vec<String> = mapping
+            let mut tags: Vec<Constant> = mapping
                 .iter()
                 .filter(|(_, target)| *target == reference || target.as_str() == name)
-                .map(|(value, _)| value.clone())
+                .map(|(value, _)| Constant::String(value.clone()))
                 .collect();
             if tags.is_empty() {
-                tags.push(name.to_owned());
+                // Without a mapping the tag is the schema's name, but documents often mean the
+                // constant the member's tag property holds (`type: {enum: [function]}`): both select it.
+                tags = self.property_constants(target, tag, 0).unwrap_or_default();
+                tags.retain(|t| matches!(t, Constant::String(_)));
+                if !tags.contains(&Constant::String(name.to_owned())) {
+                    tags.push(Constant::String(name.to_owned()));
+                }
             }
             let id = self.named[name];
             variants.push(TaggedVariant {
@@ -524,6 +684,7 @@ impl<'d> Resolver<'d> {
                 tags,
                 ty: TypeRef::Named(id),
                 boxed: false,
+                sources: vec![member_pointer.clone()],
             });
         }
         if variants.is_empty() {
@@ -552,6 +713,7 @@ impl<'d> Resolver<'d> {
             .to_owned(),
             TypeRef::Array(item) => format!("{}List", self.variant_name(item)),
             TypeRef::Map(_) => "Map".to_owned(),
+            TypeRef::Nullable(inner) => format!("Optional{}", self.variant_name(inner)),
             TypeRef::Any => "Value".to_owned(),
         }
     }
@@ -559,16 +721,22 @@ impl<'d> Resolver<'d> {
 
 /// What an inline union member is called, from what tells it apart: the component an `allOf`
 /// member extends (`ResponseCreatedEvent`), the single value of a tag property
-/// (`type: {const: image}` → `Image`), or its only required property (`card` → `Card`).
+/// (`type: {const: image}` → `Image`, `code: {enum: [2]}` → `Code2`), or its only required
+/// property (`card` → `Card`).
 fn member_hint(member: &Schema) -> Option<String> {
     let s = &*member.body;
     let extended = s.all_of.iter().filter_map(|part| part.body.reference.as_deref()).collect::<Vec<_>>();
     if let [reference] = extended.as_slice() {
         return reference.rsplit('/').next().map(naming::type_name);
     }
-    let tag = s.properties.values().find_map(|property| match string_values(&property.body)?.as_slice() {
-        [single] => Some(naming::type_name(single)),
-        _ => None,
+    let tag = s.properties.iter().find_map(|(name, property)| {
+        if let Some([single]) = string_values(&property.body).as_deref() {
+            return Some(naming::type_name(single));
+        }
+        match integer_values(&property.body)?.as_slice() {
+            [single] => Some(format!("{}{single}", naming::type_name(name))),
+            _ => None,
+        }
     });
     if tag.is_some() {
         return tag;
@@ -600,6 +768,16 @@ fn owner_of(pointer: &str) -> Option<String> {
     let rest = pointer.strip_prefix("/components/schemas/")?;
     let name = rest.split('/').next()?;
     Some(name.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The Rust integer of an integer `format`.
+fn integer_primitive(format: Option<&str>) -> Primitive {
+    match format {
+        Some("int32" | "int16" | "int8") => Primitive::I32,
+        Some("uint32" | "uint16" | "uint8") => Primitive::U32,
+        Some("uint64" | "uint") => Primitive::U64,
+        _ => Primitive::I64,
+    }
 }
 
 fn indexed<'s>(schemas: &'s [Schema], pointer: &str, keyword: &str) -> Vec<(&'s Schema, String)> {

@@ -201,14 +201,54 @@ impl<'de> serde::Deserialize<'de> for Health {
     }
 }
 /// What sort of animal.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Kind {
     /// A [`Bird`](crate::types::Bird).
     Bird(Bird),
     /// A [`Fish`](crate::types::Fish).
     Fish(Fish),
+}
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Bird(v) => serde::Serialize::serialize(v, serializer),
+            Self::Fish(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["wingspan"],
+                properties: &[("wingspan", u::NUMBER)],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["fins"],
+                properties: &[("fins", u::INTEGER)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "Kind",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Bird),
+                1 => serde::Deserialize::deserialize(value).map(Self::Fish),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<Bird> for Kind {
     fn from(value: Bird) -> Self {

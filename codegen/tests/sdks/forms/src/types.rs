@@ -549,13 +549,53 @@ impl<'de> serde::Deserialize<'de> for EditImageRequest {
     }
 }
 /// One image or several.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum EditImageRequestImage {
     /// A file (bytes, a path or a reader, with its file name and media type).
     File(crate::runtime::FilePart),
     /// A list of file (bytes, a path or a reader, with its file name and media type).
     FileList(Vec<crate::runtime::FilePart>),
+}
+impl serde::Serialize for EditImageRequestImage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::File(v) => serde::Serialize::serialize(v, serializer),
+            Self::FileList(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for EditImageRequestImage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::ARRAY,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "EditImageRequestImage",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::File),
+                1 => serde::Deserialize::deserialize(value).map(Self::FileList),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<crate::runtime::FilePart> for EditImageRequestImage {
     fn from(value: crate::runtime::FilePart) -> Self {
@@ -733,18 +773,18 @@ impl serde::Serialize for TokenRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Password(v) => {
-                crate::runtime::tagged::serialize_with_tag(
+                crate::runtime::union::serialize_with_tag(
                     v,
                     "grant_type",
-                    "password",
+                    crate::runtime::union::Constant::Str("password"),
                     serializer,
                 )
             }
             Self::Refresh(v) => {
-                crate::runtime::tagged::serialize_with_tag(
+                crate::runtime::union::serialize_with_tag(
                     v,
                     "grant_type",
-                    "refresh_token",
+                    crate::runtime::union::Constant::Str("refresh_token"),
                     serializer,
                 )
             }
@@ -759,13 +799,13 @@ impl<'de> serde::Deserialize<'de> for TokenRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match crate::runtime::tagged::tag_of(&value, "grant_type") {
-            Some("password") => {
+        match crate::runtime::union::tag_of(&value, "grant_type") {
+            Some(crate::runtime::union::Tag::Str("password")) => {
                 serde_json::from_value(value)
                     .map(Self::Password)
                     .map_err(serde::de::Error::custom)
             }
-            Some("refresh_token") => {
+            Some(crate::runtime::union::Tag::Str("refresh_token")) => {
                 serde_json::from_value(value)
                     .map(Self::Refresh)
                     .map_err(serde::de::Error::custom)

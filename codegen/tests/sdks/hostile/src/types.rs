@@ -7,14 +7,61 @@
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
 /// Any one of: a [`ErrorBody`](crate::types::ErrorBody), a [`String`](crate::types::String).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AliasedStrings {
     /// A [`ErrorBody`](crate::types::ErrorBody).
     ErrorBody(ErrorBody),
     /// A [`String`](crate::types::String).
     String(String),
+}
+impl serde::Serialize for AliasedStrings {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::ErrorBody(v) => serde::Serialize::serialize(v, serializer),
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for AliasedStrings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "AliasedStrings",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::ErrorBody),
+                1 => serde::Deserialize::deserialize(value).map(Self::String),
+                _ => {
+                    ::core::result::Result::Err(
+                        serde::de::Error::custom("no such member"),
+                    )
+                }
+            },
+        )
+    }
 }
 /// An object with the fields `new`, `into`.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +131,8 @@ impl<'de> serde::Deserialize<'de> for Box {
     }
 }
 /// An object with the fields `clone`, `set_clone`, `send`, `self`.
+///
+/// This is a type of the API's document; the SDK's own [`Client`](crate::Client) is another item.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Client {
@@ -228,6 +277,8 @@ impl<'de> serde::Deserialize<'de> for Default {
     }
 }
 /// An object with the fields `fmt`, `to_string`, `default`.
+///
+/// This is a type of the API's document; the SDK's own [`Error`](crate::Error) is another item.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Error {
@@ -308,6 +359,8 @@ impl<'de> serde::Deserialize<'de> for Error {
     }
 }
 /// A string.
+///
+/// This is a type of the API's document; the SDK's own [`ErrorBody`](crate::ErrorBody) is another item.
 pub type ErrorBody = ::std::string::String;
 /// A [`Sync`](crate::types::Sync).
 pub type Fn = Sync;
@@ -511,6 +564,8 @@ impl<'de> serde::Deserialize<'de> for Option {
     }
 }
 /// An object with the fields `type`, `Type`, `r#type`.
+///
+/// This is a type of the API's document; the SDK's own [`Response`](crate::Response) is another item.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Response {
@@ -873,8 +928,7 @@ impl<'de> serde::Deserialize<'de> for Sync {
     }
 }
 /// Any one of: a string, a string, an integer.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TwoStrings {
     /// A string.
     ///
@@ -886,6 +940,63 @@ pub enum TwoStrings {
     String2(::std::string::String),
     /// An integer.
     Integer(i64),
+}
+impl serde::Serialize for TwoStrings {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::String2(v) => serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for TwoStrings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::INTEGER,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "TwoStrings",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::String2),
+                2 => serde::Deserialize::deserialize(value).map(Self::Integer),
+                _ => {
+                    ::core::result::Result::Err(
+                        serde::de::Error::custom("no such member"),
+                    )
+                }
+            },
+        )
+    }
 }
 impl From<i64> for TwoStrings {
     fn from(value: i64) -> Self {

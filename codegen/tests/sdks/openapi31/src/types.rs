@@ -155,13 +155,53 @@ pub enum ItemKind {
 }
 crate::runtime::open_enum!(ItemKind { Item => "item" });
 /// Any one of: a string, an integer.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ItemEither {
     /// A string.
     String(String),
     /// An integer.
     Integer(i64),
+}
+impl serde::Serialize for ItemEither {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ItemEither {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::INTEGER,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ItemEither",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::Integer),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ItemEither {
     fn from(value: String) -> Self {

@@ -106,14 +106,54 @@ impl<'de> serde::Deserialize<'de> for Dog {
     }
 }
 /// Any one of: a [`EnumOrIntegerEnum`](crate::types::EnumOrIntegerEnum), an integer.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EnumOrInteger {
     /// A [`EnumOrIntegerEnum`](crate::types::EnumOrIntegerEnum).
     Enum(EnumOrIntegerEnum),
     /// An integer.
     Integer(i64),
+}
+impl serde::Serialize for EnumOrInteger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Enum(v) => serde::Serialize::serialize(v, serializer),
+            Self::Integer(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for EnumOrInteger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[u::Constant::Str("low"), u::Constant::Str("high")],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::INTEGER,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "EnumOrInteger",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Enum),
+                1 => serde::Deserialize::deserialize(value).map(Self::Integer),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<EnumOrIntegerEnum> for EnumOrInteger {
     fn from(value: EnumOrIntegerEnum) -> Self {
@@ -126,14 +166,54 @@ impl From<i64> for EnumOrInteger {
     }
 }
 /// Any one of: a [`EnumOrObjectEnum`](crate::types::EnumOrObjectEnum), a [`Cat`](crate::types::Cat).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EnumOrObject {
     /// A [`EnumOrObjectEnum`](crate::types::EnumOrObjectEnum).
     Enum(EnumOrObjectEnum),
     /// A [`Cat`](crate::types::Cat).
     Cat(Cat),
+}
+impl serde::Serialize for EnumOrObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Enum(v) => serde::Serialize::serialize(v, serializer),
+            Self::Cat(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for EnumOrObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[u::Constant::Str("none"), u::Constant::Str("auto")],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["kind"],
+                properties: &[("kind", u::STRING), ("lives", u::INTEGER)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "EnumOrObject",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Enum),
+                1 => serde::Deserialize::deserialize(value).map(Self::Cat),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<EnumOrObjectEnum> for EnumOrObject {
     fn from(value: EnumOrObjectEnum) -> Self {
@@ -289,7 +369,7 @@ impl serde::Serialize for Payment {
             pub amount: i64,
         }
         let own = Own { amount: self.amount.clone() };
-        crate::runtime::tagged::serialize_merged(&own, &self.kind, serializer)
+        crate::runtime::union::serialize_merged(&own, &self.kind, serializer)
     }
 }
 /// One of several objects, told apart by their `kind` field.
@@ -308,10 +388,20 @@ impl serde::Serialize for Pet {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Cat(v) => {
-                crate::runtime::tagged::serialize_with_tag(v, "kind", "cat", serializer)
+                crate::runtime::union::serialize_with_tag(
+                    v,
+                    "kind",
+                    crate::runtime::union::Constant::Str("cat"),
+                    serializer,
+                )
             }
             Self::Dog(v) => {
-                crate::runtime::tagged::serialize_with_tag(v, "kind", "Dog", serializer)
+                crate::runtime::union::serialize_with_tag(
+                    v,
+                    "kind",
+                    crate::runtime::union::Constant::Str("Dog"),
+                    serializer,
+                )
             }
             Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
         }
@@ -324,13 +414,13 @@ impl<'de> serde::Deserialize<'de> for Pet {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match crate::runtime::tagged::tag_of(&value, "kind") {
-            Some("cat") => {
+        match crate::runtime::union::tag_of(&value, "kind") {
+            Some(crate::runtime::union::Tag::Str("cat")) => {
                 serde_json::from_value(value)
                     .map(Self::Cat)
                     .map_err(serde::de::Error::custom)
             }
-            Some("Dog") => {
+            Some(crate::runtime::union::Tag::Str("Dog")) => {
                 serde_json::from_value(value)
                     .map(Self::Dog)
                     .map_err(serde::de::Error::custom)
@@ -386,17 +476,57 @@ impl serde::Serialize for PetEvent {
         let own = Own {
             stream_id: self.stream_id.clone(),
         };
-        crate::runtime::tagged::serialize_merged(&own, &self.kind, serializer)
+        crate::runtime::union::serialize_merged(&own, &self.kind, serializer)
     }
 }
 /// Any one of: a string, a list of strings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ScalarOrArray {
     /// A string.
     String(String),
     /// A list of strings.
     StringList(Vec<String>),
+}
+impl serde::Serialize for ScalarOrArray {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::StringList(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ScalarOrArray {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::ARRAY,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "ScalarOrArray",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::StringList),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for ScalarOrArray {
     fn from(value: String) -> Self {
@@ -414,13 +544,53 @@ impl From<Vec<String>> for ScalarOrArray {
     }
 }
 /// Any one of: a string, a map from names to strings.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StringOrMap {
     /// A string.
     String(String),
     /// A map from names to strings.
     Map(::std::collections::BTreeMap<String, String>),
+}
+impl serde::Serialize for StringOrMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::Map(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for StringOrMap {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "StringOrMap",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::Map),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<String> for StringOrMap {
     fn from(value: String) -> Self {
@@ -462,14 +632,54 @@ pub enum EnumOrObjectEnum {
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });
 /// Any one of: a [`PaymentKindCard`](crate::types::PaymentKindCard), a [`PaymentKindIban`](crate::types::PaymentKindIban).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PaymentKind {
     /// A [`PaymentKindCard`](crate::types::PaymentKindCard).
     Card(PaymentKindCard),
     /// A [`PaymentKindIban`](crate::types::PaymentKindIban).
     Iban(PaymentKindIban),
+}
+impl serde::Serialize for PaymentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Card(v) => serde::Serialize::serialize(v, serializer),
+            Self::Iban(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["card"],
+                properties: &[("card", u::STRING)],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["iban"],
+                properties: &[("iban", u::STRING)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "PaymentKind",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Card),
+                1 => serde::Deserialize::deserialize(value).map(Self::Iban),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<PaymentKindCard> for PaymentKind {
     fn from(value: PaymentKindCard) -> Self {
@@ -564,14 +774,54 @@ impl<'de> serde::Deserialize<'de> for PaymentKindIban {
     }
 }
 /// Any one of: a [`Cat`](crate::types::Cat), a [`Dog`](crate::types::Dog).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PetEventKind {
     /// A [`Cat`](crate::types::Cat).
     Cat(Cat),
     /// A [`Dog`](crate::types::Dog).
     Dog(Dog),
+}
+impl serde::Serialize for PetEventKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Cat(v) => serde::Serialize::serialize(v, serializer),
+            Self::Dog(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for PetEventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["kind"],
+                properties: &[("kind", u::STRING), ("lives", u::INTEGER)],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &[],
+                properties: &[("good", u::BOOL)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "PetEventKind",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::Cat),
+                1 => serde::Deserialize::deserialize(value).map(Self::Dog),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
 }
 impl From<Cat> for PetEventKind {
     fn from(value: Cat) -> Self {

@@ -14,7 +14,7 @@ mod request;
 mod retry;
 mod secret;
 mod sse;
-pub mod tagged;
+pub mod union;
 
 pub use client::{response_data, ApiInfo, Auth, Client, ClientBuilder, Response};
 #[allow(unused_imports)] // used by generated enums only

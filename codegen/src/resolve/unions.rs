@@ -1,0 +1,80 @@
+//! Unions whose members each hold a distinct constant in one property become tagged unions.
+//!
+//! Many documents tell members apart without a `discriminator`: every member has `type: {enum:
+//! [file]}`, `type: {const: web_link}`, `status: {enum: [404]}`. Such a property decides the
+//! member exactly as a discriminator would, so the union is decoded by it (a value no member
+//! claims is kept whole in the union's `Unknown` variant), instead of being tried member by
+//! member — where an open enum and an `extra` map let the first member accept anything.
+
+use crate::ir::{Constant, Presence, Struct, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::naming::Scope;
+
+/// Turns every untagged union that a constant property tells apart into a tagged union.
+pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
+    let tagged: Vec<(usize, String, Vec<Vec<Constant>>)> = types
+        .iter()
+        .enumerate()
+        .filter_map(|(i, def)| match &def.kind {
+            TypeKind::Untagged(variants) => {
+                let (tag, values) = deciding_property(types, variants)?;
+                Some((i, tag, values))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, tag, values) in tagged {
+        let TypeKind::Untagged(variants) = &types[i].kind else { continue };
+        // The tagged union's own variant for unknown tags takes that name.
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let variants = variants
+            .iter()
+            .zip(values)
+            .map(|(v, tags)| TaggedVariant {
+                name: scope.claim(v.name.clone()),
+                tags,
+                ty: v.ty.clone(),
+                boxed: v.boxed,
+                sources: v.sources.clone(),
+            })
+            .collect();
+        types[i].kind = TypeKind::Tagged(TaggedUnion { tag, variants });
+    }
+}
+
+/// The property every member (a struct) requires and holds constants in, with no constant shared
+/// by two members: its wire name and each member's constants. The first such property of the
+/// first member, in declaration order.
+fn deciding_property(types: &[TypeDef], variants: &[UnionVariant]) -> Option<(String, Vec<Vec<Constant>>)> {
+    if variants.len() < 2 {
+        return None;
+    }
+    let members: Vec<&Struct> = variants.iter().map(|v| struct_of(types, &v.ty)).collect::<Option<_>>()?;
+    let candidates = members[0].fields.iter().filter(|f| f.values.is_some()).map(|f| f.wire_name.as_str());
+    candidates.into_iter().find_map(|wire| {
+        let values: Vec<Vec<Constant>> = members.iter().map(|m| constants_of(m, wire)).collect::<Option<_>>()?;
+        let mut seen: Vec<&Constant> = values.iter().flatten().collect();
+        seen.sort();
+        let distinct = seen.windows(2).all(|pair| pair[0] != pair[1]);
+        distinct.then(|| (wire.to_owned(), values))
+    })
+}
+
+/// The struct a union member is, through aliases.
+fn struct_of<'t>(types: &'t [TypeDef], ty: &TypeRef) -> Option<&'t Struct> {
+    let mut ty = ty;
+    for _ in 0..types.len().min(64) {
+        let TypeRef::Named(id) = ty else { return None };
+        match &types[id.0].kind {
+            TypeKind::Alias(target) => ty = target,
+            TypeKind::Struct(s) => return Some(s),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The constants a struct's required, non-null property `wire` holds.
+fn constants_of(member: &Struct, wire: &str) -> Option<Vec<Constant>> {
+    let field = member.fields.iter().find(|f| f.wire_name == wire && f.presence == Presence::Required)?;
+    field.values.clone().filter(|values| !values.is_empty())
+}
