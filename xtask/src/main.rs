@@ -14,6 +14,8 @@
 
 mod bench;
 mod bench_compile;
+#[allow(dead_code)]
+mod gate;
 mod regen;
 mod release;
 mod sweep;

@@ -1,0 +1,997 @@
+//! JSON values a schema accepts, made to exercise a generated SDK's decoding: every property,
+//! only the required ones, nulls wherever the document allows them, each member of a union, an
+//! unknown field, and numbers and strings at their awkward edges.
+//!
+//! A schema is first seen as a [`Shape`]: its `$ref`s followed and its `allOf` parts merged, with
+//! the unions it holds set aside. A value is then made from the shape once each union has had one
+//! member merged in — the first that can be made, or at the root the member asked for.
+
+use super::validate::validates;
+use super::{follow, is_null_only, may_be_null, MAX_HOPS};
+use codegen::spec::{lookup, Discriminator, Document, Schema, SchemaObject};
+use serde_json::{Map, Value};
+
+/// One JSON value a schema accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instance {
+    /// What made it: "full", "minimal", "nulls", "extra", "boundary", "member /components/schemas/X/oneOf/1", …
+    pub label: String,
+    /// The JSON value.
+    pub value: Value,
+    /// The JSON pointer of the union member this instance was made from, for the first union met from
+    /// the root (following `$ref`s and single-part `allOf` wrappers, and unions beside properties or inside
+    /// `allOf`); `None` when the root is not a union.
+    pub member: Option<String>,
+}
+
+/// Past this nesting, objects get only their required properties, and arrays and maps no entries:
+/// what makes recursive schemas end.
+const FULL_DEPTH: usize = 5;
+/// Past this nesting the instance is abandoned: only a chain of required properties gets here, and
+/// one that leads back to itself never ends.
+const MAX_DEPTH: usize = 12;
+/// The largest instance, in bytes of JSON (counted roughly while it is made).
+const MAX_BYTES: usize = 64 * 1024;
+/// The most values tried for one instance: unions whose members lead back to themselves would
+/// otherwise be tried in exponentially many combinations.
+const MAX_VISITS: usize = 100_000;
+/// The most schemas merged into one shape (a bound for `allOf`s that repeat the same parts).
+const MAX_SHAPE_PARTS: usize = 1_000;
+/// The undeclared property of the `extra` instance.
+const UNKNOWN_FIELD: &str = "gate_unknown_field";
+/// Plain strings at the boundary: quotes, backslashes and a newline to escape, and text past ASCII.
+const AWKWARD_TEXT: &str = "é \"q\" \\ \n ✓";
+/// Numbers at the boundary: not integral as JSON text, and exact in `f32` as in `f64`, so an SDK may
+/// decode them into either and write back the same text.
+const AWKWARD_NUMBERS: [f64; 3] = [0.5, -1.25, 16777216.0];
+
+/// The instances of `schema`, found at `pointer` in `doc`: deterministic, in the order `full`,
+/// `minimal`, `nulls`, one `member …` per union member, `extra`, `boundary`. An instance that
+/// cannot be made (a `false` schema, a `$ref` to nothing, a required property that contains itself,
+/// more than [`MAX_BYTES`]) is left out, and one identical to `full` is not repeated.
+pub fn instances(doc: &Document, pointer: &str, schema: &Schema) -> Vec<Instance> {
+    let make = |mode, pick| Maker::new(doc, mode).root(schema, pointer, pick).ok();
+    let instance =
+        |label: &str, (value, member): (Value, Option<String>)| Instance { label: label.to_owned(), value, member };
+    let full = make(Mode::Full, Pick::First);
+    let differs = |made: &(Value, Option<String>)| full.as_ref().is_none_or(|(value, _)| *value != made.0);
+    let mut out: Vec<Instance> = full.iter().map(|made| instance("full", made.clone())).collect();
+    for (mode, label) in [(Mode::Minimal, "minimal"), (Mode::Nulls, "nulls")] {
+        out.extend(make(mode, Pick::First).filter(differs).map(|made| instance(label, made)));
+    }
+    let root_members = flatten(doc, schema, pointer).unions.first().map_or(0, |union| union.members.len());
+    for index in 0..root_members {
+        if let Some((value, Some(member))) = make(Mode::Full, Pick::Member(index)) {
+            out.push(Instance { label: format!("member {member}"), value, member: Some(member) });
+        }
+    }
+    if let Some((value, member)) = &full {
+        if let Some(extra) = with_unknown_field(doc, schema, value) {
+            out.push(instance("extra", (extra, member.clone())));
+        }
+    }
+    out.extend(make(Mode::Boundary, Pick::First).filter(differs).map(|made| instance("boundary", made)));
+    out
+}
+
+/// `full` with one property the document does not declare, when the schema lets an object have it.
+fn with_unknown_field(doc: &Document, schema: &Schema, full: &Value) -> Option<Value> {
+    if *full == anything() {
+        // Not an object the document declares: there is no decoder of fields to test.
+        return None;
+    }
+    let mut extra = full.as_object()?.clone();
+    extra.insert(UNKNOWN_FIELD.to_owned(), Value::from(1));
+    let extra = Value::Object(extra);
+    validates(doc, &extra, schema).then_some(extra)
+}
+
+/// Which values an instance takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Every property, not null.
+    Full,
+    /// Only required properties; empty arrays and maps.
+    Minimal,
+    /// Like `Full`, but null wherever null is allowed (below the root).
+    Nulls,
+    /// Like `Full`, with numbers at their limits, awkward strings and last enum values.
+    Boundary,
+}
+
+/// Which member of the root's first union an instance is made from.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    /// The first that can be made.
+    First,
+    /// This one (an index among the members that are not null alone).
+    Member(usize),
+}
+
+/// Why no value was made.
+#[derive(Debug)]
+enum Stop {
+    /// This schema has none (here): a caller may leave out an optional property or try another member.
+    Impossible,
+    /// The instance grew too large or took too long: it is abandoned as a whole.
+    Exhausted,
+}
+
+/// A union met in a schema, with its members that are not null alone.
+#[derive(Debug, Clone)]
+struct Union<'d> {
+    /// Each member with its JSON pointer (`…/oneOf/1`).
+    members: Vec<(String, &'d Schema)>,
+    discriminator: Option<&'d Discriminator>,
+}
+
+/// What a value of a schema must be, once its `$ref`s are followed and its `allOf` parts merged.
+#[derive(Debug, Clone, Default)]
+struct Shape<'d> {
+    /// No value fits: a `false` schema, a `$ref` to nothing, types that do not meet.
+    impossible: bool,
+    /// The types allowed; `None` when no part says.
+    types: Option<Vec<&'d str>>,
+    format: Option<&'d str>,
+    /// Every `enum` met: a value must be in each.
+    enums: Vec<&'d [Value]>,
+    constant: Option<&'d Value>,
+    /// Each property with every schema the merged parts give it: its value must fit them all.
+    properties: Vec<(&'d str, Vec<&'d Schema>)>,
+    required: Vec<&'d str>,
+    /// The schema of undeclared properties' values (a map).
+    additional: Option<&'d Schema>,
+    /// `additionalProperties: false` somewhere.
+    closed: bool,
+    items: Option<&'d Schema>,
+    prefix_items: Option<&'d [Schema]>,
+    /// Unions not yet merged in, the first met first.
+    unions: Vec<Union<'d>>,
+    /// Schemas merged so far.
+    parts: usize,
+}
+
+/// The shape of `schema`, which is at `pointer` (used only to name the members of its unions).
+fn flatten<'d>(doc: &'d Document, schema: &'d Schema, pointer: &str) -> Shape<'d> {
+    let mut shape = Shape::default();
+    shape.absorb(doc, schema, pointer, 0);
+    shape
+}
+
+impl<'d> Shape<'d> {
+    /// Merges `schema` (at `pointer`) in: its `$ref` target, its own keywords, then its `allOf` parts.
+    fn absorb(&mut self, doc: &'d Document, schema: &'d Schema, pointer: &str, hops: usize) {
+        self.parts += 1;
+        if hops > MAX_HOPS || self.parts > MAX_SHAPE_PARTS {
+            self.impossible = true;
+            return;
+        }
+        match schema.boolean {
+            Some(false) => self.impossible = true,
+            Some(true) => {}
+            None => {
+                let s = &schema.body;
+                if let Some(reference) = &s.reference {
+                    match follow(doc, reference) {
+                        Some((target, target_pointer)) => self.absorb(doc, target, &target_pointer, hops + 1),
+                        // What it allows cannot be seen, so no value is made up for it.
+                        None => self.impossible = true,
+                    }
+                }
+                self.keywords(s);
+                self.union(doc, s, pointer);
+                for (index, part) in s.all_of.iter().enumerate() {
+                    self.absorb(doc, part, &format!("{pointer}/allOf/{index}"), hops + 1);
+                }
+            }
+        }
+    }
+
+    /// The keywords of one schema object: the first met wins where only one can (`format`, `items`).
+    fn keywords(&mut self, s: &'d SchemaObject) {
+        if !s.types.0.is_empty() {
+            self.narrow(&s.types.0.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        self.format = self.format.or(s.format.as_deref());
+        self.enums.extend(s.enum_values.as_deref());
+        self.constant = self.constant.or(s.const_value.as_ref());
+        for (name, property) in &s.properties {
+            match self.properties.iter_mut().find(|(known, _)| known == name) {
+                Some((_, schemas)) => schemas.push(property),
+                None => self.properties.push((name, vec![property])),
+            }
+        }
+        for name in &s.required {
+            if !self.required.contains(&name.as_str()) {
+                self.required.push(name);
+            }
+        }
+        match &s.additional_properties {
+            Some(Schema { boolean: Some(false), .. }) => self.closed = true,
+            Some(Schema { boolean: Some(true), .. }) | None => {}
+            Some(values) => self.additional = self.additional.or(Some(values)),
+        }
+        self.items = self.items.or(s.items.as_ref());
+        self.prefix_items = self.prefix_items.or(s.prefix_items.as_deref());
+    }
+
+    /// Sets aside the union of `s` (`oneOf` before `anyOf`); one whose members are all null means null.
+    fn union(&mut self, doc: &Document, s: &'d SchemaObject, pointer: &str) {
+        let (keyword, members) = match (s.one_of.is_empty(), s.any_of.is_empty()) {
+            (false, _) => ("oneOf", &s.one_of),
+            (true, false) => ("anyOf", &s.any_of),
+            (true, true) => return,
+        };
+        let members: Vec<(String, &Schema)> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, member)| !is_null_only(doc, member))
+            .map(|(index, member)| (format!("{pointer}/{keyword}/{index}"), member))
+            .collect();
+        if members.is_empty() {
+            self.narrow(&["null"]);
+        } else {
+            self.unions.push(Union { members, discriminator: s.discriminator.as_ref() });
+        }
+    }
+
+    /// Keeps the types both this shape and `types` allow (`integer` where one says `number`).
+    fn narrow(&mut self, types: &[&'d str]) {
+        let narrowed: Vec<&'d str> = match self.types.take() {
+            None => types.to_vec(),
+            Some(current) => current.into_iter().filter_map(|t| common_type(t, types)).collect(),
+        };
+        self.impossible |= narrowed.is_empty();
+        self.types = Some(narrowed);
+    }
+
+    /// Whether a value with no `type` is still plainly an object.
+    fn looks_like_object(&self) -> bool {
+        !self.properties.is_empty() || !self.required.is_empty() || self.additional.is_some() || self.closed
+    }
+}
+
+/// `t` if `allowed` allows it; `integer` where `number` meets `integer`.
+fn common_type<'a>(t: &'a str, allowed: &[&'a str]) -> Option<&'a str> {
+    if allowed.contains(&t) {
+        Some(t)
+    } else if (t == "number" && allowed.contains(&"integer")) || (t == "integer" && allowed.contains(&"number")) {
+        Some("integer")
+    } else {
+        None
+    }
+}
+
+/// What kind of JSON value a settled shape takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Null,
+    /// No type and nothing that implies one (or a type this module does not know).
+    Any,
+}
+
+impl Kind {
+    /// The first type that is not `null` (`type: [string, integer]` → string), else what the
+    /// keywords imply.
+    fn of(shape: &Shape) -> Kind {
+        let Some(types) = &shape.types else {
+            return if shape.looks_like_object() {
+                Kind::Object
+            } else if shape.items.is_some() || shape.prefix_items.is_some() {
+                Kind::Array
+            } else {
+                Kind::Any
+            };
+        };
+        match types.iter().find(|t| **t != "null").or(types.first()).copied() {
+            Some("object") => Kind::Object,
+            Some("array") => Kind::Array,
+            Some("string") => Kind::String,
+            Some("integer") => Kind::Integer,
+            Some("number") => Kind::Number,
+            Some("boolean") => Kind::Boolean,
+            Some("null") => Kind::Null,
+            _ => Kind::Any,
+        }
+    }
+}
+
+/// Makes one instance.
+struct Maker<'d> {
+    doc: &'d Document,
+    mode: Mode,
+    /// Bytes of JSON made so far (roughly).
+    bytes: usize,
+    /// Values tried so far.
+    visits: usize,
+    /// Boundary integers made so far: they take the largest and smallest value in turn.
+    integers: usize,
+    /// Boundary numbers made so far: they take each of [`AWKWARD_NUMBERS`] in turn.
+    numbers: usize,
+}
+
+impl<'d> Maker<'d> {
+    fn new(doc: &'d Document, mode: Mode) -> Self {
+        Maker { doc, mode, bytes: 0, visits: 0, integers: 0, numbers: 0 }
+    }
+
+    /// The root value, and the pointer of the member of its first union it was made from.
+    fn root(&mut self, schema: &'d Schema, pointer: &str, pick: Pick) -> Result<(Value, Option<String>), Stop> {
+        self.settle(flatten(self.doc, schema, pointer), 0, pick, 0)
+    }
+
+    /// A value that fits all of `schemas`, nested `depth` deep.
+    fn value(&mut self, schemas: &[&'d Schema], depth: usize) -> Result<Value, Stop> {
+        if depth > MAX_DEPTH {
+            return Err(Stop::Impossible);
+        }
+        let mut shape = Shape::default();
+        for schema in schemas {
+            // Pointers only name the root's union members; below the root none is asked for.
+            shape.absorb(self.doc, schema, "", 0);
+        }
+        let (value, _) = self.settle(shape, depth, Pick::First, 0)?;
+        Ok(value)
+    }
+
+    /// A value of a property, item or map value that must fit all of `schemas`: null if they all
+    /// allow it, in `Nulls`.
+    fn entry(&mut self, schemas: &[&'d Schema], depth: usize) -> Result<Value, Stop> {
+        if self.mode == Mode::Nulls && schemas.iter().all(|schema| may_be_null(self.doc, schema)) {
+            self.spend(4)?;
+            return Ok(Value::Null);
+        }
+        self.value(schemas, depth + 1)
+    }
+
+    /// A value of `shape` once a member of each of its unions is merged in (`pick` chooses the first
+    /// union's, the first member that can be made for the others), with that first member's pointer.
+    fn settle(
+        &mut self,
+        mut shape: Shape<'d>,
+        depth: usize,
+        pick: Pick,
+        merges: usize,
+    ) -> Result<(Value, Option<String>), Stop> {
+        self.visit()?;
+        if shape.unions.is_empty() {
+            return Ok((self.settled(&shape, depth)?, None));
+        }
+        if merges > MAX_HOPS {
+            return Err(Stop::Impossible);
+        }
+        let union = shape.unions.remove(0);
+        let chosen = match pick {
+            Pick::First => 0..union.members.len(),
+            Pick::Member(index) => index..index + 1,
+        };
+        for (member_pointer, member) in chosen.filter_map(|index| union.members.get(index)) {
+            let mut merged = shape.clone();
+            merged.absorb(self.doc, member, member_pointer, 0);
+            // OpenAPI requires the tag; documents do not always say so, and without it a minimal
+            // value could not be told apart.
+            if let Some(discriminator) = union.discriminator.filter(|d| !d.property_name.is_empty()) {
+                if !merged.required.contains(&discriminator.property_name.as_str()) {
+                    merged.required.push(&discriminator.property_name);
+                }
+            }
+            let bytes = self.bytes;
+            match self.settle(merged, depth, Pick::First, merges + 1) {
+                Ok((mut value, _)) => {
+                    self.tag(&union, member, &mut value);
+                    return Ok((value, Some(member_pointer.clone())));
+                }
+                Err(Stop::Impossible) => self.bytes = bytes,
+                Err(stop) => return Err(stop),
+            }
+        }
+        Err(Stop::Impossible)
+    }
+
+    /// A value of a shape with no union left.
+    fn settled(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
+        if shape.impossible {
+            return Err(Stop::Impossible);
+        }
+        if let Some(value) = shape.constant.cloned().or(self.enumerated(shape)?) {
+            self.spend(serde_json::to_vec(&value).map_or(0, |text| text.len()))?;
+            return Ok(value);
+        }
+        let value = match Kind::of(shape) {
+            Kind::Object => return self.object(shape, depth),
+            Kind::Array => return self.array(shape, depth),
+            Kind::String => Value::from(self.string(shape.format)),
+            Kind::Integer => self.integer(shape.format),
+            Kind::Number => self.number(),
+            Kind::Boolean => Value::Bool(self.mode != Mode::Boundary),
+            Kind::Null => Value::Null,
+            Kind::Any => anything(),
+        };
+        self.spend(value.as_str().map_or(12, str::len))?;
+        Ok(value)
+    }
+
+    /// The enum value taken: the first not null (the last at the boundary) that every `enum` met
+    /// allows; `None` when there is no `enum`.
+    fn enumerated(&self, shape: &Shape) -> Result<Option<Value>, Stop> {
+        let Some((first, others)) = shape.enums.split_first() else { return Ok(None) };
+        let allowed: Vec<&Value> =
+            first.iter().filter(|value| others.iter().all(|other| other.contains(value))).collect();
+        let not_null: Vec<&Value> = allowed.iter().copied().filter(|value| !value.is_null()).collect();
+        let chosen = match self.mode {
+            Mode::Boundary => not_null.last(),
+            _ => not_null.first(),
+        };
+        match chosen.or(allowed.first()) {
+            Some(value) => Ok(Some((*value).clone())),
+            None => Err(Stop::Impossible),
+        }
+    }
+
+    /// Sets a discriminated union's tag on a value made from `member`: the mapping key always; the
+    /// schema name only where the member allows it, since documents often leave the mapping out
+    /// and have each member fix its tag with an `enum` instead, which the value already holds.
+    fn tag(&self, union: &Union, member: &Schema, value: &mut Value) {
+        let Some(discriminator) = union.discriminator.filter(|d| !d.property_name.is_empty()) else { return };
+        let Some((tag, mapped)) = tag_value(discriminator, member) else { return };
+        let Value::Object(object) = value else { return };
+        let before = object.insert(discriminator.property_name.clone(), Value::String(tag));
+        if !mapped && !validates(self.doc, value, member) {
+            if let (Value::Object(object), Some(before)) = (value, before) {
+                object.insert(discriminator.property_name.clone(), before);
+            }
+        }
+    }
+
+    /// An object: its properties (only the required ones in `Minimal` and past [`FULL_DEPTH`]), and
+    /// one map entry when undeclared properties have a schema.
+    fn object(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
+        self.spend(2)?;
+        let optional_too = self.mode != Mode::Minimal && depth <= FULL_DEPTH;
+        let mut object = Map::new();
+        for (name, property) in &shape.properties {
+            let required = shape.required.contains(name);
+            if !(required || optional_too) {
+                continue;
+            }
+            match self.entry(property, depth) {
+                Ok(value) => self.insert(&mut object, name, value)?,
+                // An optional property no value fits is left out rather than losing the instance.
+                Err(Stop::Impossible) if !required => {}
+                Err(stop) => return Err(stop),
+            }
+        }
+        for &name in &shape.required {
+            if !object.contains_key(name) {
+                let value = self.undeclared(shape, depth)?;
+                self.insert(&mut object, name, value)?;
+            }
+        }
+        if let Some(values) = shape.additional.filter(|_| optional_too && !shape.closed) {
+            match self.entry(&[values], depth) {
+                Ok(value) => self.insert(&mut object, &map_key(shape), value)?,
+                Err(Stop::Impossible) => {}
+                Err(stop) => return Err(stop),
+            }
+        }
+        Ok(Value::Object(object))
+    }
+
+    /// A value for a required property that `properties` does not declare: a map value if the
+    /// object is a map, else anything.
+    fn undeclared(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
+        match shape.additional {
+            Some(values) => self.entry(&[values], depth),
+            None => Ok(anything()),
+        }
+    }
+
+    fn insert(&mut self, object: &mut Map<String, Value>, name: &str, value: Value) -> Result<(), Stop> {
+        self.spend(name.len() + 4)?;
+        object.insert(name.to_owned(), value);
+        Ok(())
+    }
+
+    /// An array: one item (a value per `prefixItems` schema for a tuple); none in `Minimal` and
+    /// past [`FULL_DEPTH`], or when no item can be made.
+    fn array(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
+        self.spend(2)?;
+        if self.mode == Mode::Minimal || depth > FULL_DEPTH {
+            return Ok(Value::Array(Vec::new()));
+        }
+        let made = match (shape.prefix_items, shape.items) {
+            (Some(prefix), _) => prefix.iter().map(|item| self.entry(&[item], depth)).collect(),
+            (None, Some(item)) => self.entry(&[item], depth).map(|value| vec![value]),
+            // No `items`: any item will do.
+            (None, None) => self.spend(9).map(|()| vec![anything()]),
+        };
+        match made {
+            Ok(items) => Ok(Value::Array(items)),
+            Err(Stop::Impossible) => Ok(Value::Array(Vec::new())),
+            Err(stop) => Err(stop),
+        }
+    }
+
+    fn string(&self, format: Option<&str>) -> &'static str {
+        match format {
+            Some("date-time") => "2023-01-02T03:04:05Z",
+            Some("date") => "2023-01-02",
+            Some("time") => "03:04:05",
+            Some("uuid") => "123e4567-e89b-12d3-a456-426614174000",
+            Some("email") => "gate@example.com",
+            Some("uri" | "url" | "uri-reference" | "iri" | "iri-reference") => "https://example.com/a",
+            Some("hostname") => "example.com",
+            Some("ipv4") => "192.0.2.1",
+            Some("ipv6") => "2001:db8::1",
+            Some("byte") => "aGVsbG8=",
+            Some("binary") => "gate binary",
+            Some("decimal") => "12.34",
+            Some("int64") => "9007199254740993",
+            _ if self.mode == Mode::Boundary => AWKWARD_TEXT,
+            _ => "text",
+        }
+    }
+
+    /// 7, or at the boundary the format's largest and smallest values in turn.
+    fn integer(&mut self, format: Option<&str>) -> Value {
+        if self.mode != Mode::Boundary {
+            return Value::from(7);
+        }
+        let (largest, smallest) = match format {
+            Some("int8") => (Value::from(i8::MAX), Value::from(i8::MIN)),
+            Some("int16") => (Value::from(i16::MAX), Value::from(i16::MIN)),
+            Some("int32") => (Value::from(i32::MAX), Value::from(i32::MIN)),
+            Some("uint8") => (Value::from(u8::MAX), Value::from(0)),
+            Some("uint16") => (Value::from(u16::MAX), Value::from(0)),
+            Some("uint32") => (Value::from(u32::MAX), Value::from(0)),
+            Some("uint64") => (Value::from(u64::MAX), Value::from(0)),
+            // 2^53 + 1: the first integer an SDK that goes through `f64` gets wrong.
+            _ => (Value::from(9_007_199_254_740_993_i64), Value::from(i64::MIN)),
+        };
+        self.integers += 1;
+        if self.integers % 2 == 1 {
+            largest
+        } else {
+            smallest
+        }
+    }
+
+    /// 1.5, or at the boundary each of [`AWKWARD_NUMBERS`] in turn.
+    fn number(&mut self) -> Value {
+        if self.mode != Mode::Boundary {
+            return Value::from(1.5);
+        }
+        let turn = self.numbers;
+        self.numbers += 1;
+        Value::from(AWKWARD_NUMBERS[turn % AWKWARD_NUMBERS.len()])
+    }
+
+    fn spend(&mut self, bytes: usize) -> Result<(), Stop> {
+        self.bytes += bytes;
+        if self.bytes > MAX_BYTES {
+            return Err(Stop::Exhausted);
+        }
+        Ok(())
+    }
+
+    fn visit(&mut self) -> Result<(), Stop> {
+        self.visits += 1;
+        if self.visits > MAX_VISITS {
+            return Err(Stop::Exhausted);
+        }
+        Ok(())
+    }
+}
+
+/// The value made for a schema that allows anything.
+fn anything() -> Value {
+    Value::Object(Map::from_iter([("any".to_owned(), Value::from(1))]))
+}
+
+/// A key for the map entry that no declared property has.
+fn map_key(shape: &Shape) -> String {
+    let declared = |key: &str| shape.properties.iter().any(|(name, _)| *name == key);
+    let mut key = "key".to_owned();
+    let mut suffix = 1;
+    while declared(&key) {
+        suffix += 1;
+        key = format!("key{suffix}");
+    }
+    key
+}
+
+/// The tag that selects `member` by the document's words, and whether `mapping` gave it: the
+/// `mapping` key whose target is the member's `$ref`, else the name of the schema it refers to.
+/// An inline member has none.
+fn tag_value(discriminator: &Discriminator, member: &Schema) -> Option<(String, bool)> {
+    let target = lookup::segments(member.body.reference.as_deref()?)?;
+    let mapped = |to: &str| match to.starts_with('#') {
+        true => lookup::segments(to),
+        // A bare schema name.
+        false if !to.contains('/') => Some(vec!["components".to_owned(), "schemas".to_owned(), to.to_owned()]),
+        false => None,
+    };
+    let key = discriminator.mapping.iter().find(|(_, to)| mapped(to).as_ref() == Some(&target)).map(|(key, _)| key);
+    match key {
+        Some(key) => Some((key.clone(), true)),
+        None => Some((target.last()?.clone(), false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gate::validate::violations;
+
+    /// A 3.1 document whose `components/schemas` are `schemas` (YAML, unindented).
+    fn document(schemas: &str) -> Document {
+        let indented: String = schemas.lines().map(|line| format!("    {line}\n")).collect();
+        let text = format!(
+            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{indented}"
+        );
+        codegen::spec::load("test.yaml", &text).expect("the test document loads")
+    }
+
+    fn instances_of(doc: &Document, name: &str) -> Vec<Instance> {
+        let schema = doc.components.schemas.get(name).expect("the schema is in the document");
+        instances(doc, &format!("/components/schemas/{name}"), schema)
+    }
+
+    fn labelled<'i>(instances: &'i [Instance], label: &str) -> Option<&'i Value> {
+        instances.iter().find(|instance| instance.label == label).map(|instance| &instance.value)
+    }
+
+    const VARIED: &str = r##"
+Pet:
+  type: object
+  required: [id, name]
+  properties:
+    id: {type: integer, format: int64}
+    name: {type: string}
+    tag: {type: string, nullable: true}
+    born: {type: string, format: date-time}
+    weight: {type: number, format: float}
+    small: {type: integer, format: int32}
+    kind: {type: string, enum: [cat, dog, null]}
+    photos: {type: array, items: {$ref: '#/components/schemas/Photo'}}
+    labels: {type: object, additionalProperties: {type: [string, "null"]}}
+    owner: {$ref: '#/components/schemas/Owner'}
+    anything: {}
+Photo:
+  type: object
+  required: [url]
+  properties:
+    url: {type: string, format: uri}
+    size: {type: [integer, "null"]}
+Owner:
+  type: object
+  nullable: true
+  properties:
+    name: {type: string}
+Named:
+  allOf:
+    - $ref: '#/components/schemas/Photo'
+    - type: object
+      required: [title]
+      properties:
+        title: {type: string}
+ClosedBase:
+  type: object
+  additionalProperties: false
+  properties:
+    a: {type: boolean}
+ClosedChild:
+  allOf:
+    - $ref: '#/components/schemas/ClosedBase'
+    - properties:
+        b: {type: string, format: uuid}
+Shape:
+  oneOf:
+    - $ref: '#/components/schemas/Circle'
+    - $ref: '#/components/schemas/Square'
+  discriminator:
+    propertyName: kind
+    mapping:
+      round: '#/components/schemas/Circle'
+Circle: {type: object, required: [kind, r], properties: {kind: {type: string}, r: {type: number}}}
+Square: {type: object, required: [kind, side], properties: {kind: {type: string}, side: {type: integer}}}
+Tool:
+  oneOf:
+    - $ref: '#/components/schemas/Search'
+  discriminator: {propertyName: type}
+Search: {type: object, properties: {type: {type: string, enum: [web_search, web_search_2]}, query: {type: string}}}
+Tree:
+  type: object
+  required: [value]
+  properties:
+    value: {type: string}
+    children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+    parent: {$ref: '#/components/schemas/Tree'}
+Tuple: {type: array, prefixItems: [{type: string}, {type: integer}]}
+Mixed: {type: [string, integer]}
+Anything: true
+Nothing: false
+Fixed: {const: fixed}
+Untyped: {description: no type at all}
+Map: {type: object, additionalProperties: {$ref: '#/components/schemas/Photo'}}
+"##;
+
+    #[test]
+    fn every_instance_validates_against_its_own_schema() {
+        let doc = document(VARIED);
+        for (name, schema) in &doc.components.schemas {
+            for instance in instances_of(&doc, name) {
+                let problems = violations(&doc, &instance.value, schema);
+                assert!(problems.is_empty(), "{name} {}: {} → {problems:?}", instance.label, instance.value);
+            }
+        }
+    }
+
+    #[test]
+    fn every_instance_of_the_projects_documents_validates() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let fixtures = std::fs::read_dir(root.join("codegen/tests/fixtures")).expect("the fixtures folder");
+        let mut files: Vec<_> = fixtures.flatten().map(|entry| entry.path()).collect();
+        files.retain(|path| path.extension().is_some_and(|extension| extension == "yaml"));
+        files.push(root.join("spec/humanloop.yaml"));
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("the document reads");
+            let doc = codegen::spec::load(&file.to_string_lossy(), &text).expect("the document loads");
+            for (name, schema) in &doc.components.schemas {
+                let pointer = format!("/components/schemas/{}", codegen::spec::escape_segment(name));
+                for instance in instances(&doc, &pointer, schema) {
+                    let problems = violations(&doc, &instance.value, schema);
+                    assert!(problems.is_empty(), "{}: {name} {}: {problems:?}", file.display(), instance.label);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn instances_cover_each_kind() {
+        let doc = document(VARIED);
+        let pet = instances_of(&doc, "Pet");
+        let labels: Vec<&str> = pet.iter().map(|instance| instance.label.as_str()).collect();
+        assert_eq!(labels, ["full", "minimal", "nulls", "extra", "boundary"]);
+        let full = labelled(&pet, "full").expect("full");
+        assert_eq!(full["born"], "2023-01-02T03:04:05Z");
+        assert_eq!(full["kind"], "cat");
+        assert_eq!(full["photos"][0]["url"], "https://example.com/a");
+        assert_eq!(full["labels"], serde_json::json!({"key": "text"}));
+        assert_eq!(full["anything"], serde_json::json!({"any": 1}));
+        assert!(pet.iter().all(|instance| instance.member.is_none()));
+        assert_eq!(labelled(&pet, "minimal"), Some(&serde_json::json!({"id": 7, "name": "text"})));
+        let nulls = labelled(&pet, "nulls").expect("nulls");
+        for field in ["tag", "kind", "owner"] {
+            assert_eq!(nulls[field], Value::Null, "{field} may be null");
+        }
+        assert_eq!(nulls["labels"], serde_json::json!({"key": null}));
+        assert_eq!(nulls["photos"][0]["size"], Value::Null);
+        assert_eq!(labelled(&pet, "extra").expect("extra")[UNKNOWN_FIELD], 1);
+
+        let tuple = instances_of(&doc, "Tuple");
+        assert_eq!(labelled(&tuple, "full"), Some(&serde_json::json!(["text", 7])));
+        assert_eq!(labelled(&instances_of(&doc, "Mixed"), "full"), Some(&serde_json::json!("text")));
+        assert_eq!(labelled(&instances_of(&doc, "Anything"), "full"), Some(&serde_json::json!({"any": 1})));
+        assert_eq!(labelled(&instances_of(&doc, "Untyped"), "full"), Some(&serde_json::json!({"any": 1})));
+        assert_eq!(labelled(&instances_of(&doc, "Fixed"), "full"), Some(&serde_json::json!("fixed")));
+        assert!(instances_of(&doc, "Nothing").is_empty(), "`false` has no instance");
+        let named = labelled(&instances_of(&doc, "Named"), "full").cloned().expect("full");
+        assert_eq!(named, serde_json::json!({"url": "https://example.com/a", "size": 7, "title": "text"}));
+    }
+
+    #[test]
+    fn boundary_takes_limits_and_awkward_text() {
+        let doc = document(
+            r#"
+Limits:
+  type: object
+  properties:
+    a: {type: integer, format: int32}
+    b: {type: integer, format: int32}
+    c: {type: number}
+    d: {type: string}
+    e: {type: string, enum: [x, y, z]}
+    f: {type: integer}
+    g: {type: array, items: {type: number, format: float}}
+    h: {type: integer, format: uint64}
+    i: {type: string, format: date}
+"#,
+        );
+        let limits = instances_of(&doc, "Limits");
+        let boundary = labelled(&limits, "boundary").expect("boundary");
+        assert_eq!(boundary["a"], i32::MAX);
+        assert_eq!(boundary["b"], i32::MIN);
+        assert_eq!(boundary["d"], AWKWARD_TEXT);
+        assert_eq!(boundary["e"], "z");
+        assert_eq!(boundary["f"], 9_007_199_254_740_993_i64);
+        assert_eq!(boundary["h"], 0, "unsigned integers take 0 as their smallest");
+        assert_eq!(boundary["i"], "2023-01-02");
+        for number in [&boundary["c"], &boundary["g"][0]] {
+            let value = number.as_f64().expect("a number");
+            assert!(
+                number.is_f64() && f64::from(value as f32) == value,
+                "{number} is exact in f32 and written with a fraction"
+            );
+        }
+        let text = serde_json::to_string(&boundary["c"]).expect("serialises");
+        assert!(text.contains('.'), "{text}");
+    }
+
+    #[test]
+    fn each_union_member_gets_an_instance_naming_it() {
+        let doc = document(
+            r#"
+Attachment:
+  oneOf:
+    - {type: object, required: [type, name], properties: {type: {enum: [file]}, name: {type: string}}}
+    - {type: 'null'}
+    - {type: object, required: [type, url], properties: {type: {enum: [web_link]}, url: {type: string}}}
+Held: {$ref: '#/components/schemas/Attachment'}
+Wrapped:
+  allOf:
+    - $ref: '#/components/schemas/Attachment'
+  description: a single-part wrapper
+Beside:
+  type: object
+  required: [id]
+  properties:
+    id: {type: integer}
+  anyOf:
+    - {properties: {a: {type: string}}, required: [a]}
+    - {properties: {b: {type: boolean}}, required: [b]}
+  oneOf:
+    - {properties: {c: {type: string}}}
+"#,
+        );
+        let first = "/components/schemas/Attachment/oneOf/0";
+        let second = "/components/schemas/Attachment/oneOf/2";
+        for name in ["Attachment", "Held", "Wrapped"] {
+            let made = instances_of(&doc, name);
+            let members: Vec<&str> = made.iter().filter_map(|i| i.label.strip_prefix("member ")).collect();
+            assert_eq!(members, [first, second], "{name}");
+            assert!(made.iter().all(|i| i.member.is_some()), "{name}: every instance names its member");
+            let of_first = made.iter().find(|i| i.member.as_deref() == Some(first)).expect("member 0");
+            assert_eq!(of_first.value["type"], "file");
+            let union = doc.components.schemas.get("Attachment").expect("Attachment");
+            let [member_0, _, member_2] = union.body.one_of.as_slice() else { panic!("three members") };
+            assert!(!validates(&doc, &of_first.value, member_2), "a file is not a web link");
+            assert!(validates(&doc, &of_first.value, member_0));
+        }
+        let beside = instances_of(&doc, "Beside");
+        let members: Vec<&str> = beside.iter().filter_map(|i| i.label.strip_prefix("member ")).collect();
+        assert_eq!(members, ["/components/schemas/Beside/oneOf/0"], "oneOf wins over anyOf");
+        assert_eq!(labelled(&beside, "full").expect("full")["id"], 7, "sibling properties are merged in");
+    }
+
+    #[test]
+    fn nullable_through_references_and_wrappers_gets_null() {
+        let doc = document(
+            r#"
+MaybeText: {type: string, nullable: true}
+MaybeObject: {anyOf: [{$ref: '#/components/schemas/Plain'}, {type: 'null'}]}
+Plain: {type: object, properties: {x: {type: string}}}
+Holder:
+  type: object
+  required: [a]
+  properties:
+    a: {$ref: '#/components/schemas/MaybeText'}
+    b: {$ref: '#/components/schemas/MaybeObject'}
+    c: {allOf: [{$ref: '#/components/schemas/MaybeText'}], description: wrapped}
+    d: {type: array, items: {$ref: '#/components/schemas/MaybeText'}}
+    e: {type: object, additionalProperties: {$ref: '#/components/schemas/MaybeText'}}
+    f: {type: string}
+    g: {type: string, enum: [on, null]}
+"#,
+        );
+        let holder = instances_of(&doc, "Holder");
+        let nulls = labelled(&holder, "nulls").expect("nulls");
+        let expected = serde_json::json!({"a": null, "b": null, "c": null, "d": [null], "e": {"key": null}, "f": "text", "g": null});
+        assert_eq!(nulls, &expected);
+        let full = labelled(&holder, "full").expect("full");
+        assert_eq!(full["b"], serde_json::json!({"x": "text"}));
+        assert_eq!(
+            labelled(&instances_of(&doc, "MaybeText"), "full"),
+            Some(&serde_json::json!("text")),
+            "the root is never null"
+        );
+    }
+
+    #[test]
+    fn discriminator_sets_the_tag_of_each_member() {
+        let doc = document(VARIED);
+        let shape = instances_of(&doc, "Shape");
+        let tag = |member: &str| {
+            let pointer = format!("/components/schemas/Shape/oneOf/{member}");
+            shape.iter().find(|i| i.label == format!("member {pointer}")).map(|i| i.value["kind"].clone())
+        };
+        assert_eq!(tag("0"), Some(Value::from("round")), "the mapping key");
+        assert_eq!(tag("1"), Some(Value::from("Square")), "the schema name when unmapped");
+        assert_eq!(labelled(&shape, "full").expect("full")["kind"], "round");
+        let tool = instances_of(&doc, "Tool");
+        assert_eq!(
+            labelled(&tool, "full").expect("full")["type"],
+            "web_search",
+            "the member's enum rules out its name"
+        );
+        assert_eq!(labelled(&tool, "minimal"), Some(&serde_json::json!({"type": "web_search"})), "the tag is required");
+    }
+
+    #[test]
+    fn recursion_ends() {
+        let doc = document(
+            r#"
+Loop: {type: object, required: [next], properties: {next: {$ref: '#/components/schemas/Loop'}}}
+SelfUnion: {oneOf: [{$ref: '#/components/schemas/SelfUnion'}, {type: string}]}
+RefCycle: {$ref: '#/components/schemas/RefCycle'}
+AllOfCycle: {allOf: [{$ref: '#/components/schemas/AllOfCycle'}]}
+Dangling: {$ref: 'other.yaml#/Thing'}
+Tree:
+  type: object
+  properties:
+    children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+    left: {$ref: '#/components/schemas/Tree'}
+    right: {$ref: '#/components/schemas/Tree'}
+"#,
+        );
+        assert!(instances_of(&doc, "Loop").is_empty(), "a required property that contains itself has no instance");
+        for name in ["RefCycle", "AllOfCycle", "Dangling"] {
+            assert!(instances_of(&doc, name).is_empty(), "{name}");
+        }
+        let self_union = instances_of(&doc, "SelfUnion");
+        assert_eq!(labelled(&self_union, "full"), Some(&Value::from("text")));
+        let tree = instances_of(&doc, "Tree");
+        let full = labelled(&tree, "full").expect("full");
+        let depth = |mut value: &Value| {
+            let mut depth = 0;
+            while let Some(next) = value.get("left") {
+                value = next;
+                depth += 1;
+            }
+            depth
+        };
+        assert_eq!(depth(full), FULL_DEPTH + 1, "objects past the full depth get only required properties");
+    }
+
+    #[test]
+    fn closed_objects_get_no_extra_field() {
+        let doc = document(VARIED);
+        for name in ["ClosedBase", "ClosedChild"] {
+            let made = instances_of(&doc, name);
+            assert!(labelled(&made, "full").is_some(), "{name}");
+            assert!(labelled(&made, "extra").is_none(), "{name} forbids undeclared properties");
+        }
+        assert!(labelled(&instances_of(&doc, "Tuple"), "extra").is_none(), "an array has no fields");
+        assert!(labelled(&instances_of(&doc, "Untyped"), "extra").is_none(), "nor has a value of any type");
+        assert!(labelled(&instances_of(&doc, "Photo"), "extra").is_some());
+    }
+
+    #[test]
+    fn output_is_deterministic_and_bounded() {
+        let doc = document(VARIED);
+        for name in doc.components.schemas.keys() {
+            assert_eq!(instances_of(&doc, name), instances_of(&doc, name), "{name}");
+        }
+        // Each level has 12 properties of the next: 12^5 leaves, far past the size limit.
+        let levels: String = (0..6)
+            .map(|level| {
+                let properties: String =
+                    (0..12).map(|p| format!("p{p}: {{$ref: '#/components/schemas/L{}'}}, ", level + 1)).collect();
+                format!("L{level}: {{type: object, properties: {{{properties}}}}}\n")
+            })
+            .collect();
+        let doc = document(&format!("{levels}L6: {{type: string}}"));
+        for instance in instances_of(&doc, "L0") {
+            let size = serde_json::to_vec(&instance.value).map_or(0, |text| text.len());
+            assert!(size <= MAX_BYTES, "{}: {size} bytes", instance.label);
+        }
+        assert!(labelled(&instances_of(&doc, "L0"), "full").is_none(), "too large to make");
+        assert!(labelled(&instances_of(&doc, "L3"), "full").is_some(), "12^3 leaves fit");
+    }
+}
