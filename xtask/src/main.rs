@@ -14,11 +14,11 @@
 
 mod bench;
 mod bench_compile;
-#[allow(dead_code)]
 mod gate;
 mod regen;
 mod release;
 mod sweep;
+mod workspace;
 
 use std::process::ExitCode;
 
@@ -35,6 +35,9 @@ const USAGE: &str = "usage:
                                        (generate every document under DIR; report rejections and panics;
                                         --check also `cargo check`s every crate and groups the errors;
                                         --max-mb leaves out crates larger than N MB of source)
+  cargo xtask gate PATH [--out DIR] [--max-mb N]
+                                       (round-trip gate: instances of every component schema of each
+                                        document decode into their type and member, and back)
   cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)
   cargo xtask bench --compile          (cargo check seconds and peak memory of GitHub's and OpenAI's
                                         SDKs, beside openapi-to-rust's when installed; ~15 min)";
@@ -54,6 +57,10 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_owned()),
         },
         Some("release") => release_command(&args[1..]),
+        Some("gate") => match gate::corpus::Options::parse(&args[1..]) {
+            Some(options) => gate::corpus::gate(&options),
+            None => Err(USAGE.to_owned()),
+        },
         Some("sweep") => match sweep::Options::parse(&args[1..]) {
             Some(options) => sweep::sweep(&options),
             None => Err(USAGE.to_owned()),

@@ -7,14 +7,14 @@
 //! compile errors reported grouped by cause. `--max-mb` leaves out crates whose source is larger
 //! (a machine's memory bounds what rustc can check); they are listed, and counted as failures.
 
+use crate::workspace::{self, ranked, shape};
 use codegen::Settings;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
-fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
@@ -29,7 +29,7 @@ fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// A crate name unique to the document's path under the swept folder (`api/ably.io/platform.json`
 /// → `sdk_ably_io_platform`).
-fn crate_name(root: &Path, path: &Path) -> String {
+pub(crate) fn crate_name(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
     let words: String = relative
         .to_string_lossy()
@@ -38,29 +38,6 @@ fn crate_name(root: &Path, path: &Path) -> String {
         .collect();
     let words: Vec<&str> = words.split('_').filter(|w| !w.is_empty()).collect();
     format!("sdk_{}", words.join("_"))
-}
-
-/// The package name of a cargo package id (`path+file:///dir/sdk_x#0.1.0` → `sdk_x`; also
-/// `path+file:///dir/x#sdk_x@0.1.0` when the directory and package names differ).
-fn package_name(id: &str) -> Option<&str> {
-    let (path, fragment) = id.rsplit_once('#')?;
-    match fragment.split_once('@') {
-        Some((name, _)) => Some(name),
-        None => path.rsplit('/').next(),
-    }
-}
-
-/// The message shape of a diagnostic: its text with every backticked part replaced by `…`, so
-/// messages about different names group together.
-fn shape(message: &str) -> String {
-    message.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect::<Vec<_>>().join("`")
-}
-
-/// Counts by key, most common first.
-fn ranked(counts: BTreeMap<String, (usize, String)>) -> Vec<(String, usize, String)> {
-    let mut ranked: Vec<(String, usize, String)> = counts.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked
 }
 
 /// What `cargo xtask sweep` was asked to do.
@@ -175,69 +152,31 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo check` of every generated crate as one workspace; prints how many compile and the
-/// errors grouped by code and message shape, with an example crate of each; returns how many
-/// compile.
+/// `cargo check` of every generated crate as one workspace; prints how many compile (cargo
+/// reported the library's artifact), how many fail (with the errors grouped by code and message
+/// shape, an example crate of each) and how many neither (a compiler killed, or never run), which
+/// count as failures too; returns how many compile.
 fn check_crates(out: &Path, crates: &[String]) -> Result<usize, String> {
-    let members: Vec<String> = crates.iter().map(|c| format!("    \"{c}\",")).collect();
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n", members.join("\n"));
-    fs::write(out.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write the workspace manifest: {e}"))?;
-    // The project's own lock file: the crates build against exactly the versions its tests use.
-    let lock = crate::regen::workspace_root().join("Cargo.lock");
-    fs::copy(&lock, out.join("Cargo.lock")).map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    workspace::write(out, crates, "")?;
     let start = Instant::now();
-    let mut child = Command::new(cargo)
-        .args(["check", "--workspace", "--keep-going", "--message-format=json", "--quiet"])
-        .current_dir(out)
-        .env("CARGO_TARGET_DIR", out.join("target"))
-        // Incremental data is many times the size of the checked crates and is never reused.
-        .env("CARGO_INCREMENTAL", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    let stdout = child.stdout.take().ok_or("cargo's output is not readable")?;
-    let mut failed: BTreeMap<String, usize> = BTreeMap::new();
-    let mut causes: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    let mut checked = 0usize;
-    let members: std::collections::BTreeSet<&str> = crates.iter().map(String::as_str).collect();
-    // Read as cargo goes, so a long run shows its progress.
-    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        let Some(name) = message["package_id"].as_str().and_then(package_name).filter(|n| members.contains(n)) else {
-            continue;
-        };
-        if message["reason"] == "compiler-artifact" {
-            checked += 1;
-            if checked.is_multiple_of(100) {
-                eprintln!("checked {checked} of {} crates ({:.0?})", crates.len(), start.elapsed());
-            }
-            continue;
-        }
-        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
-            continue;
-        }
-        let text = message["message"]["message"].as_str().unwrap_or("");
-        if text.starts_with("aborting due to") || text.starts_with("could not compile") {
-            continue;
-        }
-        *failed.entry(name.to_owned()).or_default() += 1;
-        let code = message["message"]["code"]["code"].as_str().unwrap_or("-");
-        let entry = causes.entry(format!("{code} {}", shape(text))).or_insert((0, name.to_owned()));
-        entry.0 += 1;
-    }
-    child.wait().map_err(|e| format!("cargo did not finish: {e}"))?;
-    let compiled = crates.len() - failed.len();
+    let is_lib = |target: &serde_json::Value| target["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "lib"));
+    let built = workspace::cargo(out, crates, &["check"], is_lib)?;
+    let compiled = built.artifacts.len();
+    let unaccounted = built.unaccounted(crates);
     println!(
-        "cargo check of {} crates in {:.1?}: {compiled} compile ({:.2} %), {} fail",
+        "cargo check of {} crates in {:.1?}: {compiled} compile ({:.2} %), {} fail, {} never finished",
         crates.len(),
         start.elapsed(),
         100.0 * compiled as f64 / crates.len().max(1) as f64,
-        failed.len()
+        built.failed.len(),
+        unaccounted.len(),
     );
-    for (cause, count, example) in ranked(causes).iter().take(25) {
+    for (cause, count, example) in ranked(built.causes).iter().take(25) {
         println!("  {count:>5} × {cause}   (e.g. {example})");
+    }
+    if !unaccounted.is_empty() {
+        let shown: Vec<&str> = unaccounted.iter().take(20).copied().collect();
+        println!("  no artifact and no error (compiler killed or never run): {}", shown.join(", "));
     }
     Ok(compiled)
 }
@@ -251,9 +190,6 @@ mod tests {
         let root = Path::new("/x/api");
         assert_eq!(crate_name(root, Path::new("/x/api/ably.io/platform.json")), "sdk_ably_io_platform");
         assert_eq!(crate_name(root, Path::new("/x/api/1forge.com.json")), "sdk_1forge_com");
-        assert_eq!(shape("cannot find type `Foo` in module `types`"), "cannot find type `…` in module `…`");
-        assert_eq!(package_name("path+file:///out/sdk_ab#0.1.0"), Some("sdk_ab"));
-        assert_eq!(package_name("path+file:///out/x#sdk_a@0.1.0"), Some("sdk_a"));
     }
 
     #[test]

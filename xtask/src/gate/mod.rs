@@ -6,6 +6,8 @@
 //!   an unknown field, at numeric limits), each labelled with the union member it was made from.
 //! - [`validate`]: whether a value fits a schema, and where it does not.
 
+pub mod corpus;
+pub mod harness;
 pub mod instances;
 pub mod validate;
 

@@ -99,8 +99,21 @@ impl<'s> Checker<'s> {
 
     fn types(&mut self, value: &Value, s: &'s SchemaObject, _: &[&'s str], _: usize) -> bool {
         let types = &s.types.0;
-        if types.is_empty() || types.iter().any(|name| has_type(value, name)) {
+        if types.iter().any(|name| has_type(value, name)) {
             return true;
+        }
+        if types.is_empty() {
+            // OpenAPI documents mean an object by `properties` alone, and an array by `items`
+            // (as generators read them), though JSON Schema would let any other kind pass.
+            let implied = match (s.properties.is_empty() && s.additional_properties.is_none(), s.items.is_none()) {
+                (false, _) => "object",
+                (true, false) => "array",
+                (true, true) => return true,
+            };
+            if has_type(value, implied) {
+                return true;
+            }
+            return self.fail(|| format!("expected {implied} (by its keywords), got {}", type_of(value)));
         }
         self.fail(|| format!("expected {}, got {}", types.join(" or "), type_of(value)))
     }
