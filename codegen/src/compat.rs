@@ -1,6 +1,6 @@
-//! Compares the public Rust APIs two documents generate ([`Surface`]s: every item a user can name,
-//! with its signature) and classifies each difference: breaking (major), additive (minor) or
-//! documentation only (patch).
+//! Compares the public Rust APIs of two generated crates ([`Surface`]s of their models: every item
+//! a user can name, with its signature) and classifies each difference: breaking (major),
+//! additive (minor) or documentation only (patch).
 //!
 //! Because the comparison is of what the crate offers, not of the document, it sees what a
 //! document change does to Rust: a renamed identifier, a field now boxed, a stream's event type,
@@ -8,8 +8,7 @@
 //! plus setters, so a new optional field or enum value is additive, while a new required field
 //! changes `new` and the client method.
 
-use crate::emit::surface::{surface, ItemKind, Surface};
-use crate::ir::Api;
+use crate::model::{Crate, ItemKind, Surface};
 use std::fmt;
 
 /// How a change affects users of the generated crate.
@@ -54,8 +53,8 @@ impl fmt::Display for Change {
 }
 
 /// Every difference from `old` to `new`, sorted by impact (breaking first), then text.
-pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
-    compare_surfaces(&surface(old), &surface(new))
+pub fn compare(old: &Crate, new: &Crate) -> Vec<Change> {
+    compare_surfaces(&old.surface(), &new.surface())
 }
 
 /// Every difference between two public APIs: an item removed, or whose signature or kind changed,

@@ -1,6 +1,6 @@
-//! The resolved intermediate representation: every `$ref` followed, every type named, every node
-//! knowing the JSON pointer it came from. Plain data; `emit` turns it into Rust, `xtask diff`
-//! compares two of them.
+//! The resolved intermediate representation: every `$ref` followed, every type identified, every
+//! node knowing the JSON pointer it came from. Plain data in the document's terms: it holds wire
+//! names and the hints Rust names are made from, but no Rust name — `lower` allocates every one.
 
 use std::fmt;
 
@@ -25,8 +25,8 @@ pub struct Api {
     pub description: Option<String>,
     /// The first server's URL with variables filled in by their defaults.
     pub base_url: Option<String>,
-    /// Prefix of the SDK's environment variables (`PETSTORE` → `PETSTORE_API_KEY`).
-    pub env_prefix: String,
+    /// The document's `x-env-prefix`: prefix of the SDK's environment variables.
+    pub env_prefix: Option<String>,
     /// Response header carrying the server's request id (`x-request-id` unless the document's
     /// `info.x-request-id-header` names another).
     pub request_id_header: String,
@@ -35,15 +35,10 @@ pub struct Api {
     pub auth: Option<Auth>,
     /// Every security scheme the document declares that can be sent, by its name, sorted.
     pub schemes: Vec<(String, Auth)>,
-    /// Names of the standard prelude (`String`, `Option`, `Result`, …) that a type of the document
-    /// takes: emitted code names those standard items by their absolute paths instead.
-    pub shadowed_std: Vec<String>,
     /// Every type, addressed by [`TypeId`]; named schemas first, sorted by name.
     pub types: Vec<TypeDef>,
-    /// Every operation, sorted by method name.
+    /// Every operation, in the document's path order.
     pub operations: Vec<Operation>,
-    /// The distinct error body types of all operations, as variants of one `ErrorBody` enum.
-    pub error_bodies: Vec<UnionVariant>,
 }
 
 impl Api {
@@ -75,7 +70,7 @@ impl Api {
         let s = match &self.resolved(*id).kind {
             TypeKind::Struct(s) => s,
             TypeKind::Enum(e) => {
-                let values = e.variants.iter().map(|v| Constant::String(v.wire.clone())).collect();
+                let values = e.values.iter().map(|v| Constant::String(v.clone())).collect();
                 return Fit { kinds, values, ..Fit::default() };
             }
             _ => return Fit { kinds, ..Fit::default() },
@@ -234,14 +229,52 @@ pub struct Deprecation {
 /// One generated type.
 #[derive(Debug, Clone)]
 pub struct TypeDef {
-    /// UpperCamelCase, unique among types.
-    pub name: String,
+    /// What its Rust name is made from.
+    pub hint: NameHint,
     /// Where it was defined.
     pub pointer: String,
     /// Its documentation.
     pub docs: Docs,
     /// Its shape.
     pub kind: TypeKind,
+}
+
+/// What a type's Rust name is made from: the name of the type it belongs to (an inline schema is
+/// named after where it is written), then parts of the document's names.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameHint {
+    /// The type whose name comes first (`Pet` for `Pet`'s property `status`).
+    pub owner: Option<TypeId>,
+    /// What follows it.
+    pub parts: Vec<HintPart>,
+}
+
+/// One part of a [`NameHint`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HintPart {
+    /// A name from the document, put in UpperCamelCase on its own (`status` → `Status`).
+    Word(String),
+    /// Text kept as it is (`Item`, `Response200`, a component's name cased with the rest).
+    Text(String),
+}
+
+impl NameHint {
+    /// A hint of these parts after `owner`'s name.
+    pub fn after(owner: TypeId, parts: Vec<HintPart>) -> Self {
+        NameHint { owner: Some(owner), parts }
+    }
+
+    /// A hint of these parts alone.
+    pub fn of(parts: Vec<HintPart>) -> Self {
+        NameHint { owner: None, parts }
+    }
+
+    /// This hint with `part` appended.
+    pub fn with(&self, part: HintPart) -> Self {
+        let mut hint = self.clone();
+        hint.parts.push(part);
+        hint
+    }
 }
 
 /// The shape of a type.
@@ -264,10 +297,9 @@ pub enum TypeKind {
 pub struct Struct {
     /// Fields in document order (`allOf` parts in order, then own properties).
     pub fields: Vec<Field>,
-    /// The Rust name of the map that keeps the fields the document does not declare (`None`
-    /// when [`Settings::keep_unknown_fields`](crate::Settings) is off, or when a variant
-    /// keeps them).
-    pub extra: Option<String>,
+    /// Whether a map keeps the fields the document does not declare (not when a flattened
+    /// variant keeps them instead).
+    pub extra: bool,
     /// The union a `oneOf`/`anyOf` beside the properties (or inside an `allOf`) adds: its
     /// members' fields sit in the same JSON object as the struct's own.
     pub variant: Option<FlattenedVariant>,
@@ -276,8 +308,6 @@ pub struct Struct {
 /// A union flattened into a struct: the struct's fields and one member's, side by side.
 #[derive(Debug, Clone)]
 pub struct FlattenedVariant {
-    /// The Rust field that holds it.
-    pub name: String,
     /// The union.
     pub ty: TypeRef,
 }
@@ -285,11 +315,6 @@ pub struct FlattenedVariant {
 /// One field of a struct.
 #[derive(Debug, Clone)]
 pub struct Field {
-    /// snake_case Rust name (raw identifiers for keywords are added when emitting).
-    pub name: String,
-    /// Name of its setter, for an optional field: the field's name, or `set_<name>` where that
-    /// would shadow `new` or a standard trait's method; unique among the struct's methods.
-    pub setter: Option<String>,
     /// Name on the wire.
     pub wire_name: String,
     /// The value's type.
@@ -353,24 +378,15 @@ pub enum Presence {
 /// A string enum.
 #[derive(Debug, Clone)]
 pub struct StringEnum {
-    /// Known values in document order.
-    pub variants: Vec<EnumVariant>,
-}
-
-/// One known value of a string enum.
-#[derive(Debug, Clone)]
-pub struct EnumVariant {
-    /// UpperCamelCase Rust name.
-    pub name: String,
-    /// The value on the wire.
-    pub wire: String,
+    /// Known values in document order, without repeats.
+    pub values: Vec<String>,
 }
 
 /// One alternative of an untagged union.
 #[derive(Debug, Clone)]
 pub struct UnionVariant {
-    /// UpperCamelCase Rust name, from the alternative's type.
-    pub name: String,
+    /// What its Rust name is made from.
+    pub hint: VariantHint,
     /// Its type.
     pub ty: TypeRef,
     /// Whether the value sits behind a `Box` to break a cycle.
@@ -380,6 +396,17 @@ pub struct UnionVariant {
     /// Pointers of the `oneOf`/`anyOf` members it stands for (several for inline string enums
     /// merged into one variant).
     pub sources: Vec<String>,
+}
+
+/// What a union variant's Rust name is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariantHint {
+    /// Its type (`Pet`, `String`, `IntegerList`).
+    Type,
+    /// What tells an inline member apart (the value of its tag property, its only required one).
+    Described(Vec<HintPart>),
+    /// Inline string enums merged into one variant.
+    Enum,
 }
 
 /// A union dispatched on a tag property.
@@ -394,8 +421,8 @@ pub struct TaggedUnion {
 /// One alternative of a tagged union.
 #[derive(Debug, Clone)]
 pub struct TaggedVariant {
-    /// UpperCamelCase Rust name.
-    pub name: String,
+    /// What its Rust name is made from.
+    pub hint: VariantHint,
     /// Tag values that select it (the first is written on encode when the body lacks the tag).
     pub tags: Vec<Constant>,
     /// The alternative's type.
@@ -543,13 +570,8 @@ pub enum BodyEncoding {
 /// One operation.
 #[derive(Debug, Clone)]
 pub struct Operation {
-    /// snake_case method name, unique.
-    pub name: String,
-    /// UpperCamelCase name of its request builder type.
-    pub builder: String,
-    /// snake_case name of its module (and file) under `operations/`: the method name, or for a
-    /// very long one a prefix of it with a hash of the whole, so the file name stays short.
-    pub module: String,
+    /// What it is called: its `operationId`, else `<method> <path>`.
+    pub raw_name: String,
     /// The HTTP method.
     pub method: Method,
     /// The operation's first tag, which groups it (into a Cargo feature, when features are on).
@@ -566,19 +588,14 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
-    /// The builder input (argument or setter) of each field of a struct body, unique among the
-    /// operation's inputs and builder methods.
-    pub body_inputs: Vec<BodyInput>,
     /// The success response's type, if it has content.
     pub response: Option<TypeRef>,
     /// How the success response travels (`Json` when it has no content).
     pub response_media: Media,
     /// When success statuses answer differently (`200` with a body, `204` without; or two
-    /// types): one variant per status, and `send` returns an enum of them, named
-    /// [`reply_enum`](Self::reply_enum). Empty otherwise (`response` covers every success).
+    /// types): one variant per status, and `send` returns an enum of them. Empty otherwise
+    /// (`response` covers every success).
     pub success_variants: Vec<SuccessVariant>,
-    /// The name of that enum, unique in the operation's module.
-    pub reply_enum: String,
     /// The server-sent-event mode, if the operation has one.
     pub stream: Option<Stream>,
     /// Typed error bodies by status (`422`, `4XX`, `default`), in status order.
@@ -653,17 +670,8 @@ impl fmt::Display for Method {
 pub enum PathPart {
     /// Text sent as it is.
     Literal(String),
-    /// A path parameter's value, by its Rust name, percent-encoded as one segment.
-    Param(String),
-}
-
-/// The builder input that sets one field of the request body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyInput {
-    /// The body struct's field (its Rust name).
-    pub field: String,
-    /// The builder's argument or setter for it.
-    pub input: String,
+    /// A path parameter's value (an index into [`Operation::params`]), percent-encoded as one segment.
+    Param(usize),
 }
 
 /// Where a parameter goes.
@@ -682,8 +690,6 @@ pub enum ParamLocation {
 /// A parameter.
 #[derive(Debug, Clone)]
 pub struct Param {
-    /// snake_case Rust name, unique within the operation.
-    pub name: String,
     /// Wire name.
     pub wire_name: String,
     /// Where it goes.
@@ -736,9 +742,9 @@ pub struct Body {
 pub struct Stream {
     /// Type of each event's `data:` JSON (`None`: raw text).
     pub event: Option<TypeRef>,
-    /// Rust name of the boolean body field the SDK sets to select streaming (`true`) or JSON
-    /// (`false`): the document's `x-stream-flag`, bound to the body's field.
-    pub flag: Option<String>,
+    /// The boolean body field the SDK sets to select streaming (`true`) or JSON (`false`): the
+    /// document's `x-stream-flag`, as an index into the (resolved) body struct's fields.
+    pub flag: Option<usize>,
     /// Where an event's text deltas are, when the document says.
     pub text: Option<TextPath>,
     /// The event `data:` that ends the stream, when the document names one (`x-stream-done`).
@@ -750,15 +756,15 @@ pub struct Stream {
 pub struct TextPath {
     /// Steps from the event to a string.
     pub steps: Vec<TextStep>,
-    /// Integer field beside the string that says which output (sample) it belongs to; without
-    /// it, the position in the last array is used.
+    /// Integer field beside the string (its wire name) that says which output (sample) it
+    /// belongs to; without it, the position in the last array is used.
     pub index: Option<(String, Presence)>,
 }
 
 /// One step of a [`TextPath`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextStep {
-    /// Into a struct field (Rust name), with the field's presence.
+    /// Into a struct field (its wire name), with the field's presence.
     Field(String, Presence),
     /// Into every item of an array.
     Each,
@@ -769,7 +775,8 @@ pub enum TextStep {
 pub struct SuccessVariant {
     /// The status it answers.
     pub status: StatusMatch,
-    /// Its variant name (`Ok`, `Created`, `NoContent`, `Status203`, `Success`).
+    /// Its variant name (`Ok`, `Created`, `NoContent`, `Status203`, `Success`): fixed by the
+    /// status alone.
     pub name: String,
     /// Its content's type; `None` when it has none.
     pub ty: Option<TypeRef>,
@@ -833,6 +840,4 @@ pub struct ErrorResponse {
     pub status: StatusMatch,
     /// The body's type.
     pub ty: TypeRef,
-    /// Name of its variant in [`Api::error_bodies`].
-    pub variant: String,
 }

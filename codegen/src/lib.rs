@@ -1,23 +1,24 @@
 //! Generates a self-contained async Rust SDK crate from an OpenAPI 3.0 or 3.1 document.
 //!
-//! Three stages, one direction: [`spec`] (typed document model) → [`resolve`] (into the [`ir`])
-//! → `emit` (pure functions to formatted Rust). No I/O: files come back as data.
+//! Four stages, one direction: [`spec`] (typed document model) → [`resolve`] (into the [`ir`],
+//! in the document's terms) → `lower` (into the [`model`](mod@model) of the crate: every name, item,
+//! signature and doc decided) → `emit` (prints the model as formatted Rust). No I/O: files come
+//! back as data.
 
 pub mod compat;
 pub mod diagnostics;
 mod emit;
 pub mod ir;
-pub mod naming;
-pub mod reserved;
+mod lower;
+pub mod model;
 pub mod resolve;
 mod runtime_files;
 pub mod settings;
 pub mod spec;
 
 pub use diagnostics::{Diagnostic, Severity};
-pub use emit::features::Feature as CrateFeature;
 pub use emit::manifest;
-pub use emit::surface;
+pub use model::Feature as CrateFeature;
 pub use settings::Settings;
 
 use std::collections::BTreeMap;
@@ -50,21 +51,19 @@ pub fn load_api(file: &str, text: &str) -> Result<(ir::Api, Vec<Diagnostic>), Ve
     }
 }
 
-/// Generates the SDK's source files for the document `text` (named `file`).
-pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
+/// The model of the crate the document `text` (named `file`) generates with `settings`.
+pub fn model(file: &str, text: &str, settings: &Settings) -> Result<(model::Crate, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (mut api, warnings) = load_api(file, text)?;
     if settings.deprecation_notes_from_descriptions {
         resolve::deprecation::notes_from_descriptions(&mut api);
     }
-    if !settings.keep_unknown_fields {
-        api.types.iter_mut().for_each(|t| {
-            if let ir::TypeKind::Struct(s) = &mut t.kind {
-                s.extra = None;
-            }
-        });
-    }
-    let plan = emit::feature_plan(&api, settings);
-    let files = emit::emit(&api, settings, &plan).map_err(|message| {
+    Ok((lower::lower(&api, settings), warnings))
+}
+
+/// Generates the SDK's source files for the document `text` (named `file`).
+pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
+    let (model, warnings) = model(file, text, settings)?;
+    let files = emit::emit(&model).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,
             file: file.to_owned(),
@@ -73,5 +72,5 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
             message,
         }]
     })?;
-    Ok(Generated { files, warnings, features: plan.features })
+    Ok(Generated { files, warnings, features: model.features })
 }

@@ -3,10 +3,10 @@
 
 use codegen::compat::{bump, compare, Impact};
 
-fn api(file: &str) -> codegen::ir::Api {
+fn api(file: &str) -> codegen::model::Crate {
     let path = format!("{}/tests/fixtures/diff/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture");
-    codegen::load_api(file, &text).unwrap_or_else(|d| panic!("{d:?}")).0
+    codegen::model(file, &text, &codegen::Settings::new(file)).unwrap_or_else(|d| panic!("{d:?}")).0
 }
 
 fn described(old: &str, new: &str) -> Vec<String> {
@@ -23,6 +23,9 @@ fn optional_response_field_and_enum_value_are_minor() {
             "[added] `types::Color::Blue` added: = \"blue\"",
             "[added] `types::Thing::weight()` added: f64",
             "[added] `types::Thing::weight` added: Option<f64>",
+            // The summaries rustdoc shows for them list their values and fields.
+            "[docs] documentation of `types::Color` changed",
+            "[docs] documentation of `types::Thing` changed",
         ]
     );
     assert_eq!(bump(&changes), Impact::Minor);

@@ -24,7 +24,7 @@ impl Client {
     }
     /// A builder to configure base URL, timeouts, retries, headers or the HTTP client.
     pub fn builder() -> ClientBuilder {
-        ClientBuilder::new(&API)
+        crate::runtime::client_builder(&API)
     }
     /// A client configured from `HUMANLOOP_API_KEY` (required) and `HUMANLOOP_BASE_URL` (optional).
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {

@@ -6,17 +6,22 @@
 #![allow(rustdoc::redundant_explicit_links)]
 mod client;
 pub mod operations;
-#[doc(hidden)]
-pub mod runtime;
+#[allow(dead_code, unused_imports)]
+mod runtime;
 pub mod types;
 pub use runtime::{
     Client, ClientBuilder, ConfigError, DecodeError, EventStream, FilePart, Hook,
     Response, ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, SseEvent,
     StatusError, TextCollector, TextDeltas, TimeoutKind,
 };
+/// The SDK's error in its generic form: [`Error`](crate::Error) is
+/// `error::Error<ErrorBody>`, with the body each failure status declares.
+pub mod error {
+    pub use crate::runtime::Error;
+}
 /// Every failure of a call: connection, timeout, HTTP status (with the typed
 /// [`ErrorBody`]), an undecodable response or stream event, or an invalid request.
-pub type Error = runtime::Error<ErrorBody>;
+pub type Error = error::Error<ErrorBody>;
 /// The error bodies the API declares, decoded by status; see [`Error::body`](crate::Error::body).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -35,8 +35,10 @@ fn changes_since(root: &Path, rev: &str) -> Result<Vec<Change>, String> {
     let old_text = git(root, &["show", &format!("{rev}:{SPEC}")])?;
     let new_text = fs::read_to_string(root.join(SPEC)).map_err(|e| format!("cannot read {SPEC}: {e}"))?;
     let render = |d: Vec<codegen::Diagnostic>| d.iter().map(|d| format!("{d}\n")).collect::<String>();
-    let (old, _) = codegen::load_api(&format!("{rev}:{SPEC}"), &old_text).map_err(render)?;
-    let (new, _) = codegen::load_api(SPEC, &new_text).map_err(render)?;
+    // Both revisions through the settings regen uses, so the models are of the crate that ships.
+    let settings = crate::regen::sdk_settings();
+    let (old, _) = codegen::model(&format!("{rev}:{SPEC}"), &old_text, &settings).map_err(render)?;
+    let (new, _) = codegen::model(SPEC, &new_text, &settings).map_err(render)?;
     Ok(compare(&old, &new))
 }
 

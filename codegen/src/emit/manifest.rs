@@ -1,7 +1,7 @@
 //! `Cargo.toml` of a standalone generated crate (`cargo xtask generate`); its dependencies are
 //! the runtime's, its features the code's.
 
-use super::features::{Feature, FULL};
+use crate::model::{Feature, FULL_FEATURE as FULL};
 
 /// A manifest for crate `name` at `version` whose code is gated by `features`.
 pub fn manifest(name: &str, version: &str, description: &str, features: &[Feature]) -> String {

@@ -9,16 +9,6 @@ pub fn runtime() -> TokenStream {
     quote!(crate::runtime)
 }
 
-/// The redacting secret string.
-pub fn secret_string() -> TokenStream {
-    quote!(crate::runtime::SecretString)
-}
-
-/// A file part of a multipart body.
-pub fn file_part() -> TokenStream {
-    quote!(crate::runtime::FilePart)
-}
-
 /// Serde glue for optional nullable fields, as a `with = "…"` string.
 pub const NULLABLE_WITH: &str = "crate::runtime::nullable";
 

@@ -6,7 +6,8 @@
 //! Each copy would be compiled on its own, with its derives and impls; an alias costs nothing.
 //!
 //! Uses keep naming the alias, so signatures read as before and every name still exists. Only
-//! exact copies merge: same fields (names, wire names, types, presence, docs) or same values.
+//! exact copies merge: same fields (wire names in order, types, presence, docs) or same values;
+//! the Rust names of fields follow from their wire names, so they are the same too.
 //!
 //! [`Api::types`]: crate::ir::Api::types
 
@@ -54,7 +55,7 @@ pub fn share_identical(types: &mut [TypeDef], kept: &std::collections::BTreeSet<
 /// are not merged (unions, aliases, objects with a flattened variant).
 fn shape_key(types: &[TypeDef], kind: &TypeKind, canonical: &[usize]) -> Option<String> {
     match kind {
-        TypeKind::Enum(e) => Some(format!("enum {:?}", e.variants)),
+        TypeKind::Enum(e) => Some(format!("enum {:?}", e.values)),
         TypeKind::Struct(s) if s.variant.is_none() => {
             let fields: Vec<String> = s
                 .fields
@@ -63,10 +64,7 @@ fn shape_key(types: &[TypeDef], kind: &TypeKind, canonical: &[usize]) -> Option<
                     let ty = through(&f.ty, canonical);
                     // A field without docs of its own shows its type's (and its deprecation).
                     let shown = f.ty.named().map(|id| &types[id.0].docs);
-                    format!(
-                        "{:?}",
-                        (&f.name, &f.wire_name, &f.setter, ty, f.presence, f.boxed, &f.values, &f.docs, shown)
-                    )
+                    format!("{:?}", (&f.wire_name, ty, f.presence, f.boxed, &f.values, &f.docs, shown))
                 })
                 .collect();
             Some(format!("struct {fields:?} {:?}", s.extra))

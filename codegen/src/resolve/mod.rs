@@ -12,8 +12,7 @@ mod schemas;
 mod unions;
 
 use crate::diagnostics::Diagnostics;
-use crate::ir::{Api, Auth, Docs, TypeDef, TypeId, TypeKind, TypeRef, UnionVariant};
-use crate::naming;
+use crate::ir::{Api, Auth, Docs, HintPart, NameHint, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::spec::{self, escape_segment, Document, Schema};
 use std::collections::HashMap;
 
@@ -24,9 +23,8 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     resolver.define_components();
     let auth = resolver.auth();
     let schemes = resolver.schemes();
-    let mut operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
+    let operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
     let auth = auth.map(|(_, auth)| auth);
-    let error_bodies = error_bodies(&resolver.types, &mut operations);
     let mut types: Vec<TypeDef> = resolver.types;
     unions::tag_by_constants(&mut types);
     cycles::box_cycles(&mut types);
@@ -36,11 +34,6 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         .map(|id| id.0)
         .collect();
     dedup::share_identical(&mut types, &text_events);
-    let shadowed_std: Vec<String> = crate::reserved::PRELUDE_TYPES
-        .iter()
-        .filter(|name| types.iter().any(|t| t.name == **name))
-        .map(|name| (*name).to_owned())
-        .collect();
     Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
@@ -51,14 +44,12 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
                 .iter()
                 .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
         }),
-        env_prefix: doc.info.env_prefix.clone().unwrap_or_else(|| naming::env_prefix(&doc.info.title)),
+        env_prefix: doc.info.env_prefix.clone(),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
         schemes,
-        shadowed_std,
         types,
         operations,
-        error_bodies,
     }
 }
 
@@ -84,32 +75,6 @@ fn multipart_components(doc: &Document) -> std::collections::HashSet<&str> {
         _ => None,
     };
     schemas.flat_map(|schema| std::iter::once(schema).chain(&schema.body.all_of)).filter_map(named).collect()
-}
-
-/// One variant per distinct error body type, named after the type; each error response learns its variant.
-fn error_bodies(types: &[TypeDef], operations: &mut [crate::ir::Operation]) -> Vec<UnionVariant> {
-    let mut scope = naming::Scope::default();
-    let mut variants: Vec<UnionVariant> = Vec::new();
-    for error in operations.iter_mut().flat_map(|op| op.errors.iter_mut()) {
-        if let Some(existing) = variants.iter().find(|v| v.ty == error.ty) {
-            error.variant = existing.name.clone();
-            continue;
-        }
-        let name = match &error.ty {
-            TypeRef::Named(id) => types[id.0].name.clone(),
-            _ => "Other".to_owned(),
-        };
-        let name = scope.claim(name);
-        error.variant = name.clone();
-        variants.push(UnionVariant {
-            name,
-            ty: error.ty.clone(),
-            boxed: false,
-            docs: Docs::default(),
-            sources: Vec::new(),
-        });
-    }
-    variants
 }
 
 fn check_version(doc: &Document, diags: &mut Diagnostics) {
@@ -147,7 +112,6 @@ pub(crate) struct Resolver<'d> {
     inline: HashMap<String, TypeId>,
     /// Pointers of the `$ref` chain being followed, to stop at a cycle.
     following: Vec<String>,
-    type_names: naming::Scope,
     /// Whether a `format: binary` string is a file part: while converting a multipart body's
     /// schema (and the components such bodies name).
     file_fields: bool,
@@ -162,19 +126,15 @@ impl<'d> Resolver<'d> {
             named: HashMap::new(),
             inline: HashMap::new(),
             following: Vec::new(),
-            // Emitted code names every standard item by its absolute path, so a schema may be
-            // called `String` or `Result` and keep that name.
-            type_names: naming::Scope::default(),
             file_fields: false,
         }
     }
 
-    /// Reserves a uniquely named type at `pointer`; its shape is set later.
-    fn reserve(&mut self, name: &str, pointer: &str) -> TypeId {
+    /// Reserves a type at `pointer`, named from `hint`; its shape is set later.
+    fn reserve(&mut self, hint: NameHint, pointer: &str) -> TypeId {
         let id = TypeId(self.types.len());
-        let name = self.type_names.claim(naming::type_name(name));
         self.types.push(TypeDef {
-            name,
+            hint,
             pointer: pointer.to_owned(),
             docs: Docs::default(),
             kind: TypeKind::Alias(TypeRef::Any),
@@ -188,7 +148,7 @@ impl<'d> Resolver<'d> {
         names.sort();
         for name in &names {
             let pointer = format!("/components/schemas/{}", escape_segment(name));
-            let id = self.reserve(name, &pointer);
+            let id = self.reserve(NameHint::of(vec![HintPart::Text(name.to_string())]), &pointer);
             self.named.insert(name.as_str(), id);
         }
         let multipart_bodies = multipart_components(self.doc);

@@ -4,11 +4,10 @@
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
-    Body, BodyEncoding, BodyInput, Deprecation, Docs, ErrorResponse, Media, Method, Operation, Param, ParamLocation,
-    PathPart, Presence, Primitive, QueryStyle, StatusMatch, Stream, SuccessVariant, TextPath, TextStep, TypeKind,
-    TypeRef,
+    Body, BodyEncoding, Deprecation, Docs, ErrorResponse, HintPart, Media, Method, NameHint, Operation, Param,
+    ParamLocation, PathPart, Presence, Primitive, QueryStyle, StatusMatch, Stream, SuccessVariant, TextPath, TextStep,
+    TypeKind, TypeRef,
 };
-use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestBody, Response};
 use indexmap::IndexMap;
 
@@ -71,11 +70,10 @@ fn raw_media(media_type: &str) -> (Media, TypeRef) {
 }
 
 impl<'d> Resolver<'d> {
-    /// Every operation of the document, sorted by method name.
+    /// Every operation of the document, in path order.
     /// `primary` is the scheme the API key is sent by.
     pub(super) fn operations(&mut self, primary: Option<&str>) -> Vec<Operation> {
         let doc = self.doc;
-        let mut names = Scope::with_reserved(crate::reserved::client_methods());
         let mut operations = Vec::new();
         let mut paths: Vec<(&String, &spec::PathItem)> = doc.paths.iter().collect();
         paths.sort_by(|a, b| a.0.cmp(b.0));
@@ -94,21 +92,10 @@ impl<'d> Resolver<'d> {
                     .unwrap_or_else(|| format!("{method} {path}"));
                 if let Some(mut operation) = self.operation(path, method, item, op, &pointer, &raw_name) {
                     operation.security = self.security(op, &pointer, primary);
-                    let name = names.claim(naming::snake_name(&raw_name));
-                    let builder = format!("{}Builder", naming::type_name(&name));
-                    // Beside the builder in the operation's module: `…Builder` and `…Reply` never meet.
-                    let reply_enum = format!("{}Reply", naming::type_name(&name));
-                    operations.push(Operation {
-                        module: naming::module_name(&name),
-                        builder,
-                        reply_enum,
-                        name,
-                        ..operation
-                    });
+                    operations.push(operation);
                 }
             }
         }
-        operations.sort_by(|a, b| a.name.cmp(&b.name));
         operations
     }
 
@@ -121,7 +108,7 @@ impl<'d> Resolver<'d> {
         pointer: &str,
         raw_name: &str,
     ) -> Option<Operation> {
-        let hint = naming::type_name(raw_name);
+        let hint = NameHint::of(vec![HintPart::Word(raw_name.to_owned())]);
         let body = match &op.request_body {
             Some(body) => match self.body(body, &format!("{pointer}/requestBody"), &hint) {
                 Ok(body) => body,
@@ -129,15 +116,8 @@ impl<'d> Resolver<'d> {
             },
             None => None,
         };
-        // Builder inputs share one namespace: its own methods, then body fields, then parameters.
-        let mut inputs = Scope::with_reserved(crate::reserved::BUILDER_METHODS);
-        let body_inputs: Vec<BodyInput> = self
-            .body_fields(body.as_ref())
-            .into_iter()
-            .map(|field| BodyInput { input: inputs.claim(field.clone()), field })
-            .collect();
-        let mut params = self.params(&item.parameters, &op.parameters, pointer, &hint, &mut inputs);
-        let (path, path_parts) = self.path_template(path, &mut params, pointer, &mut inputs);
+        let mut params = self.params(&item.parameters, &op.parameters, pointer, &hint);
+        let (path, path_parts) = self.path_template(path, &mut params, pointer);
         let mut statuses: Vec<(StatusMatch, &String, &'d Response)> = Vec::new();
         for (key, response) in &op.responses {
             match StatusMatch::parse(key) {
@@ -158,14 +138,14 @@ impl<'d> Resolver<'d> {
             let Some((resp, resp_pointer)) = self.response(raw_response, &status_pointer) else { continue };
             if status.is_success() {
                 // The first success names its types plainly; the others by their status.
-                let type_hint = match successes.is_empty() {
-                    true => format!("{hint}Response"),
+                let type_hint = hint.with(HintPart::Text(match successes.is_empty() {
+                    true => "Response".to_owned(),
                     false => match status {
-                        StatusMatch::Code(code) => format!("{hint}Response{code}"),
-                        StatusMatch::Range(class) => format!("{hint}Response{class}xx"),
-                        StatusMatch::Default => format!("{hint}ResponseDefault"),
+                        StatusMatch::Code(code) => format!("Response{code}"),
+                        StatusMatch::Range(class) => format!("Response{class}xx"),
+                        StatusMatch::Default => "ResponseDefault".to_owned(),
                     },
-                };
+                }));
                 let (mut ty, mut media_kind) = (None, Media::Json);
                 for (media_type, media) in &resp.content {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
@@ -192,12 +172,10 @@ impl<'d> Resolver<'d> {
                 if let Some((media_type, media)) = json_media(&resp.content) {
                     let media_pointer = format!("{resp_pointer}/content/{}", escape_segment(media_type));
                     if let Some(schema) = &media.schema {
-                        let ty = self.type_of(
-                            schema,
-                            &format!("{media_pointer}/schema"),
-                            &format!("{hint}Error{}", naming::type_name(&status.to_string())),
-                        );
-                        errors.push(ErrorResponse { status, ty, variant: String::new() });
+                        let error_hint =
+                            hint.with(HintPart::Text("Error".to_owned())).with(HintPart::Word(status.to_string()));
+                        let ty = self.type_of(schema, &format!("{media_pointer}/schema"), &error_hint);
+                        errors.push(ErrorResponse { status, ty });
                     }
                 }
             }
@@ -216,10 +194,7 @@ impl<'d> Resolver<'d> {
             ..Docs::default()
         };
         Some(Operation {
-            name: String::new(),
-            builder: String::new(),
-            module: String::new(),
-            body_inputs,
+            raw_name: raw_name.to_owned(),
             method: Method::from_key(method)?,
             tag: op.tags.first().cloned(),
             path,
@@ -231,7 +206,6 @@ impl<'d> Resolver<'d> {
             response,
             response_media,
             success_variants,
-            reply_enum: String::new(),
             stream,
             errors,
             // `security: []` or `[{}]` opts the operation out of authentication.
@@ -243,21 +217,15 @@ impl<'d> Resolver<'d> {
     /// `path` parsed into literals and parameters. Every `{name}` must be a declared path
     /// parameter (an undeclared one becomes a required string parameter, with a warning, so
     /// the URL is still right), every path parameter must appear, and the path starts with `/`.
-    fn path_template(
-        &mut self,
-        path: &str,
-        params: &mut Vec<Param>,
-        pointer: &str,
-        scope: &mut Scope,
-    ) -> (String, Vec<PathPart>) {
+    fn path_template(&mut self, path: &str, params: &mut Vec<Param>, pointer: &str) -> (String, Vec<PathPart>) {
         let path = if path.starts_with('/') {
             path.to_owned()
         } else {
             self.diags.warning(pointer, format!("path `{path}` does not start with `/`: sent as `/{path}`"));
             format!("/{path}")
         };
-        let mut parts = Vec::new();
-        let mut used = Vec::new();
+        // Literals, and path parameters by wire name until the list of parameters is final.
+        let mut parts: Vec<Result<String, String>> = Vec::new();
         let mut rest = path.as_str();
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
@@ -265,40 +233,34 @@ impl<'d> Resolver<'d> {
                 break;
             };
             if open > 0 {
-                parts.push(PathPart::Literal(rest[..open].to_owned()));
+                parts.push(Ok(rest[..open].to_owned()));
             }
             let wire = &rest[open + 1..close];
-            let found = params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire);
-            let name = match found {
-                Some(param) => param.name.clone(),
-                None => {
-                    self.diags.warning(
-                        pointer,
-                        format!("path parameter `{wire}` of `{path}` is not declared: taken as a required string"),
-                    );
-                    let name = scope.claim(naming::snake_name(wire));
-                    params.push(Param {
-                        name: name.clone(),
-                        wire_name: wire.to_owned(),
-                        location: ParamLocation::Path,
-                        ty: TypeRef::Primitive(Primitive::String),
-                        required: true,
-                        style: QueryStyle::Form,
-                        docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
-                        pointer: pointer.to_owned(),
-                    });
-                    name
-                }
-            };
-            used.push(name.clone());
-            parts.push(PathPart::Param(name));
+            let declared = params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == wire);
+            if !declared {
+                self.diags.warning(
+                    pointer,
+                    format!("path parameter `{wire}` of `{path}` is not declared: taken as a required string"),
+                );
+                params.push(Param {
+                    wire_name: wire.to_owned(),
+                    location: ParamLocation::Path,
+                    ty: TypeRef::Primitive(Primitive::String),
+                    required: true,
+                    style: QueryStyle::Form,
+                    docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
+                    pointer: pointer.to_owned(),
+                });
+            }
+            parts.push(Err(wire.to_owned()));
             rest = &rest[close + 1..];
         }
         if !rest.is_empty() {
-            parts.push(PathPart::Literal(rest.to_owned()));
+            parts.push(Ok(rest.to_owned()));
         }
+        let used: Vec<&String> = parts.iter().filter_map(|part| part.as_ref().err()).collect();
         params.retain(|p| {
-            let unused = p.location == ParamLocation::Path && !used.contains(&p.name);
+            let unused = p.location == ParamLocation::Path && !used.contains(&&p.wire_name);
             if unused {
                 self.diags.warning(
                     &p.pointer,
@@ -307,26 +269,19 @@ impl<'d> Resolver<'d> {
             }
             !unused
         });
+        let index_of =
+            |wire: &String| params.iter().position(|p| p.location == ParamLocation::Path && p.wire_name == *wire);
+        let parts = parts
+            .into_iter()
+            .filter_map(|part| match part {
+                Ok(text) => Some(PathPart::Literal(text)),
+                Err(wire) => index_of(&wire).map(PathPart::Param),
+            })
+            .collect();
         (path, parts)
     }
 
-    /// Rust names of the fields of a struct body, in order (none for other bodies).
-    fn body_fields(&self, body: Option<&Body>) -> Vec<String> {
-        let Some(TypeRef::Named(id)) = body.map(|b| &b.ty) else { return Vec::new() };
-        match &self.types[id.0].kind {
-            TypeKind::Struct(s) if s.variant.is_none() => s.fields.iter().map(|f| f.name.clone()).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    fn params(
-        &mut self,
-        shared: &'d [Parameter],
-        own: &'d [Parameter],
-        pointer: &str,
-        hint: &str,
-        scope: &mut Scope,
-    ) -> Vec<Param> {
+    fn params(&mut self, shared: &'d [Parameter], own: &'d [Parameter], pointer: &str, hint: &NameHint) -> Vec<Param> {
         // Operation parameters override path parameters of the same name and location.
         let mut merged: IndexMap<(String, String), (&'d Parameter, String)> = IndexMap::new();
         let path_pointer = pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
@@ -358,7 +313,7 @@ impl<'d> Resolver<'d> {
                 Some(schema) => self.type_of(
                     schema,
                     &format!("{param_pointer}/schema"),
-                    &format!("{hint}{}", naming::type_name(&param.name)),
+                    &hint.with(HintPart::Word(param.name.clone())),
                 ),
                 None => TypeRef::Primitive(Primitive::String),
             };
@@ -379,7 +334,6 @@ impl<'d> Resolver<'d> {
                 _ => QueryStyle::Form,
             };
             params.push(Param {
-                name: scope.claim(naming::snake_name(&param.name)),
                 wire_name: param.name.clone(),
                 location,
                 ty,
@@ -465,7 +419,7 @@ impl<'d> Resolver<'d> {
     }
 
     /// The JSON body; `Err` when the operation cannot be generated.
-    fn body(&mut self, body: &'d RequestBody, pointer: &str, hint: &str) -> Result<Option<Body>, ()> {
+    fn body(&mut self, body: &'d RequestBody, pointer: &str, hint: &NameHint) -> Result<Option<Body>, ()> {
         let Some((body, pointer)) = self.follow(
             body,
             pointer.to_owned(),
@@ -480,7 +434,7 @@ impl<'d> Resolver<'d> {
         if let Some((media_type, media)) = json_media(&body.content) {
             let schema_pointer = format!("{pointer}/content/{}/schema", escape_segment(media_type));
             let ty = match &media.schema {
-                Some(schema) => self.type_of(schema, &schema_pointer, &format!("{hint}Request")),
+                Some(schema) => self.type_of(schema, &schema_pointer, &hint.with(HintPart::Text("Request".into()))),
                 None => TypeRef::Any,
             };
             return Ok(Some(Body { ty, encoding: BodyEncoding::Json, required, docs, pointer }));
@@ -541,10 +495,10 @@ impl<'d> Resolver<'d> {
     /// The type of a form or multipart body (its binary strings are files in a multipart body),
     /// and whether it is an object (a struct, a union of them, or a map) whose fields name the
     /// form's.
-    fn form_body(&mut self, media_type: &str, media: &'d MediaType, pointer: &str, hint: &str) -> (TypeRef, bool) {
+    fn form_body(&mut self, media_type: &str, media: &'d MediaType, pointer: &str, hint: &NameHint) -> (TypeRef, bool) {
         let Some(schema) = &media.schema else { return (TypeRef::Map(Box::new(TypeRef::Any)), true) };
         self.file_fields = is_multipart(media_type);
-        let ty = self.type_of(schema, &format!("{pointer}/schema"), &format!("{hint}Request"));
+        let ty = self.type_of(schema, &format!("{pointer}/schema"), &hint.with(HintPart::Text("Request".into())));
         self.file_fields = false;
         let object = self.is_object(&ty, 0);
         (ty, object)
@@ -570,7 +524,7 @@ impl<'d> Resolver<'d> {
         self.follow(response, pointer.to_owned(), |r| r.reference.as_deref(), spec::lookup::response, "a response")
     }
 
-    fn stream(&mut self, media: &'d MediaType, pointer: &str, hint: &str, body: Option<&Body>) -> Stream {
+    fn stream(&mut self, media: &'d MediaType, pointer: &str, hint: &NameHint, body: Option<&Body>) -> Stream {
         let (schema, schema_pointer) = if let Some(s) = &media.event_data {
             (Some(s), format!("{pointer}/x-event-data"))
         } else if let Some(s) = &media.item_schema {
@@ -580,12 +534,12 @@ impl<'d> Resolver<'d> {
             let described = media.schema.as_ref().filter(|s| s.body.types.0 != ["string"] && s.boolean.is_none());
             (described, format!("{pointer}/schema"))
         };
-        let event = schema.map(|s| self.type_of(s, &schema_pointer, &format!("{hint}Event")));
+        let event = schema.map(|s| self.type_of(s, &schema_pointer, &hint.with(HintPart::Text("Event".into()))));
         let flag = media.stream_flag.as_ref().and_then(|flag| {
             let field = body
                 .and_then(|b| self.struct_field(&b.ty, flag))
-                .filter(|(ty, _, _)| *ty == TypeRef::Primitive(Primitive::Bool))
-                .map(|(_, name, _)| name);
+                .filter(|field| field.ty == TypeRef::Primitive(Primitive::Bool))
+                .map(|field| field.index);
             if field.is_none() {
                 self.diags.error(
                     &format!("{pointer}/x-stream-flag"),
@@ -616,13 +570,16 @@ impl<'d> Resolver<'d> {
         Stream { event, flag, text, done: media.stream_done.clone() }
     }
 
-    /// A struct field's type, Rust name and presence, by wire name, looking through aliases.
-    fn struct_field(&self, ty: &TypeRef, wire: &str) -> Option<(TypeRef, String, Presence)> {
+    /// A struct's field by wire name, looking through aliases.
+    fn struct_field(&self, ty: &TypeRef, wire: &str) -> Option<FoundField> {
         let TypeRef::Named(id) = ty else { return None };
         match &self.types[id.0].kind {
-            TypeKind::Struct(s) => {
-                s.fields.iter().find(|f| f.wire_name == wire).map(|f| (f.ty.clone(), f.name.clone(), f.presence))
-            }
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.wire_name == wire)
+                .map(|(index, f)| FoundField { index, ty: f.ty.clone(), presence: f.presence }),
             TypeKind::Alias(target) => self.struct_field(target, wire),
             _ => None,
         }
@@ -636,10 +593,10 @@ impl<'d> Resolver<'d> {
             return None;
         }
         let parent = self.walk(event, text_parent)?.0;
-        let (ty, name, presence) = self.struct_field(&parent, field)?;
+        let found = self.struct_field(&parent, field)?;
         let integer =
-            matches!(ty, TypeRef::Primitive(Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64));
-        integer.then_some((name, presence))
+            matches!(found.ty, TypeRef::Primitive(Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64));
+        integer.then(|| (field.to_owned(), found.presence))
     }
 
     fn text_path(&self, event: &TypeRef, path: &str) -> Option<TextPath> {
@@ -657,11 +614,18 @@ impl<'d> Resolver<'d> {
                 ty = *item;
                 steps.push(TextStep::Each);
             } else {
-                let (field_ty, name, presence) = self.struct_field(&ty, segment)?;
-                ty = field_ty;
-                steps.push(TextStep::Field(name, presence));
+                let found = self.struct_field(&ty, segment)?;
+                ty = found.ty;
+                steps.push(TextStep::Field(segment.to_owned(), found.presence));
             }
         }
         Some((ty, steps))
     }
+}
+
+/// A field found by wire name: its index in its struct, type and presence.
+struct FoundField {
+    index: usize,
+    ty: TypeRef,
+    presence: Presence,
 }

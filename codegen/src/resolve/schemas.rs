@@ -4,10 +4,9 @@
 
 use super::{RefTarget, Resolver};
 use crate::ir::{
-    Constant, Deprecation, Docs, EnumVariant, Field, FlattenedVariant, Presence, Primitive, StringEnum, Struct,
-    TaggedUnion, TaggedVariant, TypeId, TypeKind, TypeRef, UnionVariant,
+    Constant, Deprecation, Docs, Field, FlattenedVariant, HintPart, NameHint, Presence, Primitive, StringEnum, Struct,
+    TaggedUnion, TaggedVariant, TypeId, TypeKind, TypeRef, UnionVariant, VariantHint,
 };
-use crate::naming::{self, Scope};
 use crate::spec::{self, escape_segment, Schema, SchemaObject};
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -128,7 +127,8 @@ fn string_values(s: &SchemaObject) -> Option<Vec<String>> {
 impl<'d> Resolver<'d> {
     /// Gives the reserved type `id` the shape of `schema`.
     pub(super) fn define(&mut self, id: TypeId, schema: &'d Schema, pointer: &str) {
-        let name = self.types[id.0].name.clone();
+        // What the type holds is named after it.
+        let name = NameHint::after(id, Vec::new());
         let docs = docs_of(schema);
         let kind = match self.shape(schema, pointer, &name) {
             Shape::Ref(ty) => TypeKind::Alias(ty),
@@ -142,14 +142,14 @@ impl<'d> Resolver<'d> {
             // A struct or union is a type of its own: references inside it start new chains.
             Shape::Struct => {
                 let chain = std::mem::take(&mut self.following);
-                let kind = TypeKind::Struct(self.struct_of(schema, pointer, &name));
+                let kind = TypeKind::Struct(self.struct_of(schema, pointer, id));
                 self.following = chain;
                 kind
             }
             Shape::Enum(values) => TypeKind::Enum(enum_of(values)),
             Shape::Union(members) => {
                 let chain = std::mem::take(&mut self.following);
-                let kind = self.union_of(schema, members, pointer, &name);
+                let kind = self.union_of(schema, members, pointer, id);
                 self.following = chain;
                 kind
             }
@@ -160,7 +160,7 @@ impl<'d> Resolver<'d> {
     }
 
     /// The type of a schema used somewhere, creating a named type (from `hint`) when it needs one.
-    pub(super) fn type_of(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> TypeRef {
+    pub(super) fn type_of(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> TypeRef {
         match self.shape(schema, pointer, hint) {
             Shape::Ref(ty) => ty,
             Shape::Follow(target, target_pointer) => {
@@ -179,7 +179,7 @@ impl<'d> Resolver<'d> {
                 if let Some(id) = self.inline.get(pointer) {
                     return TypeRef::Named(*id);
                 }
-                let id = self.reserve(hint, pointer);
+                let id = self.reserve(hint.clone(), pointer);
                 self.inline.insert(pointer.to_owned(), id);
                 self.define(id, schema, pointer);
                 TypeRef::Named(id)
@@ -187,7 +187,7 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn shape(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> Shape<'d> {
+    fn shape(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> Shape<'d> {
         if let Some(boolean) = schema.boolean {
             if !boolean {
                 self.diags.warning(pointer, "schema `false` accepts nothing: generated as any JSON value");
@@ -284,8 +284,8 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn array_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &str) -> TypeRef {
-        let hint = format!("{hint}Item");
+    fn array_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &NameHint) -> TypeRef {
+        let hint = hint.with(HintPart::Text("Item".into()));
         match &s.items {
             Some(items) => TypeRef::Array(Box::new(self.element_of(items, &format!("{pointer}/items"), &hint))),
             // `prefixItems` (tuples) are tolerated as arrays of any value.
@@ -293,8 +293,8 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn map_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &str) -> TypeRef {
-        let hint = format!("{hint}Value");
+    fn map_of(&mut self, s: &'d SchemaObject, pointer: &str, hint: &NameHint) -> TypeRef {
+        let hint = hint.with(HintPart::Text("Value".into()));
         let value = match &s.additional_properties {
             Some(values) if values.boolean.is_none() => {
                 self.element_of(values, &format!("{pointer}/additionalProperties"), &hint)
@@ -305,7 +305,7 @@ impl<'d> Resolver<'d> {
     }
 
     /// The type of an array's items or a map's values: optional when they may be `null`.
-    fn element_of(&mut self, schema: &'d Schema, pointer: &str, hint: &str) -> TypeRef {
+    fn element_of(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> TypeRef {
         let ty = self.type_of(schema, pointer, hint);
         match self.may_be_null(schema, 0) && ty != TypeRef::Any {
             true => TypeRef::Nullable(Box::new(ty)),
@@ -410,24 +410,22 @@ impl<'d> Resolver<'d> {
             || matches!(non_null_types(s).as_slice(), ["string"] | ["integer"] | ["number"] | ["boolean"])
     }
 
-    /// The fields of an object, merging `allOf` parts in order (later properties win).
-    fn struct_of(&mut self, schema: &'d Schema, pointer: &str, name: &str) -> Struct {
+    /// The fields of struct `id`, merging `allOf` parts in order (later properties win).
+    fn struct_of(&mut self, schema: &'d Schema, pointer: &str, id: TypeId) -> Struct {
         let mut properties: IndexMap<&'d str, Property<'d>> = IndexMap::new();
         let mut required = BTreeSet::new();
         let mut seen = vec![pointer.to_owned()];
         let mut unions = Vec::new();
         self.collect_object(schema, pointer, &mut properties, &mut required, &mut seen, &mut unions);
-        let mut scope = Scope::default();
-        // The struct's methods: `new` and one setter per optional field.
-        let mut methods = Scope::with_reserved(&["new"]);
+        let own = format!("{pointer}/");
         let mut fields = Vec::with_capacity(properties.len());
         for (wire, property) in properties {
             // Inline types are named after the schema that wrote them, which an `allOf` may not be.
-            let owner = match owner_of(&property.pointer) {
-                Some(owner) if !property.pointer.starts_with(pointer) => naming::type_name(&owner),
-                _ => name.to_owned(),
+            let word = HintPart::Word(wire.to_owned());
+            let hint = match owner_of(&property.pointer) {
+                Some(owner) if !property.pointer.starts_with(&own) => NameHint::of(vec![HintPart::Word(owner), word]),
+                _ => NameHint::after(id, vec![word]),
             };
-            let hint = format!("{owner}{}", naming::type_name(wire));
             let ty = self.type_of(property.schema, &property.pointer, &hint);
             let nullable = self.may_be_null(property.schema, 0);
             let values = self.constants(property.schema, 0);
@@ -437,15 +435,8 @@ impl<'d> Resolver<'d> {
                 (false, false) => Presence::Optional,
                 (false, true) => Presence::OptionalNullable,
             };
-            let name = scope.claim(naming::snake_name(wire));
-            let setter = matches!(presence, Presence::Optional | Presence::OptionalNullable).then(|| {
-                let shadows = name == "new" || crate::reserved::TRAIT_METHODS.contains(&name.as_str());
-                methods.claim(if shadows { format!("set_{name}") } else { name.clone() })
-            });
             fields.push(Field {
                 docs: docs_of_typed(property.schema, &ty),
-                name,
-                setter,
                 wire_name: wire.to_owned(),
                 ty,
                 presence,
@@ -454,21 +445,14 @@ impl<'d> Resolver<'d> {
                 pointer: property.pointer,
             });
         }
-        let variant = self.flattened_variant(unions, name, &mut scope);
-        // Last, so a property called `extra` keeps its name. With a variant, unknown fields
-        // reach the member's own `extra` instead.
-        let extra = variant.is_none().then(|| scope.claim("extra".to_owned()));
-        Struct { fields, extra, variant }
+        let variant = self.flattened_variant(unions, id);
+        // With a variant, unknown fields reach the member's own `extra` instead.
+        Struct { fields, extra: variant.is_none(), variant }
     }
 
-    /// The union of the first `oneOf`/`anyOf` met among a struct's parts, as a field named
-    /// `kind`; a second one is reported, not generated.
-    fn flattened_variant(
-        &mut self,
-        unions: Vec<(&'d Schema, String)>,
-        name: &str,
-        scope: &mut Scope,
-    ) -> Option<FlattenedVariant> {
+    /// The union of the first `oneOf`/`anyOf` met among a struct's parts; a second one is
+    /// reported, not generated.
+    fn flattened_variant(&mut self, unions: Vec<(&'d Schema, String)>, owner_id: TypeId) -> Option<FlattenedVariant> {
         let mut unions = unions.into_iter();
         let (owner, owner_pointer) = unions.next()?;
         for (_, pointer) in unions {
@@ -482,15 +466,14 @@ impl<'d> Resolver<'d> {
         let id = match self.inline.get(&union_pointer) {
             Some(id) => *id,
             None => {
-                let id = self.reserve(&format!("{name}Kind"), &union_pointer);
+                let id = self.reserve(NameHint::after(owner_id, vec![HintPart::Text("Kind".into())]), &union_pointer);
                 self.inline.insert(union_pointer.clone(), id);
-                let union_name = self.types[id.0].name.clone();
                 let members = members.into_iter().filter(|(m, _)| !is_null_schema(m)).collect();
-                self.types[id.0].kind = self.union_of(owner, members, &union_pointer, &union_name);
+                self.types[id.0].kind = self.union_of(owner, members, &union_pointer, id);
                 id
             }
         };
-        Some(FlattenedVariant { name: scope.claim("kind".to_owned()), ty: TypeRef::Named(id) })
+        Some(FlattenedVariant { ty: TypeRef::Named(id) })
     }
 
     fn collect_object(
@@ -541,7 +524,7 @@ impl<'d> Resolver<'d> {
         schema: &'d Schema,
         members: Vec<(&'d Schema, String)>,
         pointer: &str,
-        name: &str,
+        id: TypeId,
     ) -> TypeKind {
         let s = &*schema.body;
         if members.is_empty() {
@@ -550,7 +533,7 @@ impl<'d> Resolver<'d> {
         }
         if let Some(discriminator) = &s.discriminator {
             if let Some(tagged) =
-                self.tagged_of(name, &discriminator.property_name, &discriminator.mapping, &members, pointer)
+                self.tagged_of(&discriminator.property_name, &discriminator.mapping, &members, pointer)
             {
                 return TypeKind::Tagged(tagged);
             }
@@ -574,14 +557,13 @@ impl<'d> Resolver<'d> {
         if others.is_empty() {
             return TypeKind::Enum(enum_of(enum_values));
         }
-        let mut scope = Scope::default();
         let mut variants = Vec::new();
         if !enum_values.is_empty() {
-            let id = self.reserve(&format!("{name}Enum"), pointer);
-            self.types[id.0].kind = TypeKind::Enum(enum_of(enum_values));
+            let enum_id = self.reserve(NameHint::after(id, vec![HintPart::Text("Enum".into())]), pointer);
+            self.types[enum_id.0].kind = TypeKind::Enum(enum_of(enum_values));
             variants.push(UnionVariant {
-                name: scope.claim("Enum".into()),
-                ty: TypeRef::Named(id),
+                hint: VariantHint::Enum,
+                ty: TypeRef::Named(enum_id),
                 boxed: false,
                 docs: Docs::default(),
                 sources: enum_sources,
@@ -589,31 +571,20 @@ impl<'d> Resolver<'d> {
         }
         for (i, (member, member_pointer)) in others.into_iter().enumerate() {
             let described = member_hint(member);
-            let hint = format!("{name}{}", described.clone().unwrap_or_else(|| format!("Variant{i}")));
-            let ty = self.type_of(member, &member_pointer, &hint);
+            let parts = described.clone().unwrap_or_else(|| vec![HintPart::Text(format!("Variant{i}"))]);
+            let ty = self.type_of(member, &member_pointer, &NameHint::after(id, parts));
             // An inline member is called by what tells it apart, not by its type's long name.
-            let variant = match (&member.body.reference, described) {
-                (None, Some(described)) => described,
-                _ => self.variant_name(&ty),
+            let hint = match (&member.body.reference, described) {
+                (None, Some(described)) => VariantHint::Described(described),
+                _ => VariantHint::Type,
             };
             let docs = docs_of_typed(member, &ty);
-            variants.push(UnionVariant {
-                name: scope.claim(variant),
-                ty,
-                boxed: false,
-                docs,
-                sources: vec![member_pointer],
-            });
-        }
-        let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-        if let Some(short) = naming::distinguishing_names(name, &names) {
-            variants.iter_mut().zip(short).for_each(|(v, name)| v.name = name);
+            variants.push(UnionVariant { hint, ty, boxed: false, docs, sources: vec![member_pointer] });
         }
         TypeKind::Untagged(variants)
     }
 
     fn untagged_of_types(&mut self, s: &SchemaObject, pointer: &str) -> Vec<UnionVariant> {
-        let mut scope = Scope::default();
         non_null_types(s)
             .into_iter()
             .map(|t| {
@@ -632,8 +603,7 @@ impl<'d> Resolver<'d> {
                         TypeRef::Any
                     }
                 };
-                let name = scope.claim(self.variant_name(&ty));
-                UnionVariant { name, ty, boxed: false, docs: Docs::default(), sources: Vec::new() }
+                UnionVariant { hint: VariantHint::Type, ty, boxed: false, docs: Docs::default(), sources: Vec::new() }
             })
             .collect()
     }
@@ -641,13 +611,11 @@ impl<'d> Resolver<'d> {
     /// A tagged union, when every member is a `$ref` (tag values from `mapping` or the schema names).
     fn tagged_of(
         &mut self,
-        union_name: &str,
         tag: &str,
         mapping: &IndexMap<String, String>,
         members: &[(&'d Schema, String)],
         pointer: &str,
     ) -> Option<TaggedUnion> {
-        let mut scope = Scope::with_reserved(&["Unknown"]);
         let mut variants = Vec::new();
         for (member, member_pointer) in members {
             let Some(reference) = &member.body.reference else {
@@ -680,7 +648,7 @@ impl<'d> Resolver<'d> {
             }
             let id = self.named[name];
             variants.push(TaggedVariant {
-                name: scope.claim(self.types[id.0].name.clone()),
+                hint: VariantHint::Type,
                 tags,
                 ty: TypeRef::Named(id),
                 boxed: false,
@@ -691,31 +659,7 @@ impl<'d> Resolver<'d> {
             self.diags.warning(pointer, "discriminated union has no members");
             return None;
         }
-        let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-        if let Some(short) = naming::distinguishing_names(union_name, &names) {
-            variants.iter_mut().zip(short).for_each(|(v, name)| v.name = name);
-        }
         Some(TaggedUnion { tag: tag.to_owned(), variants })
-    }
-
-    /// A variant name describing a type (`Pet`, `String`, `Integer`, `StringList`, `Map`, `Value`).
-    fn variant_name(&self, ty: &TypeRef) -> String {
-        match ty {
-            TypeRef::Named(id) => self.types[id.0].name.clone(),
-            TypeRef::Primitive(p) => match p {
-                Primitive::String | Primitive::Secret => "String",
-                Primitive::Bool => "Bool",
-                Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "Integer",
-                Primitive::F32 | Primitive::F64 => "Number",
-                Primitive::Bytes => "Bytes",
-                Primitive::File => "File",
-            }
-            .to_owned(),
-            TypeRef::Array(item) => format!("{}List", self.variant_name(item)),
-            TypeRef::Map(_) => "Map".to_owned(),
-            TypeRef::Nullable(inner) => format!("Optional{}", self.variant_name(inner)),
-            TypeRef::Any => "Value".to_owned(),
-        }
     }
 }
 
@@ -723,18 +667,18 @@ impl<'d> Resolver<'d> {
 /// member extends (`ResponseCreatedEvent`), the single value of a tag property
 /// (`type: {const: image}` → `Image`, `code: {enum: [2]}` → `Code2`), or its only required
 /// property (`card` → `Card`).
-fn member_hint(member: &Schema) -> Option<String> {
+fn member_hint(member: &Schema) -> Option<Vec<HintPart>> {
     let s = &*member.body;
     let extended = s.all_of.iter().filter_map(|part| part.body.reference.as_deref()).collect::<Vec<_>>();
     if let [reference] = extended.as_slice() {
-        return reference.rsplit('/').next().map(naming::type_name);
+        return reference.rsplit('/').next().map(|name| vec![HintPart::Word(name.to_owned())]);
     }
     let tag = s.properties.iter().find_map(|(name, property)| {
         if let Some([single]) = string_values(&property.body).as_deref() {
-            return Some(naming::type_name(single));
+            return Some(vec![HintPart::Word(single.clone())]);
         }
         match integer_values(&property.body)?.as_slice() {
-            [single] => Some(format!("{}{single}", naming::type_name(name))),
+            [single] => Some(vec![HintPart::Word(name.clone()), HintPart::Text(single.to_string())]),
             _ => None,
         }
     });
@@ -742,7 +686,7 @@ fn member_hint(member: &Schema) -> Option<String> {
         return tag;
     }
     match s.required.as_slice() {
-        [only] if s.properties.contains_key(only) => Some(naming::type_name(only)),
+        [only] if s.properties.contains_key(only) => Some(vec![HintPart::Word(only.clone())]),
         _ => None,
     }
 }
@@ -785,12 +729,6 @@ fn indexed<'s>(schemas: &'s [Schema], pointer: &str, keyword: &str) -> Vec<(&'s 
 }
 
 fn enum_of(values: Vec<String>) -> StringEnum {
-    let mut scope = Scope::with_reserved(&["Unknown"]);
     let mut seen = BTreeSet::new();
-    let variants = values
-        .into_iter()
-        .filter(|v| seen.insert(v.clone()))
-        .map(|wire| EnumVariant { name: scope.claim(naming::variant_name(&wire)), wire })
-        .collect();
-    StringEnum { variants }
+    StringEnum { values: values.into_iter().filter(|v| seen.insert(v.clone())).collect() }
 }

@@ -7,7 +7,6 @@
 //! member — where an open enum and an `extra` map let the first member accept anything.
 
 use crate::ir::{Constant, Presence, Struct, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UnionVariant};
-use crate::naming::Scope;
 
 /// Turns every untagged union that a constant property tells apart into a tagged union.
 pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
@@ -24,13 +23,11 @@ pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
         .collect();
     for (i, tag, values) in tagged {
         let TypeKind::Untagged(variants) = &types[i].kind else { continue };
-        // The tagged union's own variant for unknown tags takes that name.
-        let mut scope = Scope::with_reserved(&["Unknown"]);
         let variants = variants
             .iter()
             .zip(values)
             .map(|(v, tags)| TaggedVariant {
-                name: scope.claim(v.name.clone()),
+                hint: v.hint.clone(),
                 tags,
                 ty: v.ty.clone(),
                 boxed: v.boxed,

@@ -242,7 +242,7 @@ impl CompletionBuilder {
     > {
         self.body.stream = Some(false);
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -252,7 +252,9 @@ impl CompletionBuilder {
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         self.body.stream = Some(false);
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
     /// Sends the request in streaming mode and returns its events as they arrive.
     ///
@@ -271,13 +273,13 @@ impl CompletionBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client
-            .send_sse(
-                parts,
-                self.options,
-                ERRORS,
-                ::std::option::Option::Some(b"[DONE]"),
-            )
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::Some(b"[DONE]"),
+        )
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
@@ -291,12 +293,12 @@ impl CompletionBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client
-            .send_sse(
-                parts,
-                self.options,
-                ERRORS,
-                ::std::option::Option::Some(b"[DONE]"),
-            )
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::Some(b"[DONE]"),
+        )
     }
 }

@@ -239,7 +239,7 @@ impl CompletionExperimentBuilder {
     > {
         self.body.stream = Some(false);
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -249,7 +249,9 @@ impl CompletionExperimentBuilder {
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         self.body.stream = Some(false);
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
     /// Sends the request in streaming mode and returns its events as they arrive.
     ///
@@ -268,13 +270,13 @@ impl CompletionExperimentBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client
-            .send_sse(
-                parts,
-                self.options,
-                ERRORS,
-                ::std::option::Option::Some(b"[DONE]"),
-            )
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::Some(b"[DONE]"),
+        )
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
@@ -288,12 +290,12 @@ impl CompletionExperimentBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client
-            .send_sse(
-                parts,
-                self.options,
-                ERRORS,
-                ::std::option::Option::Some(b"[DONE]"),
-            )
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::Some(b"[DONE]"),
+        )
     }
 }

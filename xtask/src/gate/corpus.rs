@@ -111,10 +111,11 @@ fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Res
     if max_bytes.is_some_and(|max| bytes as u64 > max) {
         return Err(crate_name);
     }
-    let (Ok(doc), Ok((api, _))) = (codegen::spec::load(&name, &text), codegen::load_api(&name, &text)) else {
+    let settings = Settings::new(&name);
+    let (Ok(doc), Ok((model, _))) = (codegen::spec::load(&name, &text), codegen::model(&name, &text, &settings)) else {
         return Ok(None);
     };
-    let plan = harness::plan(&doc, &api);
+    let plan = harness::plan(&doc, &model);
     let dir = out.join(&crate_name);
     if crate::regen::write_crate(&dir, &crate_name, &name, &files).is_err() {
         return Ok(None);

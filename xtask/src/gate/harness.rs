@@ -3,13 +3,13 @@
 //! for a union, the member it was made from — written as a test file for the generated crate.
 //!
 //! The cases come from the document; only the Rust names (and which union member a variant stands
-//! for) come from the generator's IR. A member is "right" when it is the one the instance was
+//! for) come from the generator's crate model. A member is "right" when it is the one the instance was
 //! made from, or another the instance also fits (the validator says so): members the document
 //! itself cannot tell apart may take each other's values.
 
 use super::instances::instances;
 use super::validate::{validates, violations};
-use codegen::ir::{Api, TypeDef, TypeKind, TypeRef};
+use codegen::model::{Crate, RustType, TypeBody, TypeItem};
 use codegen::spec::{escape_segment, lookup, Document};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -45,14 +45,15 @@ pub struct Plan {
     pub contradictions: Vec<(String, String)>,
 }
 
-/// The cases of every component schema of `doc`, as `api` types them.
-pub fn plan(doc: &Document, api: &Api) -> Plan {
+/// The cases of every component schema of `doc`, as the crate `model` types them.
+pub fn plan(doc: &Document, model: &Crate) -> Plan {
     // A component's own type comes first: inline types made from it (a union's merged enum) may
     // share its pointer.
-    let mut by_pointer: HashMap<&str, &TypeDef> = HashMap::new();
-    for def in &api.types {
-        by_pointer.entry(def.pointer.as_str()).or_insert(def);
+    let mut by_pointer: HashMap<&str, &TypeItem> = HashMap::new();
+    for item in &model.types {
+        by_pointer.entry(item.pointer.as_str()).or_insert(item);
     }
+    let by_name: HashMap<&str, &TypeItem> = model.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let mut plan = Plan::default();
     for (name, schema) in &doc.components.schemas {
         let pointer = format!("/components/schemas/{}", escape_segment(name));
@@ -60,7 +61,7 @@ pub fn plan(doc: &Document, api: &Api) -> Plan {
             plan.skipped.push((name.clone(), "no type"));
             continue;
         };
-        if carries_files(api, def) {
+        if carries_files(&by_name, def) {
             // A file part decodes from nothing a server sends: multipart bodies only go out.
             plan.skipped.push((name.clone(), "holds file parts"));
             continue;
@@ -75,7 +76,7 @@ pub fn plan(doc: &Document, api: &Api) -> Plan {
             .into_iter()
             .map(|instance| {
                 let (variants, field) = match &instance.member {
-                    Some(member) => expected_members(doc, api, def, member, &instance.value),
+                    Some(member) => expected_members(doc, &by_name, def, member, &instance.value),
                     None => (Vec::new(), None),
                 };
                 Case {
@@ -102,30 +103,32 @@ pub fn plan(doc: &Document, api: &Api) -> Plan {
 /// field that holds them when the union sits beside a struct's own fields.
 fn expected_members(
     doc: &Document,
-    api: &Api,
-    def: &TypeDef,
+    types: &HashMap<&str, &TypeItem>,
+    item: &TypeItem,
     member: &str,
     value: &serde_json::Value,
 ) -> (Vec<String>, Option<String>) {
-    let (sources, field): (Vec<(&str, &[String])>, Option<String>) = match &resolved(api, def).kind {
-        TypeKind::Untagged(variants) => (variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(), None),
-        TypeKind::Tagged(t) => (t.variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(), None),
-        TypeKind::Struct(s) => match s.variant.as_ref().and_then(|v| Some((v.name.clone(), v.ty.named()?))) {
-            Some((field, id)) => match &api.resolved(id).kind {
-                TypeKind::Untagged(variants) => {
-                    (variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(), Some(field))
-                }
-                TypeKind::Tagged(t) => {
-                    (t.variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(), Some(field))
-                }
+    let item = resolved(types, item);
+    let (union, field) = match &item.body {
+        TypeBody::Struct(s) => match &s.flattened {
+            Some(flattened) => match &flattened.ty {
+                RustType::Model(name) => match types.get(name.as_str()) {
+                    Some(union) => (resolved(types, union), Some(flattened.name.clone())),
+                    None => return (Vec::new(), None),
+                },
                 _ => return (Vec::new(), None),
             },
             None => return (Vec::new(), None),
         },
+        _ => (item, None),
+    };
+    let sources: Vec<(&str, &[String])> = match &union.body {
+        TypeBody::Union(u) => u.variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(),
+        TypeBody::Tagged(t) => t.variants.iter().map(|v| (v.name.as_str(), &v.sources[..])).collect(),
         _ => return (Vec::new(), None),
     };
     if !sources.iter().any(|(_, from)| from.iter().any(|p| p == member)) {
-        // The IR merged or dropped that member: nothing to hold it to.
+        // The generator merged or dropped that member: nothing to hold it to.
         return (Vec::new(), None);
     }
     let fits = |pointer: &str| {
@@ -139,46 +142,59 @@ fn expected_members(
     (variants, field)
 }
 
-/// The definition `def` stands for, through aliases.
-fn resolved<'a>(api: &'a Api, def: &'a TypeDef) -> &'a TypeDef {
-    match &def.kind {
-        TypeKind::Alias(TypeRef::Named(id)) => api.resolved(*id),
-        _ => def,
+/// The item `item` stands for, through aliases.
+fn resolved<'a>(types: &HashMap<&str, &'a TypeItem>, item: &'a TypeItem) -> &'a TypeItem {
+    let mut current = item;
+    for _ in 0..64 {
+        match &current.body {
+            TypeBody::Alias(RustType::Model(name)) => match types.get(name.as_str()) {
+                Some(next) => current = next,
+                None => break,
+            },
+            _ => break,
+        }
     }
+    current
 }
 
 /// Whether values of the type hold a file part (of a multipart body) anywhere.
-fn carries_files(api: &Api, def: &TypeDef) -> bool {
-    let mut seen = Vec::new();
-    let mut stack: Vec<&TypeDef> = vec![def];
-    while let Some(def) = stack.pop() {
-        if seen.contains(&def.pointer.as_str()) {
+fn carries_files(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut stack: Vec<&TypeItem> = vec![item];
+    while let Some(item) = stack.pop() {
+        if seen.contains(&item.name.as_str()) {
             continue;
         }
-        seen.push(def.pointer.as_str());
-        let uses: Vec<&TypeRef> = match &def.kind {
-            TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.variant.as_ref().map(|v| &v.ty)).collect(),
-            TypeKind::Untagged(vs) => vs.iter().map(|v| &v.ty).collect(),
-            TypeKind::Tagged(t) => t.variants.iter().map(|v| &v.ty).collect(),
-            TypeKind::Alias(ty) => vec![ty],
-            TypeKind::Enum(_) => Vec::new(),
+        seen.push(item.name.as_str());
+        let uses: Vec<&RustType> = match &item.body {
+            TypeBody::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.flattened.as_ref().map(|v| &v.ty)).collect(),
+            TypeBody::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+            TypeBody::Tagged(t) => t.variants.iter().map(|v| &v.ty).collect(),
+            TypeBody::Alias(ty) => vec![ty],
+            TypeBody::Enum(_) => Vec::new(),
         };
         for ty in uses {
-            if holds_file(ty) {
+            let mut names = Vec::new();
+            if holds_file(ty, &mut names) {
                 return true;
             }
-            if let Some(id) = ty.named() {
-                stack.push(api.ty(id));
-            }
+            stack.extend(names.into_iter().filter_map(|name| types.get(name).copied()));
         }
     }
     false
 }
 
-fn holds_file(ty: &TypeRef) -> bool {
+/// Whether a type is or holds a file part directly; the model types it names go to `names`.
+fn holds_file<'t>(ty: &'t RustType, names: &mut Vec<&'t str>) -> bool {
     match ty {
-        TypeRef::Primitive(codegen::ir::Primitive::File) => true,
-        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => holds_file(inner),
+        RustType::Runtime("FilePart", _) => true,
+        RustType::Model(name) => {
+            names.push(name);
+            false
+        }
+        RustType::Vec(inner) | RustType::Map(inner) | RustType::Option(inner) | RustType::Box(inner) => {
+            holds_file(inner, names)
+        }
         _ => false,
     }
 }
@@ -187,6 +203,8 @@ fn holds_file(ty: &TypeRef) -> bool {
 pub fn test_file(header: &str, krate: &str, plan: &Plan) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{header}");
+    // Generated and checked for freshness: `cargo fmt` must leave it as written.
+    out.push_str("#![cfg_attr(rustfmt, rustfmt::skip)]\n");
     out.push_str(
         "//! Round-trip gate: JSON instances of every component schema, made from the document (not\n\
          //! by the generator), decode into their type — a union into the member they were made from —\n\
@@ -227,7 +245,7 @@ fn raw_string(text: &str) -> String {
 
 /// The code every gate file carries: how one case is checked, and how failures are reported
 /// (`GATE-FAIL` lines, for `cargo xtask gate` to group by cause).
-const SUPPORT: &str = r#"#![allow(clippy::all, missing_docs)]
+const SUPPORT: &str = r#"#![allow(clippy::all, missing_docs, deprecated)]
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -304,8 +322,8 @@ mod tests {
 
     fn plan_of(yaml: &str) -> Plan {
         let doc = codegen::spec::load("t.yaml", yaml).expect("loads");
-        let (api, _) = codegen::load_api("t.yaml", yaml).expect("resolves");
-        plan(&doc, &api)
+        let (model, _) = codegen::model("t.yaml", yaml, &codegen::Settings::new("t.yaml")).expect("resolves");
+        plan(&doc, &model)
     }
 
     #[test]

@@ -24,7 +24,7 @@ impl Client {
     }
     /// A builder to configure base URL, timeouts, retries, headers or the HTTP client.
     pub fn builder() -> ClientBuilder {
-        ClientBuilder::new(&API)
+        crate::runtime::client_builder(&API)
     }
     /// A client configured from `HOSTILE_API_KEY` (required) and `HOSTILE_BASE_URL` (optional).
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
@@ -60,8 +60,8 @@ impl crate::runtime::Client {
         )
     }
     /// `GET /execute`.
-    pub fn execute_2(&self) -> crate::operations::execute_2::Execute2Builder {
-        crate::operations::execute_2::Execute2Builder::new(
+    pub fn execute(&self) -> crate::operations::execute::ExecuteBuilder {
+        crate::operations::execute::ExecuteBuilder::new(
             ::core::clone::Clone::clone(self),
         )
     }
@@ -119,8 +119,8 @@ impl crate::runtime::Client {
     }
     /// Named like a private method of the runtime's client.
     /// { and a lone carriage return }
-    pub fn receive_2(&self) -> crate::operations::receive_2::Receive2Builder {
-        crate::operations::receive_2::Receive2Builder::new(
+    pub fn receive(&self) -> crate::operations::receive::ReceiveBuilder {
+        crate::operations::receive::ReceiveBuilder::new(
             ::core::clone::Clone::clone(self),
         )
     }
@@ -131,12 +131,12 @@ impl crate::runtime::Client {
         )
     }
     /// `POST /send-json`.
-    pub fn send_json_2(
+    pub fn send_json(
         &self,
         self_: impl Into<::std::string::String>,
         self_2: impl Into<::std::string::String>,
-    ) -> crate::operations::send_json_2::SendJson2Builder {
-        crate::operations::send_json_2::SendJson2Builder::new(
+    ) -> crate::operations::send_json::SendJsonBuilder {
+        crate::operations::send_json::SendJsonBuilder::new(
             ::core::clone::Clone::clone(self),
             self_.into(),
             self_2.into(),

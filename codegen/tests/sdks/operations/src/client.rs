@@ -28,7 +28,7 @@ impl Client {
     }
     /// A builder to configure base URL, timeouts, retries, headers or the HTTP client.
     pub fn builder() -> ClientBuilder {
-        ClientBuilder::new(&API)
+        crate::runtime::client_builder(&API)
     }
     /// A client configured from `PETS_API_KEY` (required) and `PETS_BASE_URL` (optional).
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
@@ -64,12 +64,12 @@ impl crate::runtime::Client {
         )
     }
     /// `GET /pets/{petId}`.
-    #[deprecated]
     ///
     /// # Errors
     ///
     /// A failure status is an [`Error::Status`](crate::Error::Status) whose [`body()`](crate::Error::body) is:
     /// - HTTP 404: [`ErrorBody::Problem`](crate::ErrorBody::Problem)
+    #[deprecated]
     pub fn get_pet(
         &self,
         pet_id: impl Into<String>,

@@ -10,7 +10,7 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 pub struct UpdateItemBuilder {
     client: crate::runtime::Client,
     id_2: ::std::string::String,
-    limit_2: Option<i64>,
+    limit_2: ::std::option::Option<i64>,
     body: crate::types::UpdateItemRequest,
     options: crate::runtime::RequestOptions,
 }
@@ -119,7 +119,7 @@ impl UpdateItemBuilder {
         Output = Result<crate::runtime::Response<crate::types::Option>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -128,6 +128,8 @@ impl UpdateItemBuilder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

@@ -68,7 +68,13 @@ impl AnnouncementsBuilder {
         >,
     > {
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
@@ -81,6 +87,12 @@ impl AnnouncementsBuilder {
         >,
     > {
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
 }

@@ -91,7 +91,13 @@ impl FeedAnimalBuilder {
         >,
     > {
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
@@ -104,6 +110,12 @@ impl FeedAnimalBuilder {
         >,
     > {
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
 }

@@ -67,7 +67,7 @@ impl CafBuilder {
         Output = Result<crate::runtime::Response<crate::types::Client>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -76,6 +76,8 @@ impl CafBuilder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

@@ -63,7 +63,7 @@ impl FooBarBuilder {
         Output = Result<crate::runtime::Response<()>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_empty(parts, self.options, ERRORS)
+        crate::runtime::send_empty(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -72,6 +72,8 @@ impl FooBarBuilder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

@@ -10,11 +10,11 @@ const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 pub struct Into2Builder {
     client: crate::runtime::Client,
     r#type: ::std::string::String,
-    self_: Option<::std::string::String>,
-    options_2: Option<::std::string::String>,
-    client_2: Option<::std::string::String>,
-    parts_2: Option<::std::string::String>,
-    body_2: Option<::std::string::String>,
+    self_: ::std::option::Option<::std::string::String>,
+    options_2: ::std::option::Option<::std::string::String>,
+    client_2: ::std::option::Option<::std::string::String>,
+    parts_2: ::std::option::Option<::std::string::String>,
+    body_2: ::std::option::Option<::std::string::String>,
     options: crate::runtime::RequestOptions,
 }
 impl Into2Builder {
@@ -118,7 +118,7 @@ impl Into2Builder {
         Output = Result<crate::runtime::Response<()>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_empty(parts, self.options, ERRORS)
+        crate::runtime::send_empty(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -127,6 +127,8 @@ impl Into2Builder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

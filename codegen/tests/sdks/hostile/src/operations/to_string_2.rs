@@ -65,7 +65,7 @@ impl ToString2Builder {
         Output = Result<crate::runtime::Response<crate::types::Box>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -74,6 +74,8 @@ impl ToString2Builder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

@@ -70,7 +70,6 @@ pub struct Response<T> {
 }
 
 /// The body of the response `call` resolves to: what a builder's `send` returns.
-#[doc(hidden)]
 pub async fn response_data<T, B: fmt::Debug>(
     call: impl Future<Output = Result<Response<T>, Error<B>>>,
 ) -> Result<T, Error<B>> {
@@ -123,28 +122,29 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-impl ClientBuilder {
-    /// A builder with the API's defaults: its first server, 60 s for a whole call, no separate
-    /// limit per attempt, 60 s between stream events, 10 s to connect, 2 retries.
-    pub fn new(api: &'static ApiInfo) -> Self {
-        ClientBuilder {
-            api,
-            base_url: None,
-            api_key: None,
-            timeout: Some(Duration::from_secs(60)),
-            attempt_timeout: None,
-            connect_timeout: Some(Duration::from_secs(10)),
-            stream_idle_timeout: Some(Duration::from_secs(60)),
-            retry: RetryPolicy::default(),
-            headers: Vec::new(),
-            user_agent: None,
-            request_id_header: None,
-            http: None,
-            hooks: Vec::new(),
-            credentials: Vec::new(),
-        }
+/// A builder with the API's defaults: its first server, 60 s for a whole call, no separate limit
+/// per attempt, 60 s between stream events, 10 s to connect, 2 retries. (A function, not
+/// `ClientBuilder::new`: how generated code starts a builder is not the SDK's API.)
+pub fn client_builder(api: &'static ApiInfo) -> ClientBuilder {
+    ClientBuilder {
+        api,
+        base_url: None,
+        api_key: None,
+        timeout: Some(Duration::from_secs(60)),
+        attempt_timeout: None,
+        connect_timeout: Some(Duration::from_secs(10)),
+        stream_idle_timeout: Some(Duration::from_secs(60)),
+        retry: RetryPolicy::default(),
+        headers: Vec::new(),
+        user_agent: None,
+        request_id_header: None,
+        http: None,
+        hooks: Vec::new(),
+        credentials: Vec::new(),
     }
+}
 
+impl ClientBuilder {
     /// Reads the key and, if set, the base URL from the API's environment variables.
     pub fn from_env(mut self) -> Result<Self, ConfigError> {
         match std::env::var(self.api.env_api_key) {
@@ -408,31 +408,114 @@ fn display_url(url: &str) -> String {
     url.split_once('?').map_or(url, |(path, _)| path).to_owned()
 }
 
+// What generated builders call: functions of the client and the request by value, so a
+// builder's `send` is a plain function returning this future — one generic body here instead of
+// an `async fn` compiled per operation — and so the client's own methods are only the ones its
+// users call (operation names must not meet a helper's). A request that could not be built
+// (`Err` parts) fails here.
+
+/// Sends a request and decodes a JSON success body.
+pub async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+) -> Result<Response<T>, Error<B>> {
+    client.inner.send_json(parts, options, errors).await
+}
+
+/// Sends a request whose successes answer differently by status: `decode` reads the body of the
+/// status that came.
+pub async fn send_by_status<T, B: fmt::Debug>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+    decode: fn(u16, &[u8]) -> Result<T, serde_json::Error>,
+) -> Result<Response<T>, Error<B>> {
+    client.inner.send_by_status(parts, options, errors, decode).await
+}
+
+/// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
+pub async fn send_text<B: fmt::Debug>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+) -> Result<Response<String>, Error<B>> {
+    client.inner.send_text(parts, options, errors).await
+}
+
+/// Sends a request whose success body is raw bytes.
+pub async fn send_bytes<B: fmt::Debug>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+) -> Result<Response<Vec<u8>>, Error<B>> {
+    client.inner.send_bytes(parts, options, errors).await
+}
+
+/// Sends a request whose success response has no content (any body is ignored).
+pub async fn send_empty<B: fmt::Debug>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+) -> Result<Response<()>, Error<B>> {
+    client.inner.send_empty(parts, options, errors).await
+}
+
+/// Sends a request and returns its server-sent events decoded as JSON of type `T`; an event whose
+/// data is `done` (the document's `x-stream-done`) ends the stream.
+pub async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+    done: Option<&'static [u8]>,
+) -> Result<EventStream<T, B>, Error<B>> {
+    client.inner.send_sse(parts, options, errors, done).await
+}
+
+/// Sends a request and returns its server-sent events as they are.
+pub async fn send_sse_raw<B: fmt::Debug + Send + 'static>(
+    client: Client,
+    parts: Result<RequestParts, Error<B>>,
+    options: RequestOptions,
+    errors: ErrorDecoder<B>,
+    done: Option<&'static [u8]>,
+) -> Result<EventStream<SseEvent, B>, Error<B>> {
+    client.inner.send_sse_raw(parts, options, errors, done).await
+}
+
 impl Client {
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
     }
+}
 
+impl Inner {
     fn call<'a, B>(
         &self,
         parts: &'a RequestParts,
         options: &'a RequestOptions,
         errors: ErrorDecoder<B>,
     ) -> Call<'a, B> {
-        let total = options.timeout.unwrap_or(self.inner.timeout);
+        let total = options.timeout.unwrap_or(self.timeout);
         let limits = Limits {
             total,
             deadline: total.map(|total| Instant::now() + total),
-            attempt: options.attempt_timeout.unwrap_or(self.inner.attempt_timeout),
+            attempt: options.attempt_timeout.unwrap_or(self.attempt_timeout),
         };
         Call {
             parts,
             options,
             errors,
-            secrets: self.inner.secrets.with(parts.secrets.iter().map(String::as_str)),
+            secrets: self.secrets.with(parts.secrets.iter().map(String::as_str)),
             limits,
-            url: format!("{}{}", self.inner.base_url, parts.path),
+            url: format!("{}{}", self.base_url, parts.path),
         }
     }
 
@@ -464,18 +547,13 @@ impl Client {
     /// The headers as the user sees them (secrets redacted) and the request id among them.
     fn response_headers<B>(&self, call: &Call<'_, B>, headers: &HeaderMap) -> (HeaderMap, Option<String>) {
         let headers = call.secrets.redact_headers(headers);
-        let request_id = headers.get(&self.inner.request_id_header).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let request_id = headers.get(&self.request_id_header).and_then(|v| v.to_str().ok()).map(str::to_owned);
         (headers, request_id)
     }
 
-    // The `send_*` methods take the client and the request by value, so a builder's `send` is a
-    // plain function returning this future: one generic body here instead of an `async fn`
-    // compiled per operation. A request that could not be built (`Err` parts) fails here.
-
     /// Sends a request and decodes a JSON success body.
-    #[doc(hidden)]
-    pub async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
-        self,
+    async fn send_json<T: DeserializeOwned, B: fmt::Debug>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -486,9 +564,8 @@ impl Client {
 
     /// Sends a request whose successes answer differently by status: `decode` reads the body
     /// of the status that came.
-    #[doc(hidden)]
-    pub async fn send_by_status<T, B: fmt::Debug>(
-        self,
+    async fn send_by_status<T, B: fmt::Debug>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -511,9 +588,8 @@ impl Client {
     }
 
     /// Sends a request whose success body is text (decoded as UTF-8, invalid bytes replaced).
-    #[doc(hidden)]
-    pub async fn send_text<B: fmt::Debug>(
-        self,
+    async fn send_text<B: fmt::Debug>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -523,9 +599,8 @@ impl Client {
     }
 
     /// Sends a request whose success body is raw bytes.
-    #[doc(hidden)]
-    pub async fn send_bytes<B: fmt::Debug>(
-        self,
+    async fn send_bytes<B: fmt::Debug>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -535,9 +610,8 @@ impl Client {
     }
 
     /// Sends a request whose success response has no content (any body is ignored).
-    #[doc(hidden)]
-    pub async fn send_empty<B: fmt::Debug>(
-        self,
+    async fn send_empty<B: fmt::Debug>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -548,9 +622,8 @@ impl Client {
 
     /// Sends a request and returns its server-sent events decoded as JSON of type `T`; an event
     /// whose data is `done` (the document's `x-stream-done`) ends the stream.
-    #[doc(hidden)]
-    pub async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
-        self,
+    async fn send_sse<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'static>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -560,9 +633,8 @@ impl Client {
     }
 
     /// Sends a request and returns its server-sent events as they are.
-    #[doc(hidden)]
-    pub async fn send_sse_raw<B: fmt::Debug + Send + 'static>(
-        self,
+    async fn send_sse_raw<B: fmt::Debug + Send + 'static>(
+        &self,
         parts: Result<RequestParts, Error<B>>,
         options: RequestOptions,
         errors: ErrorDecoder<B>,
@@ -588,7 +660,7 @@ impl Client {
             headers,
             request_id,
             url: display_url(&call.url),
-            idle: self.inner.stream_idle_timeout,
+            idle: self.stream_idle_timeout,
             secrets: call.secrets.clone(),
             done,
         };
@@ -597,7 +669,7 @@ impl Client {
 
     fn transport_error<B: fmt::Debug>(&self, call: &Call<'_, B>, source: reqwest::Error) -> Error<B> {
         let url = display_url(&call.url);
-        let connect = self.inner.connect_timeout.filter(|_| source.is_timeout() && source.is_connect());
+        let connect = self.connect_timeout.filter(|_| source.is_timeout() && source.is_connect());
         match (connect, call.limits.attempt) {
             // The shorter of the two limits is the one that ran out while connecting.
             (Some(connect), attempt) if attempt.is_none_or(|a| connect <= a) => {
@@ -617,12 +689,12 @@ impl Client {
         if !parts.authenticated {
             return Vec::new();
         }
-        let primary = self.inner.auth.zip(self.inner.api_key.as_ref());
+        let primary = self.auth.zip(self.api_key.as_ref());
         let Some(alternatives) = parts.security else { return primary.into_iter().collect() };
         let credential = |scheme: &str| {
-            let own = self.inner.credentials.iter().find(|(name, _, _)| *name == scheme);
+            let own = self.credentials.iter().find(|(name, _, _)| *name == scheme);
             let own = own.map(|(_, auth, secret)| (*auth, secret));
-            let auth = self.inner.schemes.iter().find(|(name, _)| *name == scheme).map(|(_, auth)| *auth);
+            let auth = self.schemes.iter().find(|(name, _)| *name == scheme).map(|(_, auth)| *auth);
             own.or(primary.filter(|(primary, _)| Some(*primary) == auth))
         };
         let satisfied = alternatives
@@ -634,7 +706,7 @@ impl Client {
 
     fn request<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::RequestBuilder, Error<B>> {
         let (parts, options) = (call.parts, call.options);
-        let mut request = self.inner.http.request(parts.method.clone(), &call.url).headers(self.inner.headers.clone());
+        let mut request = self.http.request(parts.method.clone(), &call.url).headers(self.headers.clone());
         let mut query = parts.query.clone();
         // Cookie parameters and a cookie credential share one `Cookie` header (RFC 6265).
         let mut cookies: Vec<String> = Vec::new();
@@ -694,11 +766,11 @@ impl Client {
     async fn attempt<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
         let mut request =
             self.request(call, streaming)?.build().map_err(|e| Error::Request(e.without_url().to_string()))?;
-        self.inner.hooks.iter().for_each(|hook| hook.on_request(&mut request));
+        self.hooks.iter().for_each(|hook| hook.on_request(&mut request));
         let started = Instant::now();
         let send = async {
-            let response = self.inner.http.execute(request).await?;
-            for hook in &self.inner.hooks {
+            let response = self.http.execute(request).await?;
+            for hook in &self.hooks {
                 hook.on_response(response.status(), response.headers(), started.elapsed());
             }
             Ok::<_, reqwest::Error>(response)
@@ -727,7 +799,7 @@ impl Client {
     ) -> Result<reqwest::Response, Error<B>> {
         let max_retries = match call.parts.is_one_shot() {
             true => 0,
-            false => call.options.max_retries.unwrap_or(self.inner.retry.max_retries),
+            false => call.options.max_retries.unwrap_or(self.retry.max_retries),
         };
         let mut attempt = 0;
         loop {
@@ -735,8 +807,8 @@ impl Client {
             let retry = attempt < max_retries;
             match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
-                Ok(response) if retry && (self.inner.retry.retry_on)(response.status()) => {
-                    let delay = self.inner.retry.delay(attempt, Some(response.headers()));
+                Ok(response) if retry && (self.retry.retry_on)(response.status()) => {
+                    let delay = self.retry.delay(attempt, Some(response.headers()));
                     if !call.limits.allows(delay) {
                         return Err(self.status_error(call, response).await);
                     }
@@ -745,7 +817,7 @@ impl Client {
                 }
                 Ok(response) => return Err(self.status_error(call, response).await),
                 Err(error @ (Error::Connection { .. } | Error::Timeout { .. })) if retry => {
-                    let delay = self.inner.retry.delay(attempt, None);
+                    let delay = self.retry.delay(attempt, None);
                     if !call.limits.allows(delay) {
                         return Err(error);
                     }

@@ -95,7 +95,13 @@ impl AdoptBuilder {
         Output = Result<crate::runtime::Response<AdoptReply>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_by_status(parts, self.options, ERRORS, decode_reply)
+        crate::runtime::send_by_status(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            decode_reply,
+        )
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -104,6 +110,8 @@ impl AdoptBuilder {
         self,
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
 }

@@ -84,7 +84,7 @@ impl PostPetsBuilder {
     > {
         self.body.stream = Some(false);
         let parts = self.parts();
-        self.client.send_json(parts, self.options, ERRORS)
+        crate::runtime::send_json(self.client, parts, self.options, ERRORS)
     }
     /// Sends the request and returns the success body as JSON, whatever type the document
     /// gives it (`null` when empty): for when the server sends what the document does not
@@ -94,7 +94,9 @@ impl PostPetsBuilder {
     ) -> impl ::std::future::Future<Output = Result<serde_json::Value, crate::Error>> {
         self.body.stream = Some(false);
         let parts = self.parts();
-        crate::runtime::response_data(self.client.send_json(parts, self.options, ERRORS))
+        crate::runtime::response_data(
+            crate::runtime::send_json(self.client, parts, self.options, ERRORS),
+        )
     }
     /// Sends the request in streaming mode and returns its events as they arrive.
     ///
@@ -110,7 +112,13 @@ impl PostPetsBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
     /// Like [`stream`](Self::stream), with each event's data as JSON, whatever type the
     /// document gives it.
@@ -124,6 +132,12 @@ impl PostPetsBuilder {
     > {
         self.body.stream = Some(true);
         let parts = self.parts();
-        self.client.send_sse(parts, self.options, ERRORS, ::std::option::Option::None)
+        crate::runtime::send_sse(
+            self.client,
+            parts,
+            self.options,
+            ERRORS,
+            ::std::option::Option::None,
+        )
     }
 }

@@ -77,6 +77,6 @@ impl RenderBuilder {
         Output = Result<crate::runtime::Response<String>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_text(parts, self.options, ERRORS)
+        crate::runtime::send_text(self.client, parts, self.options, ERRORS)
     }
 }

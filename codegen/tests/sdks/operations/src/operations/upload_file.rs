@@ -75,6 +75,6 @@ impl UploadFileBuilder {
         Output = Result<crate::runtime::Response<Vec<u8>>, crate::Error>,
     > {
         let parts = self.parts();
-        self.client.send_bytes(parts, self.options, ERRORS)
+        crate::runtime::send_bytes(self.client, parts, self.options, ERRORS)
     }
 }

@@ -16,7 +16,10 @@ mod secret;
 mod sse;
 pub mod union;
 
-pub use client::{response_data, ApiInfo, Auth, Client, ClientBuilder, Response};
+pub use client::{
+    client_builder, response_data, send_by_status, send_bytes, send_empty, send_json, send_sse, send_sse_raw,
+    send_text, ApiInfo, Auth, Client, ClientBuilder, Response,
+};
 #[allow(unused_imports)] // used by generated enums only
 pub(crate) use enums::open_enum;
 pub use error::{

@@ -1,23 +1,21 @@
-//! Document text → `#[doc]` attributes (one per line) and `#[deprecated]`, made safe for rustdoc:
-//! no accidental doctests, HTML tags or intra-doc links.
+//! Document text → doc lines (what `#[doc]` attributes hold) and deprecations, made safe for
+//! rustdoc: no accidental doctests, HTML tags or intra-doc links.
 
+use super::names::Names;
 use crate::ir::{Api, Docs, Presence, Primitive, TypeDef, TypeKind, TypeRef};
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::model::Doc;
 
-/// `#[doc]` lines for `docs`, then `#[deprecated]` if it applies.
-pub fn attrs(docs: &Docs) -> TokenStream {
-    let lines = lines(docs);
-    let deprecated = deprecated(docs);
-    quote! { #(#[doc = #lines])* #deprecated }
+/// The doc lines of `docs`, and its deprecation.
+pub fn doc(docs: &Docs) -> Doc {
+    Doc { lines: lines(docs), deprecated: docs.deprecated.as_ref().map(|d| d.note.clone()) }
 }
 
-/// `#[doc]` lines for a field, parameter (with their presence) or union variant (`None`) of type
-/// `ty`: its own docs, else its type's, else what the value is, so every public item is
-/// documented with something a reader learns from.
-pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, presence: Option<Presence>) -> TokenStream {
+/// The docs of a field, parameter (with their presence) or union variant (`None`) of type `ty`:
+/// its own docs, else its type's, else what the value is, so every public item is documented
+/// with something a reader learns from.
+pub fn doc_or(docs: &Docs, api: &Api, names: &Names, ty: &TypeRef, presence: Option<Presence>) -> Doc {
     if has_text(docs) {
-        return attrs(docs);
+        return doc(docs);
     }
     let mut docs = docs.clone();
     match ty {
@@ -29,7 +27,7 @@ pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, presence: Option<Presence>
             docs.deprecated = docs.deprecated.or_else(|| named.deprecated.clone());
         }
         _ => {
-            let what = describe(api, ty);
+            let what = describe(names, ty);
             docs.description = Some(match presence {
                 None => format!("{}.", capitalized(&what)),
                 Some(Presence::Required) => format!("Required: {what}."),
@@ -39,14 +37,14 @@ pub fn attrs_or(docs: &Docs, api: &Api, ty: &TypeRef, presence: Option<Presence>
             });
         }
     }
-    attrs(&docs)
+    doc(&docs)
 }
 
 /// What a type's values are, in words, linking named types (`a list of [`Pet`](crate::types::Pet)`).
-fn describe(api: &Api, ty: &TypeRef) -> String {
+pub fn describe(names: &Names, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(id) => {
-            let name = &api.ty(*id).name;
+            let name = names.ty(*id);
             format!("a [`{name}`](crate::types::{name})")
         }
         TypeRef::Primitive(p) => match p {
@@ -59,9 +57,9 @@ fn describe(api: &Api, ty: &TypeRef) -> String {
             Primitive::File => "a file (bytes, a path or a reader, with its file name and media type)",
         }
         .to_owned(),
-        TypeRef::Array(item) => format!("a list of {}", plural(&describe(api, item))),
-        TypeRef::Map(value) => format!("a map from names to {}", plural(&describe(api, value))),
-        TypeRef::Nullable(inner) => format!("{} or null", describe(api, inner)),
+        TypeRef::Array(item) => format!("a list of {}", plural(&describe(names, item))),
+        TypeRef::Map(value) => format!("a map from names to {}", plural(&describe(names, value))),
+        TypeRef::Nullable(inner) => format!("{} or null", describe(names, inner)),
         TypeRef::Any => "any JSON value".to_owned(),
     }
 }
@@ -86,7 +84,7 @@ fn capitalized(text: &str) -> String {
 }
 
 /// A type's summary when the document gives none: what kind of value it is.
-pub fn type_summary(api: &Api, def: &TypeDef) -> String {
+pub fn type_summary(names: &Names, def: &TypeDef) -> String {
     let listed = |items: Vec<String>| {
         let shown = items.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
         if items.len() > 8 {
@@ -102,12 +100,12 @@ pub fn type_summary(api: &Api, def: &TypeDef) -> String {
             let fields = listed(s.fields.iter().map(|f| name(&f.wire_name)).collect());
             format!("An object with the fields {fields}.")
         }
-        TypeKind::Enum(e) => format!("One of {}.", listed(e.variants.iter().map(|v| code_span(&v.wire)).collect())),
+        TypeKind::Enum(e) => format!("One of {}.", listed(e.values.iter().map(|v| code_span(v)).collect())),
         TypeKind::Untagged(variants) => {
-            format!("Any one of: {}.", listed(variants.iter().map(|v| describe(api, &v.ty)).collect()))
+            format!("Any one of: {}.", listed(variants.iter().map(|v| describe(names, &v.ty)).collect()))
         }
         TypeKind::Tagged(t) => format!("One of several objects, told apart by their `{}` field.", t.tag),
-        TypeKind::Alias(ty) => format!("{}.", capitalized(&describe(api, ty))),
+        TypeKind::Alias(ty) => format!("{}.", capitalized(&describe(names, ty))),
     }
 }
 
@@ -116,21 +114,9 @@ pub fn has_text(docs: &Docs) -> bool {
     [&docs.title, &docs.description].iter().any(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
 }
 
-/// `#![doc]` lines for free text (documentation of the enclosing module or crate).
-pub fn inner_text_attrs(text: &str) -> TokenStream {
-    let lines = sanitize(text);
-    quote! { #(#![doc = #lines])* }
-}
-
-/// `#[deprecated]`, with its note, if `docs` says so.
-pub fn deprecated(docs: &Docs) -> TokenStream {
-    match &docs.deprecated {
-        Some(d) => match &d.note {
-            Some(note) => quote! { #[deprecated(note = #note)] },
-            None => quote! { #[deprecated] },
-        },
-        None => TokenStream::new(),
-    }
+/// Doc lines of free text (documentation of a module or the crate).
+pub fn text_lines(text: &str) -> Vec<String> {
+    sanitize(text)
 }
 
 /// The doc lines of `docs` (each starting with a space, as `///` would write it).

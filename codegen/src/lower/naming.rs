@@ -1,4 +1,5 @@
-//! The only place Rust identifiers are made from document names.
+//! How Rust identifiers are made from document names (casing, sanitising, collisions); the
+//! symbol provider (`lower::names`) is its only user.
 //!
 //! Policy: types and variants are UpperCamelCase, fields, parameters and methods snake_case (heck);
 //! characters that cannot be in an ASCII identifier are dropped; a name that would start with a
@@ -9,14 +10,6 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
-
-/// Keywords that `r#` can escape.
-const RAW_KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let",
-    "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
-];
 
 /// Keywords that cannot be raw identifiers.
 const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -145,11 +138,6 @@ pub fn env_prefix(title: &str) -> String {
     }
 }
 
-/// Whether `name` must be written `r#name`.
-pub fn needs_raw(name: &str) -> bool {
-    RAW_KEYWORDS.contains(&name)
-}
-
 /// Hands out unique names within one scope.
 #[derive(Debug, Default)]
 pub struct Scope {
@@ -201,7 +189,7 @@ mod tests {
     fn fields_are_snake_case_and_keywords_stay_usable() {
         assert_eq!(snake_name("fooBar"), "foo_bar");
         assert_eq!(snake_name("type"), "type");
-        assert!(needs_raw("type"));
+        assert!(crate::model::needs_raw("type"));
         assert_eq!(snake_name("self"), "self_");
         assert_eq!(snake_name("@timestamp"), "timestamp");
         assert_eq!(snake_name("a.b-c"), "a_b_c");

@@ -9,34 +9,15 @@
 //! An item every feature reaches is compiled always; so is everything when features are off.
 
 use crate::ir::{Api, TypeId};
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::model::{Cfg, Feature};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The feature of the types no operation reaches.
 pub const UNREFERENCED: &str = "unreferenced-types";
 /// The feature that turns on every other one.
-pub const FULL: &str = "full";
+use crate::model::FULL_FEATURE as FULL;
 /// Features every generated crate has already.
 const TAKEN: &[&str] = &[FULL, UNREFERENCED, "default", "tracing", "rustls-tls", "native-tls", "std"];
-
-/// When an item is compiled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Gate {
-    /// Always.
-    Always,
-    /// When any of these features (indexes into [`Plan::features`]) is on.
-    AnyOf(Vec<usize>),
-}
-
-/// One Cargo feature the crate declares.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Feature {
-    /// Its name in `Cargo.toml`.
-    pub name: String,
-    /// What it compiles, for the manifest's comment.
-    pub doc: String,
-}
 
 /// Every feature and every item's gate.
 #[derive(Debug, Clone)]
@@ -44,11 +25,9 @@ pub struct Plan {
     /// The features, sorted by name (empty when features are off).
     pub features: Vec<Feature>,
     /// The gate of each operation, by index in [`Api::operations`].
-    pub operations: Vec<Gate>,
+    pub operations: Vec<Cfg>,
     /// The gate of each type, by [`TypeId`].
-    pub types: Vec<Gate>,
-    /// The gate of each variant of `ErrorBody`, by index in [`Api::error_bodies`].
-    pub error_bodies: Vec<Gate>,
+    pub types: Vec<Cfg>,
 }
 
 impl Plan {
@@ -56,9 +35,8 @@ impl Plan {
     pub fn none(api: &Api) -> Plan {
         Plan {
             features: Vec::new(),
-            operations: vec![Gate::Always; api.operations.len()],
-            types: vec![Gate::Always; api.types.len()],
-            error_bodies: vec![Gate::Always; api.error_bodies.len()],
+            operations: vec![Cfg::default(); api.operations.len()],
+            types: vec![Cfg::default(); api.types.len()],
         }
     }
 
@@ -81,9 +59,13 @@ impl Plan {
             doc: "Types of the document no operation uses.".to_owned(),
         });
         features.sort_by(|a, b| a.name.cmp(&b.name));
-        let index = |name: &str| features.iter().position(|f| f.name == name).unwrap_or(0);
-        let op_feature: Vec<Option<usize>> =
-            api.operations.iter().map(|op| op.tag.as_deref().map(|tag| index(&names[tag].0))).collect();
+        let index: BTreeMap<&str, usize> = features.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect();
+        // Every tag has its feature (made above from the same tags), so the lookups all succeed.
+        let op_feature: Vec<Option<usize>> = api
+            .operations
+            .iter()
+            .map(|op| op.tag.as_deref().and_then(|tag| index.get(names.get(tag)?.0.as_str()).copied()))
+            .collect();
 
         // Each feature's types: the closure of its operations' types over the type graph.
         let (mut roots, mut untagged): (BTreeMap<usize, Vec<TypeId>>, Vec<TypeId>) = Default::default();
@@ -104,23 +86,21 @@ impl Plan {
         // What no operation reaches is the unreferenced feature's, with what it uses.
         let orphans: Vec<TypeId> =
             (0..api.types.len()).filter(|&i| reached[i].is_empty() && !always.contains(&i)).map(TypeId).collect();
-        let unreferenced = index(UNREFERENCED);
-        for i in closure(api, orphans) {
-            reached[i].insert(unreferenced);
+        if let Some(&unreferenced) = index.get(UNREFERENCED) {
+            for i in closure(api, orphans) {
+                reached[i].insert(unreferenced);
+            }
         }
 
         let every = features.len();
-        let gate = |set: &BTreeSet<usize>| match set.len() == every {
-            true => Gate::Always,
-            false => Gate::AnyOf(set.iter().copied().collect()),
-        };
-        let types: Vec<Gate> =
-            (0..api.types.len()).map(|i| if always.contains(&i) { Gate::Always } else { gate(&reached[i]) }).collect();
-        let operations = op_feature.iter().map(|f| f.map_or(Gate::Always, |f| Gate::AnyOf(vec![f]))).collect();
-        // A variant of `ErrorBody` (and its decoder) is compiled with the type it holds.
-        let error_bodies =
-            api.error_bodies.iter().map(|b| b.ty.named().map_or(Gate::Always, |id| types[id.0].clone())).collect();
-        Plan { features, operations, types, error_bodies }
+        let named = |set: &BTreeSet<usize>| Cfg(set.iter().map(|i| features[*i].name.clone()).collect());
+        let gate = |set: &BTreeSet<usize>| if set.len() == every { Cfg::default() } else { named(set) };
+        let types: Vec<Cfg> = (0..api.types.len())
+            .map(|i| if always.contains(&i) { Cfg::default() } else { gate(&reached[i]) })
+            .collect();
+        let operations =
+            op_feature.iter().map(|f| f.map_or_else(Cfg::default, |f| named(&BTreeSet::from([f])))).collect();
+        Plan { features, operations, types }
     }
 }
 
@@ -167,11 +147,11 @@ fn closure(api: &Api, roots: Vec<TypeId>) -> BTreeSet<usize> {
 }
 
 /// The crate docs' paragraph on its features (nothing when it has none).
-pub fn crate_docs(plan: &Plan) -> TokenStream {
-    if plan.features.is_empty() {
-        return TokenStream::new();
+pub fn crate_docs(features: &[Feature]) -> Vec<String> {
+    if features.is_empty() {
+        return Vec::new();
     }
-    let names: Vec<String> = plan.features.iter().map(|f| format!("`{}`", f.name)).collect();
+    let names: Vec<String> = features.iter().map(|f| format!("`{}`", f.name)).collect();
     let text = format!(
         "\n# Features\n\nEach tag of the API is a Cargo feature that compiles its operations and the \
          types they use; `{UNREFERENCED}` compiles the types no operation uses. `{FULL}`, on by \
@@ -179,22 +159,7 @@ pub fn crate_docs(plan: &Plan) -> TokenStream {
          the parts you call (and `tracing`, to keep its spans).",
         names.join(", ")
     );
-    let lines = text.lines().map(|line| format!(" {line}"));
-    quote!(#(#![doc = #lines])*)
-}
-
-/// The `#[cfg(...)]` of an item behind `gate` (nothing when always compiled).
-pub fn cfg(plan: &Plan, gate: &Gate) -> TokenStream {
-    match gate {
-        Gate::Always => TokenStream::new(),
-        Gate::AnyOf(features) => {
-            let names: Vec<&str> = features.iter().map(|f| plan.features[*f].name.as_str()).collect();
-            match names.as_slice() {
-                [one] => quote!(#[cfg(feature = #one)]),
-                _ => quote!(#[cfg(any(#(feature = #names),*))]),
-            }
-        }
-    }
+    text.lines().map(|line| format!(" {line}")).collect()
 }
 
 #[cfg(test)]
