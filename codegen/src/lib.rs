@@ -60,16 +60,20 @@ pub fn model(file: &str, text: &str, settings: &Settings) -> Result<(model::Crat
     Ok((lower::lower(&api, settings), warnings))
 }
 
+/// How a diagnostic that is the generator's own failure begins.
+pub const INTERNAL_ERROR: &str = "internal error: ";
+
 /// Generates the SDK's source files for the document `text` (named `file`).
 pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
     let (model, warnings) = model(file, text, settings)?;
+    // The printer failing is the generator's bug, never the document's: said so plainly.
     let files = emit::emit(&model).map_err(|message| {
         vec![Diagnostic {
             severity: Severity::Error,
             file: file.to_owned(),
             line: None,
             pointer: String::new(),
-            message,
+            message: format!("{INTERNAL_ERROR}{message} (please report this with the document)"),
         }]
     })?;
     Ok(Generated { files, warnings, features: model.features })

@@ -1,7 +1,8 @@
 //! The model is the crate: the public items of every generated fixture crate (and the humanloop
-//! crate), read back from the printed source with syn, are exactly the items the model's surface
-//! lists — types, fields, constructors, setters, variants, client methods, builder methods,
-//! `ErrorBody` variants and root re-exports. What `compat` compares is therefore what ships.
+//! crate), read back from the printed source with syn (`surface_of_source`), are exactly the items
+//! the model's surface lists — types, fields, constructors, setters, variants, trait impls, client
+//! methods, builder methods, `ErrorBody` variants and root re-exports. What `compat` compares is
+//! therefore what ships.
 
 use codegen::model::{ItemKind, Surface};
 use codegen::Settings;
@@ -21,97 +22,31 @@ const BUILDER_METHODS: &[&str] = &[
     "stream_raw",
 ];
 
-/// The public items syn finds in a crate's `src/` files, as surface paths.
-fn printed_items(files: &std::collections::BTreeMap<String, String>) -> (BTreeSet<String>, Vec<String>) {
-    let mut items = BTreeSet::new();
-    let mut builder_methods = Vec::new();
-    for (path, text) in files.iter().filter(|(path, _)| !path.starts_with("runtime/")) {
-        let file = syn::parse_file(text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let module = match path.as_str() {
-            "types.rs" => "types::".to_owned(),
-            other => match other.strip_prefix("operations/").and_then(|p| p.strip_suffix(".rs")) {
-                Some("mod") | None => String::new(),
-                Some(module) => format!("operations::{module}::"),
-            },
-        };
-        for item in &file.items {
-            match item {
-                syn::Item::Struct(s) if is_pub(&s.vis) => {
-                    let name = format!("{module}{}", s.ident);
-                    for field in s.fields.iter().filter(|f| is_pub(&f.vis)) {
-                        let field = field.ident.as_ref().map(ToString::to_string).unwrap_or_default();
-                        items.insert(format!("{name}::{field}"));
-                    }
-                    if module.starts_with("types") {
-                        items.insert(name);
-                    }
-                }
-                syn::Item::Enum(e) if is_pub(&e.vis) && module.starts_with("types") => {
-                    let name = format!("{module}{}", e.ident);
-                    for variant in &e.variants {
-                        items.insert(format!("{name}::{}", variant.ident));
-                    }
-                    items.insert(name);
-                }
-                syn::Item::Enum(e) if is_pub(&e.vis) && e.ident == "ErrorBody" => {
-                    for variant in &e.variants {
-                        items.insert(format!("ErrorBody::{}", variant.ident));
-                    }
-                }
-                syn::Item::Type(t) if is_pub(&t.vis) && module.starts_with("types") => {
-                    items.insert(format!("{module}{}", t.ident));
-                }
-                syn::Item::Use(u) if is_pub(&u.vis) => {
-                    let text = quote::quote!(#u).to_string();
-                    let names = text.split(['{', '}']).nth(1).unwrap_or("").to_owned();
-                    items.extend(names.split(',').map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
-                }
-                syn::Item::Impl(block) if block.trait_.is_none() => {
-                    let ty = &block.self_ty;
-                    let self_ty = quote::quote!(#ty).to_string().replace(' ', "");
-                    let owner = match self_ty.as_str() {
-                        "crate::runtime::Client" => "Client".to_owned(),
-                        name => format!("{module}{name}"),
-                    };
-                    for inner in &block.items {
-                        let syn::ImplItem::Fn(f) = inner else { continue };
-                        if !is_pub(&f.vis) {
-                            continue;
-                        }
-                        let method = f.sig.ident.to_string();
-                        match owner.as_str() {
-                            // The constructors every crate's client has.
-                            "Client" if ["new", "builder", "from_env"].contains(&method.as_str()) => {}
-                            _ if module.starts_with("operations") && BUILDER_METHODS.contains(&method.as_str()) => {
-                                builder_methods.push(method.clone());
-                                if method == "send" || method == "stream" {
-                                    items.insert(format!("{owner}::{method}()"));
-                                }
-                            }
-                            _ => {
-                                items.insert(format!("{owner}::{method}()"));
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    (items, builder_methods)
-}
-
-fn is_pub(vis: &syn::Visibility) -> bool {
-    matches!(vis, syn::Visibility::Public(_))
-}
-
-/// The surface's paths that syn can see in the source: not trait impls, features or the
-/// error tables of operations (data, not items).
-fn model_items(surface: &Surface) -> BTreeSet<String> {
+/// Paths both the model's surface and the printed source list: not the runtime's types, the
+/// constant methods of every builder and client, trait impls of enums (a macro writes those) or
+/// features and error tables (data, not items).
+fn comparable(surface: &Surface, reexported: &[String], enums: &[String]) -> BTreeSet<String> {
     surface
         .items
         .iter()
-        .filter(|(path, item)| !matches!(item.kind, ItemKind::Impl | ItemKind::Feature) && !path.contains("::errors["))
+        .filter(|(path, item)| {
+            let owner = path.split([':', ' ']).next().unwrap_or("");
+            let method = path.rsplit("::").next().unwrap_or("").trim_end_matches("()");
+            let constant_builder_method = path.starts_with("operations::")
+                && BUILDER_METHODS.contains(&method)
+                && !["send", "stream"].contains(&method);
+            let client_constructor = owner == "Client" && ["new", "builder", "from_env"].contains(&method);
+            // The runtime's types (and the generic `error::Error`) are the runtime's API, not the model's.
+            let runtime_type =
+                item.kind != ItemKind::ReExport && (owner == "Error" || reexported.iter().any(|r| r == owner));
+            let enum_impl = item.kind == ItemKind::Impl && enums.iter().any(|e| path.starts_with(&format!("{e}: ")));
+            !matches!(item.kind, ItemKind::Feature)
+                && !path.contains("::errors[")
+                && !constant_builder_method
+                && !client_constructor
+                && !runtime_type
+                && !enum_impl
+        })
         .map(|(path, _)| path.clone())
         .collect()
 }
@@ -119,8 +54,15 @@ fn model_items(surface: &Surface) -> BTreeSet<String> {
 fn check(name: &str, text: &str, settings: &Settings) {
     let (model, _) = codegen::model(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
     let generated = codegen::generate(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
-    let (printed, _) = printed_items(&generated.files);
-    let modelled = model_items(&model.surface());
+    let printed = codegen::model::surface_of_source(&generated.files).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let enums: Vec<String> = model
+        .types
+        .iter()
+        .filter(|t| matches!(t.body, codegen::model::TypeBody::Enum(_)))
+        .map(|t| format!("types::{}", t.name))
+        .collect();
+    let printed = comparable(&printed, &model.reexports, &enums);
+    let modelled = comparable(&model.surface(), &model.reexports, &enums);
     let missing: Vec<&String> = modelled.difference(&printed).collect();
     let unlisted: Vec<&String> = printed.difference(&modelled).collect();
     assert!(

@@ -1,16 +1,6 @@
-//! Project automation in the cargo-xtask style: `cargo xtask <command>` (alias in `.cargo/config.toml`).
-//!
-//! - `regen [--check]`: regenerate `generated-sdk/src/` from `spec/humanloop.yaml`, or check it is fresh.
-//! - `generate --spec FILE --out DIR [--name CRATE] [--no-tag-features]`: a standalone SDK crate
-//!   for any document, with a Cargo feature per tag unless told otherwise.
-//! - `diff [REV]`: API changes of the spec since REV, classified for semver, with a CHANGELOG entry.
-//! - `release --dry-run [--write]`: regen check, tests, diff, version bump (with --write), publish dry run.
-//! - `sweep DIR [--out DIR] [--check [--max-mb N]]`: the generator over a folder of public
-//!   documents; never a panic; with `--check`, every generated crate compiled and the failures
-//!   grouped by cause.
-//! - `bench [--spec FILE...]`: generation and stream-decoding speed as ratios to a JSON-parse baseline.
-//! - `bench --compile`: `cargo check` time and peak memory of the crates generated from GitHub's
-//!   and OpenAI's documents, beside openapi-to-rust's on the same documents when installed.
+//! Project automation in the cargo-xtask style: `cargo xtask <command>` (alias in
+//! `.cargo/config.toml`). The commands and their flags are declared once, below; `--help` is
+//! made from them.
 
 mod bench;
 mod bench_compile;
@@ -20,58 +10,91 @@ mod release;
 mod sweep;
 mod workspace;
 
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage:
-  cargo xtask regen [--check]
-  cargo xtask generate --spec FILE --out DIR [--name CRATE] [--no-tag-features]
-                                       (a crate for any document; a Cargo feature per tag, `full` on by default)
-  cargo xtask diff [REV]                (default REV: the last humanloop-v* tag, else HEAD)
-  cargo xtask release --dry-run [--write] [REV]
-  cargo xtask sweep DIR [--out DIR] [--check [--max-mb N]]
-                                       (generate every document under DIR; report rejections and panics;
-                                        --check also `cargo check`s every crate and groups the errors;
-                                        --max-mb leaves out crates larger than N MB of source)
-  cargo xtask gate PATH [--out DIR] [--max-mb N]
-                                       (round-trip gate: instances of every component schema of each
-                                        document decode into their type and member, and back)
-  cargo xtask bench [--spec FILE...]   (use `cargo run --release -p xtask -- bench` for real figures)
-  cargo xtask bench --compile          (cargo check seconds and peak memory of GitHub's and OpenAI's
-                                        SDKs, beside openapi-to-rust's when installed; ~15 min)";
+/// The project's automation: regeneration, release checks, benchmarks and sweeps.
+#[derive(Debug, Parser)]
+#[command(bin_name = "cargo xtask", disable_version_flag = true)]
+struct Xtask {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate generated-sdk/src/ and the fixture crates from their documents.
+    Regen {
+        /// Change nothing; fail with a diff when the checked-in code is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// A standalone crate for any document, with a Cargo feature per tag.
+    Generate {
+        /// The OpenAPI document.
+        #[arg(long)]
+        spec: String,
+        /// The crate's folder.
+        #[arg(long)]
+        out: String,
+        /// The crate's name.
+        #[arg(long, default_value = "generated_sdk")]
+        name: String,
+        /// No Cargo feature per tag.
+        #[arg(long)]
+        no_tag_features: bool,
+    },
+    /// The API changes of the spec since REV (the last humanloop-v* tag, else HEAD), classified
+    /// for semver, with a CHANGELOG entry.
+    Diff {
+        /// The revision to compare with.
+        rev: Option<String>,
+    },
+    /// Every check of a release (freshness, tests, API changes, semver of the built crate,
+    /// publish dry run); never publishes.
+    Release {
+        /// Required: a release is only ever checked here.
+        #[arg(long, required = true)]
+        dry_run: bool,
+        /// Write the version bump and CHANGELOG entry.
+        #[arg(long)]
+        write: bool,
+        /// The revision of the last release (default: the last humanloop-v* tag, else HEAD).
+        rev: Option<String>,
+    },
+    /// The generator over every document under a folder; with --check, every crate compiled.
+    Sweep(sweep::Options),
+    /// Round-trip gate: instances of every component schema of each document decode into their
+    /// type and union member, and back.
+    Gate(gate::corpus::Options),
+    /// Generation and stream-decoding speed as ratios to a JSON-parse baseline (run with
+    /// `cargo run --release -p xtask -- bench` for real figures).
+    Bench {
+        /// `cargo check` seconds and peak memory of GitHub's and OpenAI's SDKs instead, beside
+        /// openapi-to-rust's when installed (about 15 minutes).
+        #[arg(long, conflicts_with = "spec")]
+        compile: bool,
+        /// More documents to time.
+        #[arg(long, num_args = 1..)]
+        spec: Vec<String>,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("regen") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [] => regen::regen(false),
-            ["--check"] => regen::regen(true),
-            _ => Err(USAGE.to_owned()),
-        },
-        Some("generate") => generate_command(&args[1..]),
-        Some("diff") => match &args[1..] {
-            [] => release::diff(None),
-            [rev] => release::diff(Some(rev)),
-            _ => Err(USAGE.to_owned()),
-        },
-        Some("release") => release_command(&args[1..]),
-        Some("gate") => match gate::corpus::Options::parse(&args[1..]) {
-            Some(options) => gate::corpus::gate(&options),
-            None => Err(USAGE.to_owned()),
-        },
-        Some("sweep") => match sweep::Options::parse(&args[1..]) {
-            Some(options) => sweep::sweep(&options),
-            None => Err(USAGE.to_owned()),
-        },
-        Some("bench") => match args[1..].iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [] => bench::bench(&[]),
-            ["--compile"] => bench_compile::bench_compile(),
-            ["--spec", rest @ ..] => bench::bench(&rest.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()),
-            _ => Err(USAGE.to_owned()),
-        },
-        _ => Err(USAGE.to_owned()),
+    let result = match Xtask::parse().command {
+        Command::Regen { check } => regen::regen(check),
+        Command::Generate { spec, out, name, no_tag_features } => {
+            regen::generate_standalone(&spec, &out, &name, no_tag_features)
+        }
+        Command::Diff { rev } => release::diff(rev.as_deref()),
+        Command::Release { dry_run: _, write, rev } => release::release(write, rev.as_deref()),
+        Command::Sweep(options) => sweep::sweep(&options),
+        Command::Gate(options) => gate::corpus::gate(&options),
+        Command::Bench { compile: true, .. } => bench_compile::bench_compile(),
+        Command::Bench { spec, .. } => bench::bench(&spec),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -82,35 +105,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn release_command(args: &[String]) -> Result<(), String> {
-    let flags: Vec<&str> = args.iter().map(String::as_str).filter(|a| a.starts_with("--")).collect();
-    let revs: Vec<&str> = args.iter().map(String::as_str).filter(|a| !a.starts_with("--")).collect();
-    if !flags.contains(&"--dry-run") {
-        return Err(format!("release only runs with --dry-run: it never publishes\n{USAGE}"));
-    }
-    if flags.iter().any(|f| !matches!(*f, "--dry-run" | "--write")) || revs.len() > 1 {
-        return Err(USAGE.to_owned());
-    }
-    release::release(flags.contains(&"--write"), revs.first().copied())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
 
-fn generate_command(args: &[String]) -> Result<(), String> {
-    let (mut spec, mut out, mut name, mut whole) = (None, None, None, false);
-    let mut iter = args.iter();
-    while let Some(flag) = iter.next() {
-        if flag == "--no-tag-features" {
-            whole = true;
-            continue;
-        }
-        let value = iter.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-        match flag.as_str() {
-            "--spec" => spec = Some(value.clone()),
-            "--out" => out = Some(value.clone()),
-            "--name" => name = Some(value.clone()),
-            _ => return Err(USAGE.to_owned()),
-        }
+    #[test]
+    fn the_commands_are_well_formed() {
+        Xtask::command().debug_assert();
     }
-    let (Some(spec), Some(out)) = (spec, out) else { return Err(USAGE.to_owned()) };
-    let name = name.unwrap_or_else(|| "generated_sdk".to_owned());
-    regen::generate_standalone(&spec, &out, &name, whole)
+
+    #[test]
+    fn release_only_runs_dry() {
+        assert!(Xtask::try_parse_from(["xtask", "release"]).is_err());
+        let parsed = Xtask::try_parse_from(["xtask", "release", "--dry-run", "--write", "v1"]).expect("parses");
+        assert!(matches!(parsed.command, Command::Release { write: true, rev: Some(ref rev), .. } if rev == "v1"));
+    }
 }

@@ -1,9 +1,16 @@
 //! `cargo xtask diff [REV]` and `cargo xtask release --dry-run [--write]`: what changed in the API
 //! description since a revision, what semver bump that means for the `humanloop` crate, a
 //! CHANGELOG entry, and the release checks. Nothing here ever publishes.
+//!
+//! `diff` compares the document's two revisions through today's generator (the crate models):
+//! the reviewable changelog. A release also compares the crate as it shipped at the revision with
+//! the crate as it is now — their printed sources, then `cargo-semver-checks` on the built
+//! crates — so a change the generator or the runtime made is classified too.
 
-use crate::regen::{check_all, workspace_root, SPEC};
-use codegen::compat::{bump, compare, Change, Impact};
+use crate::regen::{check_all, workspace_root, OUTPUT, SPEC};
+use codegen::compat::{bump, compare, compare_surfaces, Change, Impact};
+use codegen::model::surface_of_source;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -40,6 +47,71 @@ fn changes_since(root: &Path, rev: &str) -> Result<Vec<Change>, String> {
     let (old, _) = codegen::model(&format!("{rev}:{SPEC}"), &old_text, &settings).map_err(render)?;
     let (new, _) = codegen::model(SPEC, &new_text, &settings).map_err(render)?;
     Ok(compare(&old, &new))
+}
+
+/// The `src/` files of the crate as git holds them at `rev`, by path relative to `src/`.
+fn sources_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, String> {
+    let listing = git(root, &["ls-tree", "-r", "--name-only", rev, "--", OUTPUT])?;
+    let prefix = format!("{OUTPUT}/");
+    listing
+        .lines()
+        .filter_map(|path| Some((path, path.strip_prefix(&prefix)?)))
+        .map(|(path, relative)| Ok((relative.to_owned(), git(root, &["show", &format!("{rev}:{path}")])?)))
+        .collect()
+}
+
+/// The `src/` files of the crate in the working copy.
+fn sources_now(root: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![root.join(OUTPUT)];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(root.join(OUTPUT)) {
+                let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let key = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                files.insert(key, text);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The changes of the public API between two crates' sources, whoever made them: the document,
+/// the generator or the runtime.
+pub fn shipped_changes(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Result<Vec<Change>, String> {
+    Ok(compare_surfaces(&surface_of_source(old)?, &surface_of_source(new)?))
+}
+
+/// `cargo-semver-checks` of the crate against the crate as it was at `rev` (checked out beside
+/// the working copy), installed first when it is missing.
+fn semver_checks(root: &Path, rev: &str) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let installed =
+        Command::new(&cargo).args(["semver-checks", "--version"]).output().is_ok_and(|o| o.status.success());
+    if !installed {
+        println!("cargo-semver-checks is not installed: installing it (several minutes, once)");
+        run(root, &cargo, &["install", "cargo-semver-checks", "--locked"])?;
+    }
+    let baseline = std::env::temp_dir().join(format!("humanloop-baseline-{}", std::process::id()));
+    let baseline_text = baseline.to_string_lossy().into_owned();
+    git(root, &["worktree", "add", "--detach", &baseline_text, rev])?;
+    let checked = run(
+        root,
+        &cargo,
+        &[
+            "semver-checks",
+            "check-release",
+            "-p",
+            "humanloop",
+            "--baseline-root",
+            &format!("{baseline_text}/generated-sdk"),
+        ],
+    );
+    let removed = git(root, &["worktree", "remove", "--force", &baseline_text]);
+    checked.and(removed.map(|_| ()))
 }
 
 /// The crate's version from its manifest.
@@ -149,16 +221,25 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
     println!("3. API changes");
     let rev = rev.map_or_else(|| default_revision(&root), str::to_owned);
     let changes = changes_since(&root, &rev)?;
+    // The crate as built: what the generator or the runtime changed counts as much as the document.
+    let shipped = shipped_changes(&sources_at(&root, &rev)?, &sources_now(&root)?)?;
+    if !shipped.is_empty() {
+        println!("the crate's public API as printed, {rev} → working copy:");
+        for change in &shipped {
+            println!("  {change}");
+        }
+    }
+    let impact = bump(&changes).max(bump(&shipped));
     let current = current_version(&root)?;
-    let next =
-        if changes.is_empty() { version_text(current) } else { version_text(next_version(current, bump(&changes))) };
+    let moved = !changes.is_empty() || !shipped.is_empty();
+    let next = if moved { version_text(next_version(current, impact)) } else { version_text(current) };
     let entry = changelog_entry(&next, &changes);
     if changes.is_empty() {
         println!("no API changes since {rev}: the version stays {next}");
     } else {
         println!("{entry}");
     }
-    if write && !changes.is_empty() {
+    if write && moved {
         println!("4. version {} → {next} and CHANGELOG", version_text(current));
         let manifest = fs::read_to_string(root.join(MANIFEST)).map_err(|e| e.to_string())?;
         let updated =
@@ -169,7 +250,9 @@ pub fn release(write: bool, rev: Option<&str>) -> Result<(), String> {
     } else {
         println!("4. version and CHANGELOG left as they are (pass --write to update them when the API changed)");
     }
-    println!("5. publish dry run");
+    println!("5. semver of the built crate (cargo-semver-checks against {rev})");
+    semver_checks(&root, &rev)?;
+    println!("6. publish dry run");
     let mut args = vec!["publish", "--dry-run", "-p", "humanloop"];
     if write {
         args.push("--allow-dirty");
@@ -255,5 +338,32 @@ mod tests {
                 assert!(needed <= msrv, "{} needs Rust {needed:?}, above the crate's {msrv:?}", package["name"]);
             }
         }
+    }
+
+    /// The generator changes the crate while the document stays the same: the comparison of what
+    /// ships calls it breaking. Here the generator leaves out the maps of unknown fields, and names
+    /// a client method differently — as a change of its naming policy would.
+    #[test]
+    fn a_generator_caused_break_is_major() {
+        let root = workspace_root();
+        let text = fs::read_to_string(root.join(SPEC)).expect("the document");
+        let settings = crate::regen::sdk_settings();
+        let before = codegen::generate(SPEC, &text, &settings).expect("generates").files;
+        let after =
+            codegen::generate(SPEC, &text, &settings.clone().without_unknown_fields()).expect("generates").files;
+        let changes = shipped_changes(&before, &after).expect("both parse");
+        assert_eq!(bump(&changes), Impact::Major);
+        assert!(
+            changes.iter().any(|c| c.description.starts_with("`types::ChatRequest::extra` removed")),
+            "{changes:#?}"
+        );
+        let mut renamed = before.clone();
+        let client = renamed.get_mut("client.rs").expect("client.rs");
+        *client = client.replace("pub fn chat(", "pub fn create_chat(");
+        let changes = shipped_changes(&before, &renamed).expect("both parse");
+        let described: Vec<String> = changes.iter().map(ToString::to_string).collect();
+        assert!(described.iter().any(|c| c.starts_with("[breaking] `Client::chat()` removed")), "{described:#?}");
+        assert_eq!(bump(&changes), Impact::Major);
+        assert!(shipped_changes(&before, &before).expect("parses").is_empty());
     }
 }

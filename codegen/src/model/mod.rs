@@ -5,7 +5,10 @@
 
 use crate::ir::{BodyEncoding, Constant, Fit, Method, ParamLocation, Presence, QueryStyle, StatusMatch};
 
+mod source;
 mod surface;
+
+pub use source::surface_of_source;
 
 /// Keywords that `r#` can escape.
 const RAW_KEYWORDS: &[&str] = &[

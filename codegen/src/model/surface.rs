@@ -32,6 +32,10 @@ impl Crate {
         for op in &self.operations {
             operation_items(op, &readable, &mut surface);
         }
+        for text in &self.text_deltas {
+            let path = format!("types::{}: TextDeltas", readable(&text.ty));
+            surface.add(path, ItemKind::Impl, "impl".into(), Vec::new());
+        }
         surface
     }
 }
@@ -174,6 +178,10 @@ fn union_traits(froms: &[super::FromImpl], readable: &dyn Fn(&RustType) -> Strin
 fn operation_items(op: &OperationItem, readable: &dyn Fn(&RustType) -> String, surface: &mut Surface) {
     let args: Vec<String> = op.inputs.iter().map(|i| format!("{}: {}", written(&i.name), readable(&i.ty))).collect();
     let builder = format!("operations::{}::{}", op.module, op.builder);
+    surface.add(builder.clone(), ItemKind::Type, "request builder".into(), Vec::new());
+    for name in ["Debug", "Clone"] {
+        surface.add(format!("{builder}: {name}"), ItemKind::Impl, "impl".into(), Vec::new());
+    }
     let gated = match op.cfg.0.is_empty() {
         true => String::new(),
         false => format!(" [features: {}]", op.cfg.0.join(", ")),
@@ -194,6 +202,16 @@ fn operation_items(op: &OperationItem, readable: &dyn Fn(&RustType) -> String, s
         Some(Content::Bytes) => "(Vec<u8>)".to_owned(),
         None => String::new(),
     };
+    if let Some(reply) = &op.reply {
+        let path = format!("operations::{}::{}", op.module, reply.name);
+        for v in &reply.variants {
+            surface.add(format!("{path}::{}", v.name), ItemKind::OpenVariant, content(&v.content), v.doc.lines.clone());
+        }
+        for name in ["Debug", "Clone", "PartialEq"] {
+            surface.add(format!("{path}: {name}"), ItemKind::Impl, "impl".into(), Vec::new());
+        }
+        surface.add(path, ItemKind::Type, "enum of the success statuses".into(), vec![reply.summary.clone()]);
+    }
     if let Some(send) = &op.send {
         let response = match (&send.reply, &op.reply) {
             (Reply::ByStatus(name), Some(reply)) => {

@@ -14,7 +14,10 @@ fn inline_target(ty: &TypeRef) -> Option<usize> {
 
 fn edges(def: &TypeDef) -> Vec<usize> {
     match &def.kind {
-        TypeKind::Struct(s) => s.fields.iter().filter_map(|f| inline_target(&f.ty)).collect(),
+        // A flattened union sits inline too: a cycle through it is boxed at its other edges.
+        TypeKind::Struct(s) => {
+            s.fields.iter().map(|f| &f.ty).chain(s.variant.as_ref().map(|v| &v.ty)).filter_map(inline_target).collect()
+        }
         TypeKind::Untagged(vs) => vs.iter().filter_map(|v| inline_target(&v.ty)).collect(),
         TypeKind::Tagged(t) => t.variants.iter().filter_map(|v| inline_target(&v.ty)).collect(),
         TypeKind::Alias(ty) => inline_target(ty).into_iter().collect(),

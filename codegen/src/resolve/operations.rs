@@ -549,6 +549,13 @@ impl<'d> Resolver<'d> {
             field
         });
         let text = media.stream_text.as_ref().and_then(|path| {
+            if !is_pointer(path) {
+                self.diags.error(
+                    &format!("{pointer}/x-stream-text"),
+                    format!("`x-stream-text` path `{path}` is not a JSON pointer: write `/{path}` (an empty path is the whole event)"),
+                );
+                return None;
+            }
             let Some(mut resolved) = event.as_ref().and_then(|e| self.text_path(e, path)) else {
                 self.diags.error(
                     &format!("{pointer}/x-stream-text"),
@@ -557,7 +564,8 @@ impl<'d> Resolver<'d> {
                 return None;
             };
             if let Some(index_path) = &media.stream_index {
-                resolved.index = event.as_ref().and_then(|e| self.index_beside(e, path, index_path));
+                resolved.index =
+                    event.as_ref().filter(|_| is_pointer(index_path)).and_then(|e| self.index_beside(e, path, index_path));
                 if resolved.index.is_none() {
                     self.diags.error(
                         &format!("{pointer}/x-stream-index"),
@@ -628,4 +636,10 @@ struct FoundField {
     index: usize,
     ty: TypeRef,
     presence: Presence,
+}
+
+/// Whether a path of the document's stream extensions is a JSON pointer: empty (the whole event)
+/// or starting with `/`. Without the slash a field name would read as the empty path.
+fn is_pointer(path: &str) -> bool {
+    path.is_empty() || path.starts_with('/')
 }

@@ -13,31 +13,16 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// What `cargo xtask gate` was asked to do.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, clap::Args)]
 pub struct Options {
     /// A document, or a folder of them.
     pub path: String,
     /// Where the crates are written (a temporary folder by default).
+    #[arg(long)]
     pub out: Option<String>,
-    /// Crates with more source than this are left out (and listed).
+    /// Leave out crates with more source than this many MB (they are listed).
+    #[arg(long = "max-mb", value_name = "N", value_parser = crate::sweep::megabytes)]
     pub max_bytes: Option<u64>,
-}
-
-impl Options {
-    /// `PATH [--out DIR] [--max-mb N]`, flags in any order.
-    pub fn parse(args: &[String]) -> Option<Options> {
-        let mut options = Options::default();
-        let mut args = args.iter().map(String::as_str);
-        while let Some(arg) = args.next() {
-            match arg {
-                "--out" => options.out = Some(args.next()?.to_owned()),
-                "--max-mb" => options.max_bytes = Some(args.next()?.parse::<u64>().ok()? << 20),
-                path if !path.starts_with("--") && options.path.is_empty() => options.path = path.to_owned(),
-                _ => return None,
-            }
-        }
-        (!options.path.is_empty()).then_some(options)
-    }
 }
 
 /// The longest one crate's gate may run.
@@ -240,14 +225,23 @@ fn run_gate(executable: &Path) -> Option<(usize, Vec<(String, String)>)> {
 mod tests {
     use super::*;
 
+    #[derive(Debug, clap::Parser)]
+    struct Command {
+        #[command(flatten)]
+        options: Options,
+    }
+
     #[test]
     fn options_take_a_path_and_flags() {
-        let args = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        use clap::Parser;
+        let parse = |line: &str| {
+            Command::try_parse_from(std::iter::once("gate").chain(line.split(' '))).ok().map(|c| c.options)
+        };
         assert_eq!(
-            Options::parse(&args("api --max-mb 12 --out x")),
+            parse("api --max-mb 12 --out x"),
             Some(Options { path: "api".into(), out: Some("x".into()), max_bytes: Some(12 << 20) })
         );
-        assert_eq!(Options::parse(&args("--out x")), None);
-        assert_eq!(Options::parse(&args("a b")), None);
+        assert_eq!(parse("--out x"), None);
+        assert_eq!(parse("a b"), None);
     }
 }

@@ -54,8 +54,162 @@ impl<'de> serde::Deserialize<'de> for Option {
         fields.end(value)
     }
 }
+/// An object with the fields `address`, `name`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Pet {
+    /// Optional: a [`PetOwnerAddress`](crate::types::PetOwnerAddress).
+    pub address: ::std::option::Option<PetOwnerAddress>,
+    /// Optional: a string.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Pet {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            address: None,
+            name: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`address`](Self::address).
+    pub fn address(mut self, value: impl Into<PetOwnerAddress>) -> Self {
+        self.address = Some(value.into());
+        self
+    }
+    /// Sets [`name`](Self::name).
+    pub fn name(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
+impl Default for Pet {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl serde::Serialize for Pet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("address", &self.address);
+        object.optional("name", &self.name);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Pet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Pet")?;
+        let value = Self {
+            address: fields.optional("address"),
+            name: fields.optional("name"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
+/// An object with the fields `address`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PetOwner {
+    /// Optional: a [`PetOwnerAddress`](crate::types::PetOwnerAddress).
+    pub address: ::std::option::Option<PetOwnerAddress>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl PetOwner {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            address: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`address`](Self::address).
+    pub fn address(mut self, value: impl Into<PetOwnerAddress>) -> Self {
+        self.address = Some(value.into());
+        self
+    }
+}
+impl Default for PetOwner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl serde::Serialize for PetOwner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("address", &self.address);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PetOwner {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PetOwner")?;
+        let value = Self {
+            address: fields.optional("address"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// A schema named like the prelude's String.
 pub type String = ::std::string::String;
+/// An object with the fields `city`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PetOwnerAddress {
+    /// Optional: a string.
+    pub city: ::std::option::Option<::std::string::String>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl PetOwnerAddress {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            city: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`city`](Self::city).
+    pub fn city(mut self, value: impl Into<::std::string::String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+}
+impl Default for PetOwnerAddress {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl serde::Serialize for PetOwnerAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("city", &self.city);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for PetOwnerAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "PetOwnerAddress")?;
+        let value = Self {
+            city: fields.optional("city"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `id`, `limit`, `timeout`, `send`, `value`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

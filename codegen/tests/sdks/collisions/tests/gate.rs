@@ -76,7 +76,7 @@ fn run(cases: &[Case]) -> Vec<String> {
 
 use fixture_sdk_collisions::types;
 
-/// 6 instances of 2 components.
+/// 14 instances of 4 components.
 const CASES: &[Case] = &[
     Case { ty: "String", label: "full", json: r#""text""#, variants: &[], field: None, check: check::<types::String> },
     Case { ty: "String", label: "boundary", json: r#""é \"q\" \\ \n ✓""#, variants: &[], field: None, check: check::<types::String> },
@@ -84,6 +84,14 @@ const CASES: &[Case] = &[
     Case { ty: "Option", label: "minimal", json: r#"{}"#, variants: &[], field: None, check: check::<types::Option> },
     Case { ty: "Option", label: "extra", json: r#"{"gate_unknown_field":1,"name":"text"}"#, variants: &[], field: None, check: check::<types::Option> },
     Case { ty: "Option", label: "boundary", json: r#"{"name":"é \"q\" \\ \n ✓"}"#, variants: &[], field: None, check: check::<types::Option> },
+    Case { ty: "Pet", label: "full", json: r#"{"address":{"city":"text"},"name":"text"}"#, variants: &[], field: None, check: check::<types::Pet> },
+    Case { ty: "Pet", label: "minimal", json: r#"{}"#, variants: &[], field: None, check: check::<types::Pet> },
+    Case { ty: "Pet", label: "extra", json: r#"{"address":{"city":"text"},"gate_unknown_field":1,"name":"text"}"#, variants: &[], field: None, check: check::<types::Pet> },
+    Case { ty: "Pet", label: "boundary", json: r#"{"address":{"city":"é \"q\" \\ \n ✓"},"name":"é \"q\" \\ \n ✓"}"#, variants: &[], field: None, check: check::<types::Pet> },
+    Case { ty: "PetOwner", label: "full", json: r#"{"address":{"city":"text"}}"#, variants: &[], field: None, check: check::<types::PetOwner> },
+    Case { ty: "PetOwner", label: "minimal", json: r#"{}"#, variants: &[], field: None, check: check::<types::PetOwner> },
+    Case { ty: "PetOwner", label: "extra", json: r#"{"address":{"city":"text"},"gate_unknown_field":1}"#, variants: &[], field: None, check: check::<types::PetOwner> },
+    Case { ty: "PetOwner", label: "boundary", json: r#"{"address":{"city":"é \"q\" \\ \n ✓"}}"#, variants: &[], field: None, check: check::<types::PetOwner> },
 ];
 
 #[test]

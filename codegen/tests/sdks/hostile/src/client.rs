@@ -53,6 +53,16 @@ impl crate::runtime::Client {
     pub fn clone_2(&self) -> crate::operations::clone_2::Clone2Builder {
         crate::operations::clone_2::Clone2Builder::new(::core::clone::Clone::clone(self))
     }
+    /// `POST /copy`.
+    pub fn copy_item(
+        &self,
+        id: impl Into<::std::string::String>,
+    ) -> crate::operations::copy_item::CopyItemBuilder {
+        crate::operations::copy_item::CopyItemBuilder::new(
+            ::core::clone::Clone::clone(self),
+            id.into(),
+        )
+    }
     /// `GET /default`.
     pub fn default_2(&self) -> crate::operations::default_2::Default2Builder {
         crate::operations::default_2::Default2Builder::new(

@@ -1017,3 +1017,57 @@ pub enum Unknown {
 crate::runtime::open_enum!(Unknown { X => "x", Y => "y" });
 /// A list of [`String`](crate::types::String) values.
 pub type Vec = ::std::vec::Vec<String>;
+/// An object with the fields `id`, `clone`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CopyItemRequest {
+    /// Required: a string.
+    pub id: ::std::string::String,
+    /// Optional: a boolean.
+    pub clone: ::std::option::Option<bool>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl CopyItemRequest {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            id: ::core::convert::Into::into(id),
+            clone: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`clone`](Self::clone).
+    pub fn set_clone(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.clone = Some(::core::convert::Into::into(value));
+        self
+    }
+}
+impl serde::Serialize for CopyItemRequest {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("id", &self.id);
+        object.optional("clone", &self.clone);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CopyItemRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "CopyItemRequest")?;
+        let (Some(field0),) = (fields.required("id"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            id: field0,
+            clone: fields.optional("clone"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}

@@ -54,3 +54,15 @@ fn fields_named_as_the_serialisers_own_locals_round_trip() {
     let back = serde_json::to_value(&locals).expect("encodes");
     assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).expect("json"));
 }
+
+#[tokio::test]
+async fn optional_inputs_named_like_trait_methods_are_set_with_set_() {
+    let server = Server::start(vec![Reply::json(204, "")]).await;
+    let client = Client::builder().base_url(&server.url).build().expect("client");
+    let builder = client.copy_item("i-1").set_clone(true).set_into("x");
+    // `clone()` is still `Clone::clone`.
+    builder.clone().send().await.expect("copy");
+    let sent = &server.recorded()[0];
+    assert_eq!(sent.path, "/copy?into=x");
+    assert_eq!(String::from_utf8_lossy(&sent.body), r#"{"id":"i-1","clone":true}"#);
+}

@@ -283,6 +283,44 @@ impl<'de> serde::Deserialize<'de> for ImageRef {
         fields.end(value)
     }
 }
+/// An object with the fields `id`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Node {
+    /// Optional: a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Which of the shapes the object takes: its fields sit beside the ones above.
+    #[serde(flatten)]
+    pub kind: NodeKind,
+}
+impl Node {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(kind: impl Into<NodeKind>) -> Self {
+        Self {
+            id: None,
+            kind: kind.into(),
+        }
+    }
+    /// Sets [`id`](Self::id).
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+impl serde::Serialize for Node {
+    #[allow(clippy::clone_on_copy)]
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Own {
+            /// Optional: a string.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
+        }
+        let own = Own { id: self.id.clone() };
+        crate::runtime::union::serialize_merged(&own, &self.kind, serializer)
+    }
+}
 /// An object with the fields `pet`, `favourite`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -631,6 +669,151 @@ pub enum EnumOrObjectEnum {
     Unknown(String),
 }
 crate::runtime::open_enum!(EnumOrObjectEnum { None => "none", Auto => "auto" });
+/// Any one of: a [`NodeKindChild`](crate::types::NodeKindChild), a [`NodeKindLeaf`](crate::types::NodeKindLeaf).
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum NodeKind {
+    /// A [`NodeKindChild`](crate::types::NodeKindChild).
+    Child(Box<NodeKindChild>),
+    /// A [`NodeKindLeaf`](crate::types::NodeKindLeaf).
+    Leaf(NodeKindLeaf),
+}
+impl serde::Serialize for NodeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Child(v) => serde::Serialize::serialize(v, serializer),
+            Self::Leaf(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for NodeKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["child"],
+                properties: &[("child", u::OBJECT)],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::OBJECT,
+                values: &[],
+                required: &["leaf"],
+                properties: &[("leaf", u::BOOL)],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "NodeKind",
+            MEMBERS,
+            |member, value| match member {
+                0 => {
+                    serde::Deserialize::deserialize(value)
+                        .map(|v| Self::Child(Box::new(v)))
+                }
+                1 => serde::Deserialize::deserialize(value).map(Self::Leaf),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
+}
+impl From<NodeKindChild> for NodeKind {
+    fn from(value: NodeKindChild) -> Self {
+        Self::Child(Box::new(value))
+    }
+}
+impl From<NodeKindLeaf> for NodeKind {
+    fn from(value: NodeKindLeaf) -> Self {
+        Self::Leaf(value)
+    }
+}
+/// An object with the fields `child`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct NodeKindChild {
+    /// Required: a [`Node`](crate::types::Node).
+    pub child: Box<Node>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl NodeKindChild {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(child: impl Into<Box<Node>>) -> Self {
+        Self {
+            child: child.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+impl serde::Serialize for NodeKindChild {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("child", &self.child);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for NodeKindChild {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "NodeKindChild")?;
+        let (Some(field0),) = (fields.required("child"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            child: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
+/// An object with the fields `leaf`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct NodeKindLeaf {
+    /// Required: a boolean.
+    pub leaf: bool,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl NodeKindLeaf {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(leaf: impl Into<bool>) -> Self {
+        Self {
+            leaf: leaf.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+impl serde::Serialize for NodeKindLeaf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("leaf", &self.leaf);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for NodeKindLeaf {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "NodeKindLeaf")?;
+        let (Some(field0),) = (fields.required("leaf"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            leaf: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// Any one of: a [`PaymentKindCard`](crate::types::PaymentKindCard), a [`PaymentKindIban`](crate::types::PaymentKindIban).
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]

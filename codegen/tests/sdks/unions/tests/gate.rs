@@ -76,7 +76,7 @@ fn run(cases: &[Case]) -> Vec<String> {
 
 use fixture_sdk_unions::types;
 
-/// 50 instances of 11 components.
+/// 56 instances of 12 components.
 const CASES: &[Case] = &[
     Case { ty: "EnumOrObject", label: "full", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
     Case { ty: "EnumOrObject", label: "member /components/schemas/EnumOrObject/anyOf/0", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
@@ -128,6 +128,12 @@ const CASES: &[Case] = &[
     Case { ty: "Owner", label: "full", json: r#"{"favourite":"none","pet":"none"}"#, variants: &[], field: None, check: check::<types::Owner> },
     Case { ty: "Owner", label: "minimal", json: r#"{}"#, variants: &[], field: None, check: check::<types::Owner> },
     Case { ty: "Owner", label: "extra", json: r#"{"favourite":"none","gate_unknown_field":1,"pet":"none"}"#, variants: &[], field: None, check: check::<types::Owner> },
+    Case { ty: "Node", label: "full", json: r#"{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"leaf":true}}}}}},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"id":"text"}"#, variants: &["Child"], field: Some("kind"), check: check::<types::Node> },
+    Case { ty: "Node", label: "minimal", json: r#"{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"leaf":true}}}}}}}}}}}}"#, variants: &["Child"], field: Some("kind"), check: check::<types::Node> },
+    Case { ty: "Node", label: "member /components/schemas/Node/oneOf/0", json: r#"{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"leaf":true}}}}}},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"id":"text"}"#, variants: &["Child"], field: Some("kind"), check: check::<types::Node> },
+    Case { ty: "Node", label: "member /components/schemas/Node/oneOf/1", json: r#"{"id":"text","leaf":true}"#, variants: &["Leaf"], field: Some("kind"), check: check::<types::Node> },
+    Case { ty: "Node", label: "extra", json: r#"{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"leaf":true}}}}}},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"id":"text"},"gate_unknown_field":1,"id":"text"}"#, variants: &["Child"], field: Some("kind"), check: check::<types::Node> },
+    Case { ty: "Node", label: "boundary", json: r#"{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"child":{"leaf":false}}}}}},"id":"é \"q\" \\ \n ✓"},"id":"é \"q\" \\ \n ✓"},"id":"é \"q\" \\ \n ✓"},"id":"é \"q\" \\ \n ✓"},"id":"é \"q\" \\ \n ✓"},"id":"é \"q\" \\ \n ✓"}"#, variants: &["Child"], field: Some("kind"), check: check::<types::Node> },
 ];
 
 #[test]

@@ -75,3 +75,11 @@ fn constraint_and_annotation_parts_add_no_shape() {
     assert!(matches!(owner.pet, Some(EnumOrObject::Enum(_))));
     assert!(matches!(owner.favourite, Some(EnumOrObject::Cat(_))));
 }
+
+#[test]
+fn a_cycle_through_a_flattened_union_is_boxed() {
+    let node: Node = round_trip(json!({"id": "a", "child": {"id": "b", "leaf": true}}));
+    let NodeKind::Child(child) = &node.kind else { panic!("{node:?}") };
+    assert!(matches!(&child.child.kind, NodeKind::Leaf(l) if l.leaf));
+    assert_eq!(child.child.id.as_deref(), Some("b"));
+}

@@ -5,6 +5,7 @@ pub mod base_url_2;
 pub mod builder_2;
 pub mod caf;
 pub mod clone_2;
+pub mod copy_item;
 pub mod default_2;
 pub mod execute;
 pub mod fmt_2;
