@@ -733,8 +733,17 @@ pub struct Body {
     pub required: bool,
     /// Where it was defined.
     pub pointer: String,
+    /// The media type it is sent as (its schema is at `{pointer}/content/{media type}/schema`).
+    pub media_type: String,
     /// Its documentation.
     pub docs: Docs,
+}
+
+impl Body {
+    /// The JSON pointer of the schema the body follows.
+    pub fn schema_pointer(&self) -> String {
+        format!("{}/content/{}/schema", self.pointer, crate::spec::escape_segment(&self.media_type))
+    }
 }
 
 /// The server-sent-event mode of an operation.

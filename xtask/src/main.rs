@@ -4,6 +4,7 @@
 
 mod bench;
 mod bench_compile;
+mod conformance;
 mod gate;
 mod regen;
 mod release;
@@ -70,6 +71,9 @@ enum Command {
     /// Round-trip gate: instances of every component schema of each document decode into their
     /// type and union member, and back.
     Gate(gate::corpus::Options),
+    /// The generated SDK against Stoplight Prism's mock server: per operation, whether the
+    /// request is valid and the response decodes.
+    Conformance(conformance::Options),
     /// Generation and stream-decoding speed as ratios to a JSON-parse baseline (run with
     /// `cargo run --release -p xtask -- bench` for real figures).
     Bench {
@@ -93,6 +97,7 @@ fn main() -> ExitCode {
         Command::Release { dry_run: _, write, rev } => release::release(write, rev.as_deref()),
         Command::Sweep(options) => sweep::sweep(&options),
         Command::Gate(options) => gate::corpus::gate(&options),
+        Command::Conformance(options) => conformance::conformance(&options),
         Command::Bench { compile: true, .. } => bench_compile::bench_compile(),
         Command::Bench { spec, .. } => bench::bench(&spec),
     };

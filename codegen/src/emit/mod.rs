@@ -109,7 +109,8 @@ impl Printer<'_> {
                 if local {
                     quote!(#name)
                 } else {
-                    quote!(crate::types::#name)
+                    let types = runtime_paths::types();
+                    quote!(#types::#name)
                 }
             }
             RustType::Local(name) => {
@@ -147,6 +148,7 @@ impl Printer<'_> {
 
     fn lib(&self) -> TokenStream {
         let model = self.model;
+        let runtime = runtime_paths::runtime();
         let crate_docs = match &model.front_page {
             FrontPage::Readme(readme) => quote!(#![doc = include_str!(#readme)]),
             FrontPage::Text(lines) => quote!(#(#![doc = #lines])*),
@@ -198,7 +200,7 @@ impl Printer<'_> {
             /// The SDK's error in its generic form: [`Error`](crate::Error) is
             /// `error::Error<ErrorBody>`, with the body each failure status declares.
             pub mod error {
-                pub use crate::runtime::Error;
+                pub use #runtime::Error;
             }
 
             /// Every failure of a call: connection, timeout, HTTP status (with the typed
@@ -216,6 +218,7 @@ impl Printer<'_> {
 
     fn client(&self) -> TokenStream {
         let model = self.model;
+        let runtime = runtime_paths::runtime();
         let info = &model.api_info;
         let base_url = &info.base_url;
         let auth = match &info.auth {
@@ -239,10 +242,10 @@ impl Printer<'_> {
         quote! {
             //! The client's constructors and one method per operation.
 
-            use crate::runtime::{Client, ClientBuilder};
+            use #runtime::{Client, ClientBuilder};
 
             /// What the runtime needs to know about this API.
-            static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
+            static API: #runtime::ApiInfo = #runtime::ApiInfo {
                 base_url: #base_url,
                 auth: #auth,
                 env_api_key: #env_key,
@@ -259,17 +262,17 @@ impl Printer<'_> {
                 /// If the TLS backend cannot be initialised (as `reqwest::Client::new`); use
                 /// [`Client::builder`] to handle that as an error.
                 #[allow(clippy::expect_used)]
-                pub fn new(api_key: impl Into<crate::runtime::SecretString>) -> Self {
+                pub fn new(api_key: impl Into<#runtime::SecretString>) -> Self {
                     Self::builder().api_key(api_key).build().expect("HTTP client could be created")
                 }
 
                 /// A builder to configure base URL, timeouts, retries, headers or the HTTP client.
                 pub fn builder() -> ClientBuilder {
-                    crate::runtime::client_builder(&API)
+                    #runtime::client_builder(&API)
                 }
 
                 #[doc = #env_doc]
-                pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
+                pub fn from_env() -> Result<Self, #runtime::ConfigError> {
                     Self::builder().from_env()?.build()
                 }
 
@@ -293,11 +296,12 @@ impl Printer<'_> {
 
 /// How the runtime sends a scheme's credential.
 fn auth_tokens(auth: &Auth) -> TokenStream {
+    let runtime = runtime_paths::runtime();
     match auth {
-        Auth::ApiKeyHeader(name) => quote!(crate::runtime::Auth::ApiKeyHeader(#name)),
-        Auth::ApiKeyQuery(name) => quote!(crate::runtime::Auth::ApiKeyQuery(#name)),
-        Auth::ApiKeyCookie(name) => quote!(crate::runtime::Auth::ApiKeyCookie(#name)),
-        Auth::Bearer => quote!(crate::runtime::Auth::Bearer),
-        Auth::Basic => quote!(crate::runtime::Auth::Basic),
+        Auth::ApiKeyHeader(name) => quote!(#runtime::Auth::ApiKeyHeader(#name)),
+        Auth::ApiKeyQuery(name) => quote!(#runtime::Auth::ApiKeyQuery(#name)),
+        Auth::ApiKeyCookie(name) => quote!(#runtime::Auth::ApiKeyCookie(#name)),
+        Auth::Bearer => quote!(#runtime::Auth::Bearer),
+        Auth::Basic => quote!(#runtime::Auth::Basic),
     }
 }

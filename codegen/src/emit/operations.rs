@@ -305,7 +305,10 @@ impl Printer<'_> {
     /// A success variant's content type and the expression that reads it from `body`.
     fn content(&self, content: &Option<Content>) -> Option<(TokenStream, TokenStream)> {
         Some(match content.as_ref()? {
-            Content::Json(ty) => (self.rust_type(ty, false), quote!(crate::runtime::json_body(body)?)),
+            Content::Json(ty) => {
+                let runtime = rt::runtime();
+                (self.rust_type(ty, false), quote!(#runtime::json_body(body)?))
+            }
             Content::Text => (quote!(String), quote!(String::from_utf8_lossy(body).into_owned())),
             Content::Bytes => (quote!(Vec<u8>), quote!(body.to_vec())),
         })
@@ -378,11 +381,12 @@ impl Printer<'_> {
             quote!(#name.into())
         });
         let many = op.many.then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        let operations = rt::operations();
         quote! {
             #doc
             #many
-            pub fn #name(&self, #(#args),*) -> crate::operations::#module::#builder {
-                crate::operations::#module::#builder::new(::core::clone::Clone::clone(self), #(#values),*)
+            pub fn #name(&self, #(#args),*) -> #operations::#module::#builder {
+                #operations::#module::#builder::new(::core::clone::Clone::clone(self), #(#values),*)
             }
         }
     }
@@ -390,7 +394,7 @@ impl Printer<'_> {
     /// `impl TextDeltas` for an event type: nested loops and `if let`s down the path, pushing each
     /// string with its output index.
     pub fn text_deltas(&self, t: &TextDeltasImpl) -> TokenStream {
-        let ty = self.rust_type(&t.ty, false);
+        let (ty, runtime) = (self.rust_type(&t.ty, false), rt::runtime());
         let steps = &t.steps;
         // binding(i) holds the value reached after step i; `self` before the first step.
         let binding = |i: Option<usize>| match i {
@@ -437,7 +441,7 @@ impl Printer<'_> {
             };
         }
         quote! {
-            impl crate::runtime::TextDeltas for #ty {
+            impl #runtime::TextDeltas for #ty {
                 fn text_deltas(&self) -> Vec<(usize, &str)> {
                     let mut out = Vec::new();
                     #body
@@ -464,7 +468,8 @@ fn error_table(op: &OperationItem) -> TokenStream {
             StatusMatch::Default => quote!(#runtime::StatusMatch::Default),
         };
         let variant: Ident = format_ident!("{}", variant);
-        quote!((#status, crate::error_decoders::#variant),)
+        let decoders = rt::error_decoders();
+        quote!((#status, #decoders::#variant),)
     });
     quote!(#(#entries)*)
 }
@@ -523,7 +528,8 @@ fn path_expr(op: &OperationItem) -> TokenStream {
             PathPart::Param(name) => {
                 template.push_str("{}");
                 let name = ident(name);
-                values.push(quote!(crate::runtime::path_segment(&self.#name)));
+                let runtime = rt::runtime();
+                values.push(quote!(#runtime::path_segment(&self.#name)));
             }
         }
     }

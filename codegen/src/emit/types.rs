@@ -119,8 +119,8 @@ impl Printer<'_> {
             let field = ident(&f.name);
             match init {
                 Init::Constant { ty, variant } => {
-                    let (ty, variant) = (format_ident!("{}", ty), format_ident!("{}", variant));
-                    quote!(#field: crate::types::#ty::#variant)
+                    let (types, ty, variant) = (rt::types(), format_ident!("{}", ty), format_ident!("{}", variant));
+                    quote!(#field: #types::#ty::#variant)
                 }
                 Init::Arg => {
                     let value = std.into(quote!(#field));
@@ -267,7 +267,7 @@ impl Printer<'_> {
     }
 
     fn enum_item(&self, name: &Ident, e: &EnumItem) -> TokenStream {
-        let string = self.std.string();
+        let (string, runtime) = (self.std.string(), rt::runtime());
         let variants: Vec<Ident> = e.variants.iter().map(|(v, _)| format_ident!("{}", v)).collect();
         let wires: Vec<&str> = e.variants.iter().map(|(_, w)| w.as_str()).collect();
         let docs = wires.iter().map(|w| format!(" `{w}`"));
@@ -280,7 +280,7 @@ impl Printer<'_> {
                 Unknown(#string),
             }
 
-            crate::runtime::open_enum!(#name { #(#variants => #wires),* });
+            #runtime::open_enum!(#name { #(#variants => #wires),* });
         }
     }
 

@@ -23,7 +23,8 @@ impl Lowering<'_> {
         for (p, name) in op.params.iter().zip(&names.params) {
             let ty = self.rust_type(&p.ty);
             if p.required {
-                inputs.push(Input { name: name.clone(), ty: ty.clone(), into: InputTarget::Field });
+                let schema = Some(format!("{}/schema", p.pointer));
+                inputs.push(Input { name: name.clone(), ty: ty.clone(), into: InputTarget::Field, schema });
                 fields.push(BuilderField { name: name.clone(), ty: ty.clone(), init: FieldInit::Input });
             } else {
                 fields.push(BuilderField {
@@ -63,7 +64,8 @@ impl Lowering<'_> {
                             args.push(if is_flag { BodyArg::False } else { BodyArg::Input(input.clone()) });
                             if !is_flag {
                                 let field_ty = self.field_type(f);
-                                inputs.push(Input { name: input.clone(), ty: field_ty, into: InputTarget::BodyArg });
+                                let schema = Some(f.pointer.clone());
+                                inputs.push(Input { name: input.clone(), ty: field_ty, into: InputTarget::BodyArg, schema });
                             }
                         } else if !f.presence.is_required() && !is_flag {
                             setters.push(BuilderSetter {
@@ -82,7 +84,8 @@ impl Lowering<'_> {
                     Some(args)
                 }
                 _ if body.required => {
-                    inputs.push(Input { name: "body".into(), ty: ty.clone(), into: InputTarget::Field });
+                    let schema = Some(body.schema_pointer());
+                    inputs.push(Input { name: "body".into(), ty: ty.clone(), into: InputTarget::Field, schema });
                     fields.push(BuilderField { name: "body".into(), ty: ty.clone(), init: FieldInit::Input });
                     None
                 }
@@ -126,6 +129,7 @@ impl Lowering<'_> {
             .collect::<Vec<_>>();
         let many = inputs.len() > 6;
         OperationItem {
+            pointer: op.pointer.clone(),
             method: names.method.clone(),
             module: names.module.clone(),
             builder: names.builder.clone(),

@@ -402,6 +402,8 @@ pub struct ClientDocs {
 /// One operation: its module (builder, reply enum, error table) and its client method.
 #[derive(Debug, Clone)]
 pub struct OperationItem {
+    /// The JSON pointer of the operation in the document.
+    pub pointer: String,
     /// The client method's name, also the tracing span's operation name.
     pub method: String,
     /// The module's name (`operations/<module>.rs`).
@@ -490,6 +492,8 @@ pub struct Input {
     pub ty: RustType,
     /// Where it goes.
     pub into: InputTarget,
+    /// The JSON pointer of the schema its value follows, when it has one.
+    pub schema: Option<String>,
 }
 
 /// Where a required input is stored.

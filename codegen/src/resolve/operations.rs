@@ -437,7 +437,8 @@ impl<'d> Resolver<'d> {
                 Some(schema) => self.type_of(schema, &schema_pointer, &hint.with(HintPart::Text("Request".into()))),
                 None => TypeRef::Any,
             };
-            return Ok(Some(Body { ty, encoding: BodyEncoding::Json, required, docs, pointer }));
+            let media_type = media_type.clone();
+            return Ok(Some(Body { ty, encoding: BodyEncoding::Json, required, docs, pointer, media_type }));
         }
         let raw_alternative = body.content.keys().find(|media_type| !is_form(media_type));
         if let Some((media_type, media)) = body.content.iter().find(|(media_type, _)| is_form(media_type)) {
@@ -455,7 +456,8 @@ impl<'d> Resolver<'d> {
                 _ => None,
             };
             if let Some(encoding) = encoding {
-                return Ok(Some(Body { ty, encoding, required, docs, pointer }));
+                let media_type = media_type.clone();
+                return Ok(Some(Body { ty, encoding, required, docs, pointer, media_type }));
             }
             if raw_alternative.is_none() {
                 // No field names to send it by: the caller gives the encoded body.
@@ -468,13 +470,15 @@ impl<'d> Resolver<'d> {
                     true => (TypeRef::Primitive(Primitive::Bytes), BodyEncoding::Raw(media_type.clone())),
                     false => (TypeRef::Primitive(Primitive::String), BodyEncoding::Raw(media_type.clone())),
                 };
-                return Ok(Some(Body { ty, encoding, required, docs, pointer }));
+                let media_type = media_type.clone();
+                return Ok(Some(Body { ty, encoding, required, docs, pointer, media_type }));
             }
         }
         if let Some(media_type) = raw_alternative.or(body.content.keys().next()) {
             let (_, ty) = raw_media(media_type);
             let encoding = BodyEncoding::Raw(media_type.clone());
-            return Ok(Some(Body { ty, encoding, required, docs, pointer }));
+            let media_type = media_type.clone();
+            return Ok(Some(Body { ty, encoding, required, docs, pointer, media_type }));
         }
         self.left_out(&pointer, "request body has no media type".to_owned(), required)
     }

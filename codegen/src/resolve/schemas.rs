@@ -617,6 +617,8 @@ impl<'d> Resolver<'d> {
         pointer: &str,
     ) -> Option<TaggedUnion> {
         let mut variants = Vec::new();
+        // A tag value selects the first member that holds it.
+        let mut claimed: Vec<Constant> = Vec::new();
         for (member, member_pointer) in members {
             let Some(reference) = &member.body.reference else {
                 self.diags.warning(
@@ -645,6 +647,15 @@ impl<'d> Resolver<'d> {
                 if !tags.contains(&Constant::String(name.to_owned())) {
                     tags.push(Constant::String(name.to_owned()));
                 }
+            }
+            tags.retain(|t| !claimed.contains(t));
+            claimed.extend(tags.iter().cloned());
+            if tags.is_empty() {
+                self.diags.warning(
+                    member_pointer,
+                    format!("every tag of this member selects an earlier one: it is never decoded from `{tag}`"),
+                );
+                tags.push(Constant::String(name.to_owned()));
             }
             let id = self.named[name];
             variants.push(TaggedVariant {
