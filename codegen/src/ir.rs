@@ -39,6 +39,9 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Every operation, in the document's path order.
     pub operations: Vec<Operation>,
+    /// The Rust types schemas ask for with `x-rust-type`, by the schema's pointer (a component,
+    /// or a property where it is written).
+    pub rust_types: std::collections::BTreeMap<String, String>,
 }
 
 impl Api {
@@ -103,7 +106,18 @@ impl Api {
                 TypeKind::Alias(target) => self.kinds(target, depth + 1),
             },
             TypeRef::Primitive(p) => match p {
-                Primitive::String | Primitive::Secret | Primitive::File => Kinds::STRING,
+                Primitive::String
+                | Primitive::Secret
+                | Primitive::File
+                | Primitive::DateTime
+                | Primitive::Date
+                | Primitive::Uuid
+                | Primitive::Uri
+                | Primitive::Base64
+                | Primitive::DecimalString => Kinds::STRING,
+                // A decimal number or an integer as text: servers send both forms.
+                Primitive::DecimalNumber => Kinds::NUMBER.with(Kinds::STRING),
+                Primitive::Int64String => Kinds::STRING.with(Kinds::INTEGER),
                 Primitive::Bool => Kinds::BOOL,
                 Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => Kinds::INTEGER,
                 Primitive::F32 | Primitive::F64 => Kinds::NUMBER,
@@ -514,25 +528,22 @@ pub enum Primitive {
     Bytes,
     /// A file part of a multipart body (`format: binary` there).
     File,
-}
-
-impl Primitive {
-    /// The Rust type as written in generated code (`SecretString` lives in the runtime).
-    pub fn rust_name(self) -> &'static str {
-        match self {
-            Primitive::String => "String",
-            Primitive::Secret => "SecretString",
-            Primitive::Bool => "bool",
-            Primitive::I32 => "i32",
-            Primitive::I64 => "i64",
-            Primitive::U32 => "u32",
-            Primitive::U64 => "u64",
-            Primitive::F32 => "f32",
-            Primitive::F64 => "f64",
-            Primitive::Bytes => "Vec<u8>",
-            Primitive::File => "FilePart",
-        }
-    }
+    /// A string with `format: date-time` (RFC 3339).
+    DateTime,
+    /// A string with `format: date` (`YYYY-MM-DD`).
+    Date,
+    /// A string with `format: uuid`.
+    Uuid,
+    /// A string with `format: uri` or `url`.
+    Uri,
+    /// A string with `format: byte`: base64-encoded bytes.
+    Base64,
+    /// A string with `format: decimal`.
+    DecimalString,
+    /// A number with `format: decimal`.
+    DecimalNumber,
+    /// A string with `format: int64`: an integer sent as text.
+    Int64String,
 }
 
 /// How a body travels.
@@ -576,6 +587,8 @@ pub struct Operation {
     pub method: Method,
     /// The operation's first tag, which groups it (into a Cargo feature, when features are on).
     pub tag: Option<String>,
+    /// All its tags (what `tag:` patterns select by).
+    pub tags: Vec<String>,
     /// Path template as written (`/pets/{petId}`), with a leading `/`.
     pub path: String,
     /// The template parsed: literal text and path parameters, in order.

@@ -11,13 +11,13 @@ mod emit;
 pub mod ir;
 mod lower;
 pub mod model;
+pub mod project;
 pub mod resolve;
 mod runtime_files;
 pub mod settings;
 pub mod spec;
 
 pub use diagnostics::{Diagnostic, Severity};
-pub use emit::manifest;
 pub use model::Feature as CrateFeature;
 pub use settings::Settings;
 
@@ -31,9 +31,11 @@ pub struct Generated {
     /// Constructs generated with a fallback.
     pub warnings: Vec<Diagnostic>,
     /// The Cargo features the code is gated by (empty unless
-    /// [`Settings::tag_features`] is on); the crate's manifest must declare them, as
-    /// [`manifest`] does.
+    /// [`Settings::tag_features`] is on).
     pub features: Vec<CrateFeature>,
+    /// What the crate's manifest must declare: the dependencies the code needs and the features
+    /// it is gated by ([`project::manifest::create`] writes them).
+    pub manifest: project::manifest::Owned,
 }
 
 /// Reads and resolves a document; errors and warnings are located by file, line and pointer.
@@ -57,7 +59,16 @@ pub fn model(file: &str, text: &str, settings: &Settings) -> Result<(model::Crat
     if settings.deprecation_notes_from_descriptions {
         resolve::deprecation::notes_from_descriptions(&mut api);
     }
-    Ok((lower::lower(&api, settings), warnings))
+    let (model, notes) = lower::lower(&api, settings);
+    let mut warnings = warnings;
+    warnings.extend(notes.into_iter().map(|message| Diagnostic {
+        severity: Severity::Warning,
+        file: file.to_owned(),
+        line: None,
+        pointer: String::new(),
+        message: format!("settings: {message}"),
+    }));
+    Ok((model, warnings))
 }
 
 /// How a diagnostic that is the generator's own failure begins.
@@ -67,14 +78,18 @@ pub const INTERNAL_ERROR: &str = "internal error: ";
 pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated, Vec<Diagnostic>> {
     let (model, warnings) = model(file, text, settings)?;
     // The printer failing is the generator's bug, never the document's: said so plainly.
-    let files = emit::emit(&model).map_err(|message| {
-        vec![Diagnostic {
-            severity: Severity::Error,
-            file: file.to_owned(),
-            line: None,
-            pointer: String::new(),
-            message: format!("{INTERNAL_ERROR}{message} (please report this with the document)"),
-        }]
-    })?;
-    Ok(Generated { files, warnings, features: model.features })
+    let files = emit::emit(&model).map_err(|message| vec![internal_error(file, &message)])?;
+    let manifest = project::owned(&model);
+    Ok(Generated { files, warnings, features: model.features, manifest })
+}
+
+/// The printer failing is the generator's bug, never the document's: said so plainly.
+fn internal_error(file: &str, message: &str) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: file.to_owned(),
+        line: None,
+        pointer: String::new(),
+        message: format!("{INTERNAL_ERROR}{message} (please report this with the document)"),
+    }
 }

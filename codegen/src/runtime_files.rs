@@ -1,35 +1,129 @@
-//! The runtime's source, copied byte for byte into every generated crate under `src/runtime/`.
+//! The runtime's source, copied byte for byte into every generated crate under `src/runtime/`:
+//! the part every crate needs (how the model types read and write JSON), the client's part (HTTP,
+//! retries, streams, errors) unless the crate has only types, and codecs only the crates that use
+//! them carry. Each crate's `runtime/mod.rs` declares the parts it carries; `src/runtime/mod.rs`
+//! here, which declares them all for the runtime's own crate, is the same text for all parts.
 
-/// `(file name, source)` of every runtime module.
-pub const FILES: &[(&str, &str)] = &[
-    ("client.rs", include_str!("../runtime/src/runtime/client.rs")),
-    ("enums.rs", include_str!("../runtime/src/runtime/enums.rs")),
-    ("error.rs", include_str!("../runtime/src/runtime/error.rs")),
-    ("form.rs", include_str!("../runtime/src/runtime/form.rs")),
-    ("mod.rs", include_str!("../runtime/src/runtime/mod.rs")),
-    ("nullable.rs", include_str!("../runtime/src/runtime/nullable.rs")),
-    ("object.rs", include_str!("../runtime/src/runtime/object.rs")),
-    ("observe.rs", include_str!("../runtime/src/runtime/observe.rs")),
-    ("request.rs", include_str!("../runtime/src/runtime/request.rs")),
-    ("retry.rs", include_str!("../runtime/src/runtime/retry.rs")),
-    ("secret.rs", include_str!("../runtime/src/runtime/secret.rs")),
-    ("sse.rs", include_str!("../runtime/src/runtime/sse.rs")),
-    ("union.rs", include_str!("../runtime/src/runtime/union.rs")),
+pub use crate::model::RuntimePart as Part;
+
+/// `(part, file name, source)` of every runtime module.
+pub const FILES: &[(Part, &str, &str)] = &[
+    (Part::Client, "client.rs", include_str!("runtime/client.rs")),
+    (Part::Model, "codec.rs", include_str!("runtime/codec.rs")),
+    (Part::DecimalCodec, "decimal_codec.rs", include_str!("runtime/decimal_codec.rs")),
+    (Part::Model, "enums.rs", include_str!("runtime/enums.rs")),
+    (Part::Client, "error.rs", include_str!("runtime/error.rs")),
+    (Part::Client, "form.rs", include_str!("runtime/form.rs")),
+    (Part::Model, "nullable.rs", include_str!("runtime/nullable.rs")),
+    (Part::Model, "object.rs", include_str!("runtime/object.rs")),
+    (Part::Client, "observe.rs", include_str!("runtime/observe.rs")),
+    (Part::Client, "request.rs", include_str!("runtime/request.rs")),
+    (Part::Client, "retry.rs", include_str!("runtime/retry.rs")),
+    (Part::Client, "secret.rs", include_str!("runtime/secret.rs")),
+    (Part::Model, "secret_string.rs", include_str!("runtime/secret_string.rs")),
+    (Part::Client, "sse.rs", include_str!("runtime/sse.rs")),
+    (Part::TimeCodec, "time_codec.rs", include_str!("runtime/time_codec.rs")),
+    (Part::Model, "union.rs", include_str!("runtime/union.rs")),
 ];
+
+/// What each part declares in `runtime/mod.rs`: its modules, then what it re-exports.
+const DECLARATIONS: &[(Part, &str)] = &[
+    (
+        Part::Model,
+        "pub mod codec;
+mod enums;
+pub mod nullable;
+mod object;
+mod secret_string;
+pub mod union;
+#[allow(unused_imports)] // used by generated enums only
+pub(crate) use enums::open_enum;
+pub use object::{Fields, Object};
+pub use secret_string::SecretString;
+",
+    ),
+    (
+        Part::Client,
+        "mod client;
+mod error;
+mod form;
+mod observe;
+mod request;
+mod retry;
+mod secret;
+mod sse;
+pub use client::{
+    client_builder, response_data, send_by_status, send_bytes, send_empty, send_json, send_sse, send_sse_raw,
+    send_text, ApiInfo, Auth, Client, ClientBuilder, Response,
+};
+pub use error::{
+    ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, StatusMatch,
+    TimeoutKind,
+};
+pub use form::FilePart;
+pub use observe::Hook;
+pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
+pub use retry::RetryPolicy;
+pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
+",
+    ),
+    (Part::TimeCodec, "pub mod time_codec;\n"),
+    (Part::DecimalCodec, "pub mod decimal_codec;\n"),
+];
+
+const DOCS: &str = "//! Runtime shared by generated SDKs: how model types read and write JSON, and (in crates with a
+//! client) the HTTP client, authentication, retries, server-sent events, errors and secret
+//! handling. It knows no particular API; generated code passes in what it needs.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+";
+
+/// The `runtime/mod.rs` of a crate carrying `parts`; `gate` writes the `cfg` that compiles a
+/// codec in the runtime's own crate only with its feature.
+pub fn mod_rs(parts: &[Part], gate: impl Fn(Part) -> Option<&'static str>) -> String {
+    let mut text = format!("{DOCS}\n");
+    for (part, declared) in DECLARATIONS.iter().filter(|(part, _)| parts.contains(part)) {
+        match gate(*part) {
+            Some(feature) => text.push_str(&format!("#[cfg(feature = \"{feature}\")]\n{declared}")),
+            None => text.push_str(declared),
+        }
+    }
+    text
+}
+
+/// The feature of the runtime's own crate that compiles a codec (its crate is optional there).
+#[cfg(test)]
+pub fn runtime_crate_feature(part: Part) -> Option<&'static str> {
+    match part {
+        Part::TimeCodec => Some("time"),
+        Part::DecimalCodec => Some("rust_decimal"),
+        Part::Model | Part::Client => None,
+    }
+}
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// A runtime module left out of the list would be missing from every generated crate.
     #[test]
     fn every_runtime_module_is_listed() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime/src/runtime");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/runtime");
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)
             .expect("runtime folder")
             .flatten()
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "mod.rs")
             .collect();
         on_disk.sort();
-        let listed: Vec<&str> = super::FILES.iter().map(|(name, _)| *name).collect();
+        let listed: Vec<&str> = FILES.iter().map(|(_, name, _)| *name).collect();
         assert_eq!(on_disk, listed);
+    }
+
+    /// The runtime's own crate declares every part as generated crates do, codecs behind its
+    /// features: `src/runtime/mod.rs` is what this module prints for all parts.
+    #[test]
+    fn the_runtime_crate_declares_what_crates_carry() {
+        let all = [Part::Model, Part::Client, Part::TimeCodec, Part::DecimalCodec];
+        assert_eq!(include_str!("runtime/mod.rs"), mod_rs(&all, runtime_crate_feature));
     }
 }

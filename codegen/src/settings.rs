@@ -1,12 +1,19 @@
-//! What a generation run is told beyond the document itself.
+//! What a generation run is told beyond the document itself. A config file (`project`) fills
+//! these; a library user sets them with the `with_*` methods.
 
-/// Generation settings, built with `with_*` setters.
+use std::collections::BTreeMap;
+
+/// Generation settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The document's path as named in headers and diagnostics (e.g. `spec/api.yaml`).
     pub spec_path: String,
+    /// The command that regenerates the crate, named in every generated file's header.
+    pub command: String,
+    /// The crate's name, for the front page's examples (`use my_api::Client;`).
+    pub crate_name: String,
     /// When set, crate docs are `include_str!` of this path (relative to `src/lib.rs`) instead of
-    /// the document's `info`, so a hand-written README with compiled examples can be the front page.
+    /// the front page generated from the document.
     pub readme: Option<String>,
     /// Take a deprecated item's note from its description when the description starts by saying
     /// it is deprecated ("NB: Deprecated in favour of …"), for documents that do not use
@@ -16,10 +23,88 @@ pub struct Settings {
     /// sends them back), so nothing a server adds is lost. On by default; off, structs ignore
     /// unknown fields and compile to less code.
     pub keep_unknown_fields: bool,
-    /// A Cargo feature per tag (see `emit::features`), so a user of a big API compiles only the
-    /// parts they call. Off by default: the crate's manifest must then declare the features,
-    /// which [`crate::manifest`] does for a standalone crate.
+    /// A Cargo feature per tag, so a user of a big API compiles only the parts they call. Off by
+    /// default in the library: the crate's manifest must then declare the features.
     pub tag_features: bool,
+    /// Tags compiled together under one feature (name → tags); the other tags keep a feature each.
+    pub feature_groups: BTreeMap<String, Vec<String>>,
+    /// The most features the crate declares (crates.io accepts 300): beyond it, tags are grouped.
+    pub max_features: usize,
+    /// The Rust types of string and number formats.
+    pub formats: Formats,
+    /// Rust types chosen for schemas or properties, by JSON pointer (`#/components/schemas/Money`
+    /// or `#/components/schemas/Pet/properties/id`) or component name: a path like
+    /// `rust_decimal::Decimal`, whose crate the owner adds to the manifest.
+    pub type_overrides: BTreeMap<String, String>,
+    /// Renames of what the crate would otherwise call an item.
+    pub renames: Renames,
+    /// Operations to generate (all when empty): `operationId`s, `METHOD /path` (with `*`
+    /// matching within a segment), or `tag:Name`. Types no kept operation uses are left out.
+    pub include: Vec<String>,
+    /// Operations to leave out, written as `include`'s.
+    pub exclude: Vec<String>,
+    /// Only the model types: no client, operations or HTTP stack.
+    pub types_only: bool,
+    /// Modules the owner writes in `src/` beside the generated ones, declared by `lib.rs`.
+    pub modules: Vec<String>,
+}
+
+/// What a crate would call an item → what it calls it instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renames {
+    /// Client methods (`get_pet_by_id` → `pet`).
+    pub operations: BTreeMap<String, String>,
+    /// Types (`Pet` → `Animal`).
+    pub types: BTreeMap<String, String>,
+    /// Fields, as `Type.field` (`Pet.name` → `title`).
+    pub fields: BTreeMap<String, String>,
+    /// Enum and union variants, as `Type.Variant` (`Status.Active` → `Enabled`).
+    pub variants: BTreeMap<String, String>,
+}
+
+/// The Rust types of formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// `date-time` and `date`.
+    pub dates: Dates,
+    /// `uuid` as `uuid::Uuid` (else `String`).
+    pub uuid: bool,
+    /// `decimal` strings and numbers as `rust_decimal::Decimal` (else `String` and `f64`).
+    pub decimal: bool,
+    /// `uri`/`url` as `url::Url` (else `String`).
+    pub uri: bool,
+    /// `byte` as `Vec<u8>`, decoded from base64 (else `String`).
+    pub byte: bool,
+    /// `type: string, format: int64` as `i64`, written as text (else `String`).
+    pub int64: bool,
+}
+
+/// Which crate's types `date-time` and `date` strings become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dates {
+    /// `chrono::DateTime<chrono::Utc>` and `chrono::NaiveDate`.
+    Chrono,
+    /// `jiff::Timestamp` and `jiff::civil::Date`.
+    Jiff,
+    /// `time::OffsetDateTime` and `time::Date`.
+    Time,
+    /// `String`, exactly as sent.
+    String,
+}
+
+impl Default for Formats {
+    /// Typed dates (chrono), uuids, decimals and integers-as-text; `uri` and `byte` stay strings.
+    /// (ARCHITECTURE.md gives the reasons.)
+    fn default() -> Self {
+        Formats { dates: Dates::Chrono, uuid: true, decimal: true, uri: false, byte: false, int64: true }
+    }
+}
+
+impl Formats {
+    /// Every format kept as the document's strings and numbers.
+    pub fn untyped() -> Self {
+        Formats { dates: Dates::String, uuid: false, decimal: false, uri: false, byte: false, int64: false }
+    }
 }
 
 impl Settings {
@@ -27,10 +112,21 @@ impl Settings {
     pub fn new(spec_path: impl Into<String>) -> Self {
         Settings {
             spec_path: spec_path.into(),
+            command: "sdksmith generate".to_owned(),
+            crate_name: "sdk".to_owned(),
             readme: None,
             deprecation_notes_from_descriptions: false,
             keep_unknown_fields: true,
             tag_features: false,
+            feature_groups: BTreeMap::new(),
+            max_features: 300,
+            formats: Formats::default(),
+            type_overrides: BTreeMap::new(),
+            renames: Renames::default(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            types_only: false,
+            modules: Vec::new(),
         }
     }
 
@@ -55,6 +151,30 @@ impl Settings {
     /// Uses the README at `path` (relative to `src/lib.rs`) as crate documentation.
     pub fn with_readme(mut self, path: impl Into<String>) -> Self {
         self.readme = Some(path.into());
+        self
+    }
+
+    /// The Rust types of formats.
+    pub fn with_formats(mut self, formats: Formats) -> Self {
+        self.formats = formats;
+        self
+    }
+
+    /// The command named in generated files' headers as the one that regenerates them.
+    pub fn with_command(mut self, command: impl Into<String>) -> Self {
+        self.command = command.into();
+        self
+    }
+
+    /// The crate's name, used in the front page's examples.
+    pub fn with_crate_name(mut self, name: impl Into<String>) -> Self {
+        self.crate_name = name.into();
+        self
+    }
+
+    /// Only the model types (see the field).
+    pub fn types_only(mut self) -> Self {
+        self.types_only = true;
         self
     }
 }

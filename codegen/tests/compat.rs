@@ -1,12 +1,12 @@
 //! API comparison on fixture pairs: the semver bump each kind of change calls for, judged on the
 //! generated Rust API.
 
-use codegen::compat::{bump, compare, Impact};
+use sdksmith::compat::{bump, compare, Impact};
 
-fn api(file: &str) -> codegen::model::Crate {
+fn api(file: &str) -> sdksmith::model::Crate {
     let path = format!("{}/tests/fixtures/diff/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture");
-    codegen::model(file, &text, &codegen::Settings::new(file)).unwrap_or_else(|d| panic!("{d:?}")).0
+    sdksmith::model(file, &text, &sdksmith::Settings::new(file)).unwrap_or_else(|d| panic!("{d:?}")).0
 }
 
 fn described(old: &str, new: &str) -> Vec<String> {

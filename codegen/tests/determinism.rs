@@ -1,7 +1,7 @@
 //! Same document, same bytes: twice in a row, and with its map keys in another order, for every
 //! fixture.
 
-use codegen::Settings;
+use sdksmith::Settings;
 use serde_yaml::{Mapping, Value};
 use std::collections::BTreeMap;
 
@@ -20,7 +20,7 @@ fn fixtures() -> Vec<(String, String)> {
 }
 
 fn generate(file: &str, text: &str) -> BTreeMap<String, String> {
-    codegen::generate(file, text, &Settings::new("spec.yaml")).unwrap_or_else(|d| panic!("{d:?}")).files
+    sdksmith::generate(file, text, &Settings::new("spec.yaml")).unwrap_or_else(|d| panic!("{d:?}")).files
 }
 
 /// Reverses the keys of every map except `properties` (whose order is the struct's field order).

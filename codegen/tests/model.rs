@@ -4,8 +4,8 @@
 //! methods, builder methods, `ErrorBody` variants and root re-exports. What `compat` compares is
 //! therefore what ships.
 
-use codegen::model::{ItemKind, Surface};
-use codegen::Settings;
+use sdksmith::model::{ItemKind, Surface};
+use sdksmith::Settings;
 use std::collections::BTreeSet;
 
 /// Methods every builder has besides its setters (the reserved builder names).
@@ -52,13 +52,13 @@ fn comparable(surface: &Surface, reexported: &[String], enums: &[String]) -> BTr
 }
 
 fn check(name: &str, text: &str, settings: &Settings) {
-    let (model, _) = codegen::model(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
-    let generated = codegen::generate(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
-    let printed = codegen::model::surface_of_source(&generated.files).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let (model, _) = sdksmith::model(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
+    let generated = sdksmith::generate(name, text, settings).unwrap_or_else(|d| panic!("{d:?}"));
+    let printed = sdksmith::model::surface_of_source(&generated.files).unwrap_or_else(|e| panic!("{name}: {e}"));
     let enums: Vec<String> = model
         .types
         .iter()
-        .filter(|t| matches!(t.body, codegen::model::TypeBody::Enum(_)))
+        .filter(|t| matches!(t.body, sdksmith::model::TypeBody::Enum(_)))
         .map(|t| format!("types::{}", t.name))
         .collect();
     let printed = comparable(&printed, &model.reexports, &enums);
@@ -87,6 +87,18 @@ fn every_fixture_crate_offers_exactly_what_its_model_lists() {
         checked += 1;
     }
     assert!(checked >= 11, "{checked} fixtures");
+    // And as each fixture crate's config has it: renames, overrides, selection, types only.
+    let sdks = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sdks");
+    for entry in std::fs::read_dir(sdks).expect("fixture crates").flatten() {
+        let config = entry.path().join("sdksmith.toml");
+        if !config.is_file() {
+            continue;
+        }
+        let project = sdksmith::project::Project::load(&config).unwrap_or_else(|e| panic!("{e}"));
+        let plan = project.plan().unwrap_or_else(|d| panic!("{d:?}"));
+        let settings = project.settings().unwrap_or_else(|e| panic!("{e}"));
+        check(&plan.document.0, &plan.document.1, &settings);
+    }
     let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/humanloop.yaml");
     let text = std::fs::read_to_string(spec).expect("the humanloop document");
     check("spec/humanloop.yaml", &text, &Settings::new("spec/humanloop.yaml"));
@@ -99,9 +111,9 @@ fn a_constructor_that_gains_an_argument_is_a_breaking_change() {
     let base = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    ToolCall:\n      type: object\n      required: [id, type]\n      properties:\n        id: {type: string}\n        type: {type: string, enum: [function]}\n";
     let grown = base.replace("enum: [function]", "enum: [function, custom]");
     let settings = Settings::new("t.yaml");
-    let (old, _) = codegen::model("t.yaml", base, &settings).expect("old");
-    let (new, _) = codegen::model("t.yaml", &grown, &settings).expect("new");
-    let changes = codegen::compat::compare(&old, &new);
+    let (old, _) = sdksmith::model("t.yaml", base, &settings).expect("old");
+    let (new, _) = sdksmith::model("t.yaml", &grown, &settings).expect("new");
+    let changes = sdksmith::compat::compare(&old, &new);
     let text: Vec<String> = changes.iter().map(ToString::to_string).collect();
     assert!(
         text.contains(
@@ -110,5 +122,5 @@ fn a_constructor_that_gains_an_argument_is_a_breaking_change() {
         ),
         "{text:#?}"
     );
-    assert_eq!(codegen::compat::bump(&changes), codegen::compat::Impact::Major);
+    assert_eq!(sdksmith::compat::bump(&changes), sdksmith::compat::Impact::Major);
 }

@@ -5,8 +5,8 @@
 //! generator's own failure, such as invalid Rust from the printer). The number of cases is bounded,
 //! so the test runs in CI in seconds; `PROPTEST_CASES` raises it for a longer hunt.
 
-use codegen::Settings;
 use proptest::prelude::*;
+use sdksmith::Settings;
 use serde_json::{json, Map, Value};
 
 /// Names that have broken generators: keywords, std and runtime names, case collisions, empty,
@@ -182,13 +182,13 @@ fn document() -> impl Strategy<Value = Value> {
 /// Generation of `doc` returns (files or diagnostics) instead of panicking.
 fn generates_or_explains(doc: &Value) -> Result<(), TestCaseError> {
     let text = serde_json::to_string_pretty(doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let outcome = std::panic::catch_unwind(|| codegen::generate("fuzz.json", &text, &Settings::new("fuzz.json")));
+    let outcome = std::panic::catch_unwind(|| sdksmith::generate("fuzz.json", &text, &Settings::new("fuzz.json")));
     match outcome {
         Ok(Ok(_)) => Ok(()),
         Ok(Err(diagnostics)) => {
             prop_assert!(!diagnostics.is_empty(), "a rejection names its reasons");
             // Invalid Rust from the printer is the generator's bug, as much as a panic.
-            let internal = diagnostics.iter().find(|d| d.message.starts_with(codegen::INTERNAL_ERROR));
+            let internal = diagnostics.iter().find(|d| d.message.starts_with(sdksmith::INTERNAL_ERROR));
             prop_assert!(internal.is_none(), "{} on:\n{text}", internal.map(ToString::to_string).unwrap_or_default());
             Ok(())
         }

@@ -2,12 +2,12 @@
 //! configuration — and none of the runtime's plumbing (how generated code sends requests), which
 //! stays private so it is not semver-bound API.
 
-use codegen::Settings;
+use sdksmith::Settings;
 
 fn generated_lib() -> syn::File {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/operations.yaml");
     let text = std::fs::read_to_string(path).expect("fixture");
-    let generated = codegen::generate("operations.yaml", &text, &Settings::new("operations.yaml")).expect("generates");
+    let generated = sdksmith::generate("operations.yaml", &text, &Settings::new("operations.yaml")).expect("generates");
     syn::parse_file(&generated.files["lib.rs"]).expect("lib.rs parses")
 }
 
@@ -90,7 +90,7 @@ fn codegen_runtime_files() -> Vec<(String, &'static str)> {
     let generated = {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/operations.yaml");
         let text = std::fs::read_to_string(path).expect("fixture");
-        codegen::generate("operations.yaml", &text, &Settings::new("operations.yaml")).expect("generates")
+        sdksmith::generate("operations.yaml", &text, &Settings::new("operations.yaml")).expect("generates")
     };
     generated
         .files

@@ -1,11 +1,11 @@
 //! What each `Settings` switch changes in the emitted code.
 
-use codegen::Settings;
+use sdksmith::Settings;
 
 const OBJECTS: &str = include_str!("fixtures/objects.yaml");
 
 fn types_rs(settings: &Settings) -> String {
-    let generated = codegen::generate("objects.yaml", OBJECTS, settings).expect("the fixture generates");
+    let generated = sdksmith::generate("objects.yaml", OBJECTS, settings).expect("the fixture generates");
     generated.files["types.rs"].clone()
 }
 

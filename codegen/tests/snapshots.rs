@@ -3,7 +3,7 @@
 //! fixture has a crate under `sdks/` whose `src/` regen writes and checks for freshness, and whose
 //! tests show the code compiles and behaves.
 
-use codegen::Settings;
+use sdksmith::Settings;
 use std::path::Path;
 
 fn read(path: &Path) -> (String, String) {
@@ -15,7 +15,7 @@ fn read(path: &Path) -> (String, String) {
 fn ir() {
     insta::glob!("fixtures/*.yaml", |path| {
         let (name, text) = read(path);
-        let (api, warnings) = codegen::load_api(&name, &text).unwrap_or_else(|d| panic!("{d:?}"));
+        let (api, warnings) = sdksmith::load_api(&name, &text).unwrap_or_else(|d| panic!("{d:?}"));
         insta::assert_debug_snapshot!((api, warnings));
     });
 }
@@ -24,7 +24,7 @@ fn ir() {
 fn diagnostics() {
     insta::glob!("fixtures/invalid/*.yaml", |path| {
         let (name, text) = read(path);
-        let rendered = match codegen::generate(&name, &text, &Settings::new(&name)) {
+        let rendered = match sdksmith::generate(&name, &text, &Settings::new(&name)) {
             Ok(_) => panic!("{name} should be rejected"),
             Err(diagnostics) => diagnostics.iter().map(|d| format!("{d}\n")).collect::<String>(),
         };

@@ -3,8 +3,8 @@
 //! figures mean the same on any machine. Build with `--release` for real numbers
 //! (`cargo run --release -p xtask -- bench`).
 
-use codegen::Settings;
 use sdk_runtime::runtime::SseDecoder;
+use sdksmith::Settings;
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
@@ -39,14 +39,14 @@ fn bench_generation(path: &str, runs: usize) -> Result<(), String> {
         let _: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     });
     let load = median(runs, || {
-        let _ = codegen::spec::load("bench.json", &json);
+        let _ = sdksmith::spec::load("bench.json", &json);
     });
     let resolve = median(runs, || {
-        let _ = codegen::load_api("bench.json", &json);
+        let _ = sdksmith::load_api("bench.json", &json);
     });
     let settings = Settings::new(path);
     let generate = median(runs, || {
-        let _ = codegen::generate("bench.json", &json, &settings);
+        let _ = sdksmith::generate("bench.json", &json, &settings);
     });
     println!("{path} ({} KiB as JSON), median of {runs}:", json.len() / 1024);
     println!("  baseline serde_json::Value parse   {:>9.2?}   1.00x", baseline);
@@ -103,12 +103,12 @@ fn document_with_parameters(operations: usize, location: &str) -> String {
 fn bench_diagnostics(runs: usize) -> Result<(), String> {
     let clean = document_with_parameters(2000, "query");
     let warned = document_with_parameters(2000, "cookie");
-    let count = codegen::load_api("w.yaml", &warned).map_err(|_| "the document is rejected")?.1.len();
+    let count = sdksmith::load_api("w.yaml", &warned).map_err(|_| "the document is rejected")?.1.len();
     let baseline = median(runs, || {
-        let _ = codegen::load_api("c.yaml", &clean);
+        let _ = sdksmith::load_api("c.yaml", &clean);
     });
     let with_warnings = median(runs, || {
-        let _ = codegen::load_api("w.yaml", &warned);
+        let _ = sdksmith::load_api("w.yaml", &warned);
     });
     println!("diagnostics ({} KiB document), median of {runs}:", warned.len() / 1024);
     println!("  baseline: load + resolve, no warnings {:>9.2?}   1.00x", baseline);

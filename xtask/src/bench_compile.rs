@@ -112,8 +112,8 @@ fn github_document(work: &Path) -> Result<PathBuf, String> {
 fn generate_ours(document: &Path, dir: &Path, crate_name: &str) -> Result<(), String> {
     let spec = document.to_string_lossy();
     let text = fs::read_to_string(document).map_err(|e| format!("cannot read {spec}: {e}"))?;
-    let settings = codegen::Settings::new(spec.as_ref()).with_tag_features();
-    let generated = codegen::generate(&spec, &text, &settings).map_err(|d| format!("{spec}: {} errors", d.len()))?;
+    let settings = sdksmith::Settings::new(spec.as_ref()).with_tag_features();
+    let generated = sdksmith::generate(&spec, &text, &settings).map_err(|d| format!("{spec}: {} errors", d.len()))?;
     crate::regen::write_crate(dir, crate_name, &spec, &generated)?;
     standalone(dir)
 }

@@ -13,9 +13,9 @@ use crate::gate::instances::instances;
 use crate::gate::validate::violations;
 use crate::regen::{workspace_root, write_crate};
 use crate::workspace;
-use codegen::model::{Crate, OperationItem};
-use codegen::spec::{lookup, Document, Schema};
-use codegen::Settings;
+use sdksmith::model::{Crate, OperationItem};
+use sdksmith::spec::{lookup, Document, Schema};
+use sdksmith::Settings;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -53,11 +53,11 @@ pub fn conformance(options: &Options) -> Result<(), String> {
     let cache = root.join("target/conformance");
     let prism = install_prism(&cache)?;
     let text = fs::read_to_string(&options.spec).map_err(|e| format!("cannot read {}: {e}", options.spec))?;
-    let render = |d: Vec<codegen::Diagnostic>| d.iter().map(|d| format!("{d}\n")).collect::<String>();
-    let doc = codegen::spec::load(&options.spec, &text).map_err(|d| render(vec![d]))?;
+    let render = |d: Vec<sdksmith::Diagnostic>| d.iter().map(|d| format!("{d}\n")).collect::<String>();
+    let doc = sdksmith::spec::load(&options.spec, &text).map_err(|d| render(vec![d]))?;
     let settings = Settings::new(&options.spec);
-    let (model, _) = codegen::model(&options.spec, &text, &settings).map_err(render)?;
-    let generated = codegen::generate(&options.spec, &text, &settings).map_err(render)?;
+    let (model, _) = sdksmith::model(&options.spec, &text, &settings).map_err(render)?;
+    let generated = sdksmith::generate(&options.spec, &text, &settings).map_err(render)?;
     let stem = Path::new(&options.spec).file_stem().map_or("api".into(), |s| s.to_string_lossy().into_owned());
     let dir = cache.join(format!("run-{}", stem.replace(|c: char| !c.is_ascii_alphanumeric(), "_")));
     write_crate(&dir.join("sdk"), SDK, &options.spec, &generated)?;
@@ -200,7 +200,8 @@ fn arguments(doc: &Document, op: &OperationItem, shadowed: &[String]) -> Result<
                 None => serde_json::Value::String("conformance".into()),
             };
             // Runtime types are re-exported at the root: that is where a user names them.
-            let ty = input.ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
+            let ty =
+                input.ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
             Ok(format!("arg::<{ty}>(r#\"{}\"#)?", json.to_string().replace("\"#", "\\\"#")))
         })
         .collect()
@@ -222,7 +223,7 @@ fn schema_at<'d>(doc: &'d Document, pointer: &str) -> Option<&'d Schema> {
 /// streams. An argument that does not decode into its type is reported instead.
 fn call(op: &OperationItem, args: &[String]) -> String {
     let name = &op.method;
-    let method = codegen::model::written(name);
+    let method = sdksmith::model::written(name);
     let (runner, verb) = match &op.send {
         Some(_) => ("run", "send_with_response"),
         None => ("run_stream", "stream"),
@@ -236,7 +237,9 @@ fn call(op: &OperationItem, args: &[String]) -> String {
 
 fn write_caller(dir: &Path, program: &str) -> Result<(), String> {
     let write = |path: PathBuf, text: &str| {
-        fs::create_dir_all(path.parent().unwrap_or(dir)).and_then(|()| fs::write(&path, text)).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        fs::create_dir_all(path.parent().unwrap_or(dir))
+            .and_then(|()| fs::write(&path, text))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     write(dir.join("caller/src/main.rs"), program)?;
     write(
@@ -408,7 +411,7 @@ fn request_violations(outcome: &Outcome) -> String {
     let of_request: Vec<String> = header
         .iter()
         .filter(|v| v["location"][0] != "response")
-        .map(|v| format!("{}: {}", v["location"].to_string(), v["message"].as_str().unwrap_or("")))
+        .map(|v| format!("{}: {}", v["location"], v["message"].as_str().unwrap_or("")))
         .collect();
     if !of_request.is_empty() {
         return of_request.join("; ");

@@ -5,6 +5,7 @@
 mod bench;
 mod bench_compile;
 mod conformance;
+mod doc_links;
 mod gate;
 mod regen;
 mod release;
@@ -33,21 +34,6 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// A standalone crate for any document, with a Cargo feature per tag.
-    Generate {
-        /// The OpenAPI document.
-        #[arg(long)]
-        spec: String,
-        /// The crate's folder.
-        #[arg(long)]
-        out: String,
-        /// The crate's name.
-        #[arg(long, default_value = "generated_sdk")]
-        name: String,
-        /// No Cargo feature per tag.
-        #[arg(long)]
-        no_tag_features: bool,
-    },
     /// The API changes of the spec since REV (the last humanloop-v* tag, else HEAD), classified
     /// for semver, with a CHANGELOG entry.
     Diff {
@@ -65,6 +51,12 @@ enum Command {
         write: bool,
         /// The revision of the last release (default: the last humanloop-v* tag, else HEAD).
         rev: Option<String>,
+    },
+    /// Every link between the rendered docs' pages leads to a page and item that exist (run
+    /// after `cargo doc`; rustdoc itself does not check the items on the page).
+    DocLinks {
+        /// The docs' folder (default: target/doc).
+        dir: Option<String>,
     },
     /// The generator over every document under a folder; with --check, every crate compiled.
     Sweep(sweep::Options),
@@ -90,11 +82,9 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Xtask::parse().command {
         Command::Regen { check } => regen::regen(check),
-        Command::Generate { spec, out, name, no_tag_features } => {
-            regen::generate_standalone(&spec, &out, &name, no_tag_features)
-        }
         Command::Diff { rev } => release::diff(rev.as_deref()),
         Command::Release { dry_run: _, write, rev } => release::release(write, rev.as_deref()),
+        Command::DocLinks { dir } => doc_links::doc_links(dir.as_deref()),
         Command::Sweep(options) => sweep::sweep(&options),
         Command::Gate(options) => gate::corpus::gate(&options),
         Command::Conformance(options) => conformance::conformance(&options),

@@ -8,8 +8,8 @@
 //! crates — so a change the generator or the runtime made is classified too.
 
 use crate::regen::{check_all, workspace_root, OUTPUT, SPEC};
-use codegen::compat::{bump, compare, compare_surfaces, Change, Impact};
-use codegen::model::surface_of_source;
+use sdksmith::compat::{bump, compare, compare_surfaces, Change, Impact};
+use sdksmith::model::surface_of_source;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -41,11 +41,11 @@ fn default_revision(root: &Path) -> String {
 fn changes_since(root: &Path, rev: &str) -> Result<Vec<Change>, String> {
     let old_text = git(root, &["show", &format!("{rev}:{SPEC}")])?;
     let new_text = fs::read_to_string(root.join(SPEC)).map_err(|e| format!("cannot read {SPEC}: {e}"))?;
-    let render = |d: Vec<codegen::Diagnostic>| d.iter().map(|d| format!("{d}\n")).collect::<String>();
+    let render = |d: Vec<sdksmith::Diagnostic>| d.iter().map(|d| format!("{d}\n")).collect::<String>();
     // Both revisions through the settings regen uses, so the models are of the crate that ships.
-    let settings = crate::regen::sdk_settings();
-    let (old, _) = codegen::model(&format!("{rev}:{SPEC}"), &old_text, &settings).map_err(render)?;
-    let (new, _) = codegen::model(SPEC, &new_text, &settings).map_err(render)?;
+    let settings = crate::regen::sdk_settings()?;
+    let (old, _) = sdksmith::model(&format!("{rev}:{SPEC}"), &old_text, &settings).map_err(render)?;
+    let (new, _) = sdksmith::model(SPEC, &new_text, &settings).map_err(render)?;
     Ok(compare(&old, &new))
 }
 
@@ -347,10 +347,10 @@ mod tests {
     fn a_generator_caused_break_is_major() {
         let root = workspace_root();
         let text = fs::read_to_string(root.join(SPEC)).expect("the document");
-        let settings = crate::regen::sdk_settings();
-        let before = codegen::generate(SPEC, &text, &settings).expect("generates").files;
+        let settings = crate::regen::sdk_settings().expect("the SDK's config");
+        let before = sdksmith::generate(SPEC, &text, &settings).expect("generates").files;
         let after =
-            codegen::generate(SPEC, &text, &settings.clone().without_unknown_fields()).expect("generates").files;
+            sdksmith::generate(SPEC, &text, &settings.clone().without_unknown_fields()).expect("generates").files;
         let changes = shipped_changes(&before, &after).expect("both parse");
         assert_eq!(bump(&changes), Impact::Major);
         assert!(

@@ -8,7 +8,7 @@
 //! (a machine's memory bounds what rustc can check); they are listed, and counted as failures.
 
 use crate::workspace::{self, ranked, shape};
-use codegen::Settings;
+use sdksmith::Settings;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -78,7 +78,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     for path in &paths {
         let name = path.to_string_lossy().into_owned();
         let Ok(text) = fs::read_to_string(path) else { continue };
-        let result = std::panic::catch_unwind(|| codegen::generate(&name, &text, &Settings::new(&name)));
+        let result = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &Settings::new(&name)));
         match result {
             Ok(Ok(crate_files)) => {
                 warnings += crate_files.warnings.len();

@@ -112,7 +112,7 @@ impl Printer<'_> {
     /// `fn parts`: the request as the runtime sends it (method, path, query, headers, body, `Accept`).
     fn parts_method(&self, op: &OperationItem) -> TokenStream {
         let (runtime, error) = (rt::runtime(), rt::error());
-        let path = path_expr(op);
+        let path = self.path_expr(op);
         let method = format_ident!("{}", op.http.as_str());
         let params: Vec<TokenStream> = op
             .params
@@ -136,10 +136,18 @@ impl Printer<'_> {
                     Some(style) => (quote!(query_styled), Some(quote!(, #runtime::QueryStyle::#style))),
                     None => (verb, None),
                 };
+                // A format read by a codec goes out in its wire form.
+                let (required, optional) = match self.codec(&p.ty, false) {
+                    Some(codec) => {
+                        let c = rt::codec();
+                        (quote!(&#c::encoded::<#codec>(&self.#field)), quote!(&#c::encoded::<#codec>(value)))
+                    }
+                    None => (quote!(&self.#field), quote!(value)),
+                };
                 if p.required {
-                    quote!(parts = parts.#verb(#wire, &self.#field #style);)
+                    quote!(parts = parts.#verb(#wire, #required #style);)
                 } else {
-                    quote!(if let Some(value) = &self.#field { parts = parts.#verb(#wire, value #style); })
+                    quote!(if let Some(value) = &self.#field { parts = parts.#verb(#wire, #optional #style); })
                 }
             })
             .collect();
@@ -184,6 +192,36 @@ impl Printer<'_> {
                 #accept
                 Ok(parts)
             }
+        }
+    }
+
+    /// The path with parameters filled in: `format!("/pets/{}", segment(&self.pet_id))`.
+    fn path_expr(&self, op: &OperationItem) -> TokenStream {
+        let mut template = String::new();
+        let mut values = Vec::new();
+        let runtime = rt::runtime();
+        for part in &op.path_parts {
+            match part {
+                PathPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                PathPart::Param(name) => {
+                    template.push_str("{}");
+                    let field = ident(name);
+                    let ty = op.fields.iter().find(|f| f.name == *name).map(|f| &f.ty);
+                    let value = match ty.and_then(|ty| self.codec(ty, false)) {
+                        Some(codec) => {
+                            let c = rt::codec();
+                            quote!(&#c::encoded::<#codec>(&self.#field))
+                        }
+                        None => quote!(&self.#field),
+                    };
+                    values.push(quote!(#runtime::path_segment(#value)));
+                }
+            }
+        }
+        if values.is_empty() {
+            quote!(#template.to_owned())
+        } else {
+            quote!(format!(#template, #(#values),*))
         }
     }
 
@@ -515,27 +553,5 @@ fn option_setters() -> TokenStream {
             self.options.add_header(name, value);
             self
         }
-    }
-}
-
-/// The path with parameters filled in: `format!("/pets/{}", segment(&self.pet_id))`.
-fn path_expr(op: &OperationItem) -> TokenStream {
-    let mut template = String::new();
-    let mut values = Vec::new();
-    for part in &op.path_parts {
-        match part {
-            PathPart::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            PathPart::Param(name) => {
-                template.push_str("{}");
-                let name = ident(name);
-                let runtime = rt::runtime();
-                values.push(quote!(#runtime::path_segment(&self.#name)));
-            }
-        }
-    }
-    if values.is_empty() {
-        quote!(#template.to_owned())
-    } else {
-        quote!(format!(#template, #(#values),*))
     }
 }

@@ -37,6 +37,23 @@ pub fn object_writer() -> TokenStream {
     quote!(crate::runtime::Object)
 }
 
+/// The codecs of formats whose wire form is not their type's serde form.
+pub fn codec() -> TokenStream {
+    quote!(crate::runtime::codec)
+}
+
+/// The codec type of `kind`.
+pub fn codec_kind(kind: crate::model::CodecKind) -> TokenStream {
+    use crate::model::CodecKind;
+    match kind {
+        CodecKind::Base64 => quote!(crate::runtime::codec::Base64),
+        CodecKind::I64String => quote!(crate::runtime::codec::I64String),
+        CodecKind::Rfc3339 => quote!(crate::runtime::time_codec::Rfc3339),
+        CodecKind::IsoDate => quote!(crate::runtime::time_codec::IsoDate),
+        CodecKind::DecimalNumber => quote!(crate::runtime::decimal_codec::DecimalNumber),
+    }
+}
+
 /// Union helpers: tags, member ranking, flattened variants.
 pub fn union() -> TokenStream {
     quote!(crate::runtime::union)
@@ -83,7 +100,16 @@ mod tests {
                         !linked && after.is_none_or(|c| !c.is_alphanumeric() && c != '_')
                     })
                 };
-                let bypass = ["crate::runtime", "crate::types", "crate::operations", "crate::error_decoders", "crate::Error", "crate::ErrorBody"].into_iter().find(|p| names(p));
+                let bypass = [
+                    "crate::runtime",
+                    "crate::types",
+                    "crate::operations",
+                    "crate::error_decoders",
+                    "crate::Error",
+                    "crate::ErrorBody",
+                ]
+                .into_iter()
+                .find(|p| names(p));
                 assert!(bypass.is_none(), "emit/{file}:{} names {:?} itself: {line}", number + 1, bypass);
             }
         }

@@ -53,10 +53,11 @@ impl Printer<'_> {
                     let wire = &f.wire;
                     quote!(#[serde(rename = #wire)])
                 });
-                let presence = match f.presence {
+                let presence = match (f.presence, self.codec(&f.value, true)) {
                     _ if !derived => TokenStream::new(),
-                    Presence::Optional => quote!(#[serde(default, skip_serializing_if = #is_none)]),
-                    Presence::OptionalNullable => {
+                    (presence, Some(codec)) => self.derived_codec(presence, codec),
+                    (Presence::Optional, None) => quote!(#[serde(default, skip_serializing_if = #is_none)]),
+                    (Presence::OptionalNullable, None) => {
                         let with = rt::NULLABLE_WITH;
                         quote!(#[serde(default, skip_serializing_if = #is_none, with = #with)])
                     }
@@ -200,9 +201,16 @@ impl Printer<'_> {
         let local = |i: usize| format_ident!("field{}", i);
         let required_binding = (!required.is_empty()).then(|| {
             let locals = required.iter().map(|i| local(*i));
-            let wires = required.iter().map(|i| &s.fields[*i].wire);
+            let reads = required.iter().map(|i| {
+                let field = &s.fields[*i];
+                let wire = &field.wire;
+                match self.codec(&field.value, true) {
+                    Some(codec) => quote!(fields.required_as::<#codec>(#wire)),
+                    None => quote!(fields.required(#wire)),
+                }
+            });
             quote! {
-                let (#(Some(#locals),)*) = (#(fields.required(#wires),)*) else {
+                let (#(Some(#locals),)*) = (#(#reads,)*) else {
                     return Err(fields.failure());
                 };
             }
@@ -210,6 +218,12 @@ impl Printer<'_> {
         let reads = s.fields.iter().enumerate().map(|(i, f)| {
             let field = ident(&f.name);
             let wire = &f.wire;
+            if let (Some(codec), false) = (self.codec(&f.value, true), f.presence == Presence::Required) {
+                return match f.presence {
+                    Presence::OptionalNullable => quote!(#field: fields.nullable_as::<#codec>(#wire),),
+                    _ => quote!(#field: fields.optional_as::<#codec>(#wire),),
+                };
+            }
             match f.presence {
                 Presence::Required => {
                     let local = local(i);
@@ -226,6 +240,17 @@ impl Printer<'_> {
         let writes = s.fields.iter().map(|f| {
             let field = ident(&f.name);
             let wire = &f.wire;
+            if let Some(codec) = self.codec(&f.value, true) {
+                let nullable = rt::codec();
+                return match f.presence {
+                    Presence::Required => quote!(object.field_as::<#codec>(#wire, &self.#field);),
+                    Presence::RequiredNullable => {
+                        quote!(object.field_as::<#nullable::Nullable<#codec>>(#wire, &self.#field);)
+                    }
+                    Presence::Optional => quote!(object.optional_as::<#codec>(#wire, &self.#field);),
+                    Presence::OptionalNullable => quote!(object.nullable_as::<#codec>(#wire, &self.#field);),
+                };
+            }
             let write = match f.presence {
                 Presence::Required | Presence::RequiredNullable => quote!(field),
                 Presence::Optional => quote!(optional),
@@ -334,7 +359,20 @@ impl Printer<'_> {
                 false => quote!(Self::#variant),
             };
             let i = proc_macro2::Literal::usize_unsuffixed(i);
-            quote!(#i => serde::Deserialize::deserialize(value).map(#wrap),)
+            match self.codec(&v.ty, true) {
+                Some(codec) => {
+                    let c = rt::codec();
+                    quote!(#i => <#codec as #c::Codec>::decode(value.clone()).map(#wrap).map_err(serde::de::Error::custom),)
+                }
+                None => quote!(#i => serde::Deserialize::deserialize(value).map(#wrap),),
+            }
+        });
+        let encoders = u.variants.iter().zip(&idents).map(|(v, variant)| match self.codec(&v.ty, true) {
+            Some(codec) => {
+                let c = rt::codec();
+                quote!(Self::#variant(v) => serde::Serialize::serialize(&<#codec as #c::Codec>::encode(v), serializer),)
+            }
+            None => quote!(Self::#variant(v) => serde::Serialize::serialize(v, serializer),),
         });
         let type_name = name.to_string();
         quote! {
@@ -345,7 +383,7 @@ impl Printer<'_> {
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                     match self {
-                        #(Self::#idents(v) => serde::Serialize::serialize(v, serializer),)*
+                        #(#encoders)*
                     }
                 }
             }
@@ -434,6 +472,60 @@ impl Printer<'_> {
     /// A type written inside the `types` module.
     fn local(&self, ty: &RustType) -> TokenStream {
         self.rust_type(ty, true)
+    }
+
+    /// The codec that reads and writes values of `ty`, when a codec reads some part of them
+    /// (`List<Nullable<I64String>>` for `Vec<Option<i64>>` sent as text); `local` inside `types`.
+    pub fn codec(&self, ty: &RustType, local: bool) -> Option<TokenStream> {
+        ty.has_codec().then(|| self.codec_of(ty, local))
+    }
+
+    fn codec_of(&self, ty: &RustType, local: bool) -> TokenStream {
+        let c = rt::codec();
+        match ty {
+            RustType::Codec { codec, .. } => rt::codec_kind(*codec),
+            RustType::Vec(inner) => {
+                let inner = self.codec_of(inner, local);
+                quote!(#c::List<#inner>)
+            }
+            RustType::Option(inner) => {
+                let inner = self.codec_of(inner, local);
+                quote!(#c::Nullable<#inner>)
+            }
+            RustType::Map(inner) => {
+                let inner = self.codec_of(inner, local);
+                quote!(#c::Map<#inner>)
+            }
+            RustType::Box(inner) => {
+                let inner = self.codec_of(inner, local);
+                quote!(#c::Boxed<#inner>)
+            }
+            other => {
+                let plain = self.rust_type(other, local);
+                quote!(#c::Plain<#plain>)
+            }
+        }
+    }
+
+    /// The serde attributes of a derived struct's field read by `codec`, for its presence.
+    fn derived_codec(&self, presence: Presence, codec: TokenStream) -> TokenStream {
+        let c = rt::codec();
+        let is_none = self.std.is_none();
+        let whole = match presence {
+            Presence::Required => codec,
+            Presence::RequiredNullable | Presence::Optional => quote!(#c::Nullable<#codec>),
+            Presence::OptionalNullable => quote!(#c::Nullable<#c::Nullable<#codec>>),
+        };
+        let deserialize = format!("{}::deserialize::<_, {}>", c, whole).replace(' ', "");
+        let serialize = format!("{}::serialize::<_, {}>", c, whole).replace(' ', "");
+        match presence {
+            Presence::Required | Presence::RequiredNullable => {
+                quote!(#[serde(deserialize_with = #deserialize, serialize_with = #serialize)])
+            }
+            Presence::Optional | Presence::OptionalNullable => quote! {
+                #[serde(default, skip_serializing_if = #is_none, deserialize_with = #deserialize, serialize_with = #serialize)]
+            },
+        }
     }
 }
 

@@ -55,6 +55,13 @@ pub fn describe(names: &Names, ty: &TypeRef) -> String {
             Primitive::F32 | Primitive::F64 => "a number",
             Primitive::Bytes => "raw bytes",
             Primitive::File => "a file (bytes, a path or a reader, with its file name and media type)",
+            Primitive::DateTime => "a date and time",
+            Primitive::Date => "a date",
+            Primitive::Uuid => "a UUID",
+            Primitive::Uri => "a URI",
+            Primitive::Base64 => "bytes, sent as base64",
+            Primitive::DecimalString | Primitive::DecimalNumber => "a decimal number",
+            Primitive::Int64String => "an integer, sent as text",
         }
         .to_owned(),
         TypeRef::Array(item) => format!("a list of {}", plural(&describe(names, item))),
@@ -70,9 +77,15 @@ fn plural(single: &str) -> String {
     if let Some(value) = single.strip_suffix(" or null") {
         return format!("{} or nulls", plural(value));
     }
+    if let Some((what, how)) = single.split_once(", sent as") {
+        return format!("{}, sent as{how}", plural(what));
+    }
     let bare = single.strip_prefix("an ").or_else(|| single.strip_prefix("a ")).unwrap_or(single);
     match bare {
-        "string" | "boolean" | "integer" | "number" => format!("{bare}s"),
+        "string" | "boolean" | "integer" | "number" | "date" | "UUID" | "URI" | "decimal number" => {
+            format!("{bare}s")
+        }
+        "date and time" => "dates and times".to_owned(),
         _ if bare.starts_with("[`") => format!("{bare} values"),
         _ => bare.to_owned(),
     }

@@ -8,8 +8,10 @@
 //!
 //! An item every feature reaches is compiled always; so is everything when features are off.
 
+use super::selection::Selection;
 use crate::ir::{Api, TypeId};
 use crate::model::{Cfg, Feature};
+use crate::settings::Settings;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The feature of the types no operation reaches.
@@ -40,18 +42,28 @@ impl Plan {
         }
     }
 
-    /// A feature per tag, when the document has at least two (one would gate nothing useful).
-    pub fn per_tag(api: &Api) -> Plan {
-        let tags: BTreeSet<&str> = api.operations.iter().filter_map(|op| op.tag.as_deref()).collect();
+    /// A feature per tag (or group of tags) of the kept operations, when there are at least two
+    /// (one would gate nothing useful); never more than `settings.max_features` in all.
+    pub fn per_tag(api: &Api, selection: &Selection, settings: &Settings) -> Plan {
+        let kept = || api.operations.iter().zip(&selection.operations).filter(|(_, kept)| **kept).map(|(op, _)| op);
+        let tags: BTreeSet<&str> = kept().filter_map(|op| op.tag.as_deref()).collect();
         if tags.len() < 2 {
             return Plan::none(api);
         }
-        let names = feature_names(&tags);
-        let mut features: Vec<Feature> = names
-            .values()
-            .map(|(name, tag)| Feature {
-                name: name.clone(),
-                doc: format!("Operations tagged `{}`.", tag.replace(char::is_control, " ")),
+        // Features every crate declares besides the tags': `default`, `full`, the unreferenced
+        // types', `tracing` and the two TLS ones.
+        let budget = settings.max_features.saturating_sub(TAKEN.len() - 1).max(1);
+        let names = feature_names(&tags, &settings.feature_groups, budget);
+        let mut docs: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (tag, name) in &names {
+            docs.entry(name.as_str()).or_default().push(tag);
+        }
+        let mut features: Vec<Feature> = docs
+            .iter()
+            .map(|(name, tags)| {
+                let tags: Vec<String> =
+                    tags.iter().map(|tag| format!("`{}`", tag.replace(char::is_control, " "))).collect();
+                Feature { name: (*name).to_owned(), doc: format!("Operations tagged {}.", tags.join(", ")) }
             })
             .collect();
         features.push(Feature {
@@ -60,16 +72,21 @@ impl Plan {
         });
         features.sort_by(|a, b| a.name.cmp(&b.name));
         let index: BTreeMap<&str, usize> = features.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect();
-        // Every tag has its feature (made above from the same tags), so the lookups all succeed.
+        // Every kept tag has its feature (made above from the same tags), so the lookups succeed.
         let op_feature: Vec<Option<usize>> = api
             .operations
             .iter()
-            .map(|op| op.tag.as_deref().and_then(|tag| index.get(names.get(tag)?.0.as_str()).copied()))
+            .zip(&selection.operations)
+            .map(|(op, kept)| match kept {
+                true => op.tag.as_deref().and_then(|tag| index.get(names.get(tag)?.as_str()).copied()),
+                false => None,
+            })
             .collect();
 
         // Each feature's types: the closure of its operations' types over the type graph.
         let (mut roots, mut untagged): (BTreeMap<usize, Vec<TypeId>>, Vec<TypeId>) = Default::default();
-        for (op, feature) in api.operations.iter().zip(&op_feature) {
+        for ((op, feature), _) in api.operations.iter().zip(&op_feature).zip(&selection.operations).filter(|(_, k)| **k)
+        {
             match feature {
                 Some(feature) => roots.entry(*feature).or_default().extend(op.references()),
                 None => untagged.extend(op.references()),
@@ -84,8 +101,10 @@ impl Plan {
             }
         }
         // What no operation reaches is the unreferenced feature's, with what it uses.
-        let orphans: Vec<TypeId> =
-            (0..api.types.len()).filter(|&i| reached[i].is_empty() && !always.contains(&i)).map(TypeId).collect();
+        let orphans: Vec<TypeId> = (0..api.types.len())
+            .filter(|&i| selection.types[i] && reached[i].is_empty() && !always.contains(&i))
+            .map(TypeId)
+            .collect();
         if let Some(&unreferenced) = index.get(UNREFERENCED) {
             for i in closure(api, orphans) {
                 reached[i].insert(unreferenced);
@@ -104,22 +123,67 @@ impl Plan {
     }
 }
 
-/// Tag → (feature name, tag): kebab-case names, kept clear of the crate's other features and of
-/// each other.
-fn feature_names<'a>(tags: &BTreeSet<&'a str>) -> BTreeMap<&'a str, (String, &'a str)> {
+/// Tag → feature name: kebab-case names, kept clear of the crate's other features and of each
+/// other. The settings' groups come first; when more than `budget` features remain, tags sharing
+/// their first word share a feature (`repos`, `repos-hooks` → `repos`), then neighbours (in name
+/// order) are put together into ranges (`actions-to-billing`) until `budget` is met.
+fn feature_names<'a>(
+    tags: &BTreeSet<&'a str>,
+    groups: &BTreeMap<String, Vec<String>>,
+    budget: usize,
+) -> BTreeMap<&'a str, String> {
+    let mut out: BTreeMap<&'a str, String> = BTreeMap::new();
     let mut taken: BTreeSet<String> = TAKEN.iter().map(|s| (*s).to_owned()).collect();
-    let mut out = BTreeMap::new();
-    for tag in tags {
-        let base = slug(tag);
-        let mut name = base.clone();
-        let mut n = 2;
-        while !taken.insert(name.clone()) {
-            name = format!("{base}-{n}");
-            n += 1;
+    for (group, members) in groups {
+        let name = claim(&mut taken, slug(group));
+        for tag in tags.iter().filter(|tag| members.iter().any(|m| m == *tag)) {
+            out.entry(tag).or_insert_with(|| name.clone());
         }
-        out.insert(*tag, (name, *tag));
+    }
+    let free: Vec<&'a str> = tags.iter().copied().filter(|tag| !out.contains_key(tag)).collect();
+    let grouped: BTreeSet<&String> = out.values().collect();
+    let room = budget.saturating_sub(grouped.len()).max(1);
+    // Buckets of tags, each one feature: alone, then by first word, then ranges.
+    let mut buckets: Vec<(String, Vec<&'a str>)> = free.iter().map(|tag| (slug(tag), vec![*tag])).collect();
+    if buckets.len() > room {
+        let mut by_word: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
+        for (name, members) in buckets {
+            let word = name.split('-').next().unwrap_or(&name).to_owned();
+            by_word.entry(word).or_default().extend(members);
+        }
+        buckets = by_word.into_iter().collect();
+    }
+    if buckets.len() > room {
+        // `room` ranges of neighbours, as even as can be: only as many merged as must be.
+        let (base, longer) = (buckets.len() / room, buckets.len() % room);
+        let mut rest = buckets.into_iter();
+        buckets = (0..room)
+            .map(|i| {
+                let chunk: Vec<(String, Vec<&'a str>)> = rest.by_ref().take(base + usize::from(i < longer)).collect();
+                let (first, last) = (&chunk[0].0, &chunk[chunk.len() - 1].0);
+                let name = if first == last { first.clone() } else { format!("{first}-to-{last}") };
+                (name, chunk.iter().flat_map(|(_, members)| members.iter().copied()).collect())
+            })
+            .collect();
+    }
+    for (base, members) in buckets {
+        let name = claim(&mut taken, base);
+        for tag in members {
+            out.insert(tag, name.clone());
+        }
     }
     out
+}
+
+/// `base`, or `base-2`, `base-3`… when taken; recorded as taken.
+fn claim(taken: &mut BTreeSet<String>, base: String) -> String {
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}-{n}");
+        n += 1;
+    }
+    name
 }
 
 /// A Cargo feature name for `tag`: lowercase ASCII letters, digits and `-`, starting with a letter.
@@ -169,8 +233,37 @@ mod tests {
     #[test]
     fn feature_names_are_cargo_names_clear_of_the_crates_own() {
         let tags: BTreeSet<&str> = ["Code Scanning", "full", "Full", "2fa", "émoji", "repos"].into_iter().collect();
-        let names: Vec<String> = feature_names(&tags).into_values().map(|(name, _)| name).collect();
+        let names: Vec<String> = feature_names(&tags, &BTreeMap::new(), 300).into_values().collect();
         // In the order of the tags (`émoji` sorts last), accents dropped.
         assert_eq!(names, ["tag-2fa", "code-scanning", "full-2", "full-3", "repos", "moji"]);
+    }
+
+    #[test]
+    fn groups_come_first_and_the_rest_share_features_only_beyond_the_budget() {
+        let tags: BTreeSet<&str> = ["users", "users.profile", "groups", "admin", "audit"].into_iter().collect();
+        let groups = BTreeMap::from([("ops".to_owned(), vec!["admin".to_owned(), "audit".to_owned()])]);
+        let names = feature_names(&tags, &groups, 300);
+        assert_eq!(names["admin"], "ops");
+        assert_eq!(names["audit"], "ops");
+        assert_eq!(names["users.profile"], "users-profile");
+        // Three features left for four: `users` and `users.profile` share their first word.
+        let names = feature_names(&tags, &groups, 3);
+        assert_eq!(names["users"], "users");
+        assert_eq!(names["users.profile"], "users");
+        assert_eq!(names["groups"], "groups");
+    }
+
+    #[test]
+    fn four_hundred_and_eighteen_tags_fit_in_the_budget() {
+        // Microsoft Graph's shape: many tags, most with a first word of their own.
+        let owned: Vec<String> = (0..418).map(|i| format!("area{i:03}.part")).collect();
+        let tags: BTreeSet<&str> = owned.iter().map(String::as_str).collect();
+        let names = feature_names(&tags, &BTreeMap::new(), 294);
+        let distinct: BTreeSet<&String> = names.values().collect();
+        assert!(distinct.len() <= 294, "{}", distinct.len());
+        assert_eq!(distinct.len(), 294, "grouped only as much as needed");
+        assert_eq!(names.len(), 418, "every tag has a feature");
+        // By first word (`area000`), then ranges of neighbours.
+        assert_eq!(names["area000.part"], "area000-to-area001");
     }
 }

@@ -26,6 +26,8 @@ pub struct Names {
     pub error_bodies: Vec<(TypeRef, String)>,
     /// Prelude names that a type takes (printed code then names the standard item in full).
     pub shadowed_std: Vec<String>,
+    /// Renames that could not apply (nothing has the name, or the new one is taken).
+    pub notes: Vec<String>,
 }
 
 /// The names of a struct's members.
@@ -71,10 +73,27 @@ impl OperationNames {
 
 impl Names {
     /// Allocates every name of the crate `api` and `settings` make.
+    ///
+    /// The settings' renames apply to the names the crate would otherwise have: types first (so
+    /// what is named after a type's name follows it), then fields and variants (`Type.member`,
+    /// the type by either name), then client methods (their builders and modules follow).
     pub fn allocate(api: &Api, settings: &Settings) -> Names {
-        let types = type_names(api);
-        let structs = api.types.iter().map(|def| struct_names(&def.kind, settings)).collect();
-        let variants = api.types.iter().zip(&types).map(|(def, own)| variant_names(&types, own, &def.kind)).collect();
+        let renames = &settings.renames;
+        let mut notes = Vec::new();
+        let original = type_names(api);
+        let mut types = original.clone();
+        rename(&mut types, &renames.types, "type", &mut notes);
+        let mut structs: Vec<StructNames> = api.types.iter().map(|def| struct_names(&def.kind, settings)).collect();
+        let mut variants: Vec<Vec<String>> =
+            api.types.iter().zip(&types).map(|(def, own)| variant_names(&types, own, &def.kind)).collect();
+        for (key, to) in &renames.fields {
+            let found = member(key, &original, &types).map(|(i, field)| (&mut structs[i].fields, field));
+            rename_member(found, key, to, "field", &mut notes);
+        }
+        for (key, to) in &renames.variants {
+            let found = member(key, &original, &types).map(|(i, variant)| (&mut variants[i], variant));
+            rename_member(found, key, to, "variant", &mut notes);
+        }
         let mut names = Names {
             types,
             structs,
@@ -83,8 +102,10 @@ impl Names {
             order: Vec::new(),
             error_bodies: Vec::new(),
             shadowed_std: Vec::new(),
+            notes: Vec::new(),
         };
-        names.operations = operation_names(api, &names);
+        names.operations = operation_names(api, &names, &renames.operations, &mut notes);
+        names.notes = notes;
         let mut order: Vec<usize> = (0..api.operations.len()).collect();
         order.sort_by(|a, b| names.operations[*a].method.cmp(&names.operations[*b].method));
         names.order = order;
@@ -100,6 +121,53 @@ impl Names {
     /// The name of type `id`.
     pub fn ty(&self, id: TypeId) -> &str {
         &self.types[id.0]
+    }
+}
+
+/// Applies `renames` (old name → new) to `names`, noting those that cannot apply.
+fn rename(
+    names: &mut [String],
+    renames: &std::collections::BTreeMap<String, String>,
+    what: &str,
+    notes: &mut Vec<String>,
+) {
+    for (from, to) in renames {
+        match names.iter().position(|name| name == from) {
+            None => notes.push(format!("rename of {what} `{from}`: the crate has no {what} of that name")),
+            Some(_) if names.iter().any(|name| name == to) => {
+                notes.push(format!("rename of {what} `{from}` to `{to}`: another {what} has that name; not renamed"))
+            }
+            Some(_) if crate::model::needs_raw(to) || to == "Self" => {
+                notes.push(format!("rename of {what} `{from}` to `{to}`: a keyword; not renamed"))
+            }
+            Some(i) => names[i] = to.clone(),
+        }
+    }
+}
+
+/// The type (by index) and member name a `Type.member` key names, the type by its name before or
+/// after renames.
+fn member<'k>(key: &'k str, original: &[String], renamed: &[String]) -> Option<(usize, &'k str)> {
+    let (ty, member) = key.split_once('.')?;
+    let index = original.iter().position(|n| n == ty).or_else(|| renamed.iter().position(|n| n == ty))?;
+    Some((index, member))
+}
+
+/// Renames one member found by [`member`], noting why when it cannot.
+fn rename_member(found: Option<(&mut Vec<String>, &str)>, key: &str, to: &str, what: &str, notes: &mut Vec<String>) {
+    match found {
+        Some((members, from)) => {
+            let mut one = std::collections::BTreeMap::new();
+            one.insert(from.to_owned(), to.to_owned());
+            let before = notes.len();
+            rename(members, &one, what, notes);
+            // Say which type's member was meant.
+            if notes.len() > before {
+                let last = notes.len() - 1;
+                notes[last] = notes[last].replacen(&format!("`{from}`"), &format!("`{key}`"), 1);
+            }
+        }
+        None => notes.push(format!("rename of {what} `{key}`: the crate has no type of that name")),
     }
 }
 
@@ -193,11 +261,20 @@ fn union_variant_names<'a>(
 fn describe_type(types: &[String], ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(id) => types[id.0].clone(),
+        // Formatted strings keep the names plain strings had, so a new format mapping renames nothing.
         TypeRef::Primitive(p) => match p {
-            Primitive::String | Primitive::Secret => "String",
+            Primitive::String
+            | Primitive::Secret
+            | Primitive::DateTime
+            | Primitive::Date
+            | Primitive::Uuid
+            | Primitive::Uri
+            | Primitive::Base64
+            | Primitive::DecimalString
+            | Primitive::Int64String => "String",
             Primitive::Bool => "Bool",
             Primitive::I32 | Primitive::I64 | Primitive::U32 | Primitive::U64 => "Integer",
-            Primitive::F32 | Primitive::F64 => "Number",
+            Primitive::F32 | Primitive::F64 | Primitive::DecimalNumber => "Number",
             Primitive::Bytes => "Bytes",
             Primitive::File => "File",
         }
@@ -209,13 +286,32 @@ fn describe_type(types: &[String], ty: &TypeRef) -> String {
     }
 }
 
-/// Each operation's names, claimed in path order.
-fn operation_names(api: &Api, names: &Names) -> Vec<OperationNames> {
-    let mut methods = Scope::with_reserved(reserved::CLIENT_METHODS);
+/// Each operation's names, claimed in path order, then renamed.
+fn operation_names(
+    api: &Api,
+    names: &Names,
+    renames: &std::collections::BTreeMap<String, String>,
+    notes: &mut Vec<String>,
+) -> Vec<OperationNames> {
+    let mut scope = Scope::with_reserved(reserved::CLIENT_METHODS);
+    let mut methods: Vec<String> =
+        api.operations.iter().map(|op| scope.claim(naming::snake_name(&op.raw_name))).collect();
+    let clashing: std::collections::BTreeMap<String, String> = renames
+        .iter()
+        .filter(|(from, to)| {
+            let reserved = reserved::CLIENT_METHODS.contains(&to.as_str());
+            if reserved && methods.contains(from) {
+                notes.push(format!("rename of operation `{from}` to `{to}`: a method of the client; not renamed"));
+            }
+            !reserved
+        })
+        .map(|(from, to)| (from.clone(), to.clone()))
+        .collect();
+    rename(&mut methods, &clashing, "operation", notes);
     api.operations
         .iter()
-        .map(|op| {
-            let method = methods.claim(naming::snake_name(&op.raw_name));
+        .zip(methods)
+        .map(|(op, method)| {
             let camel = naming::type_name(&method);
             let (params, body_fields, shadowing) = input_names(api, names, op);
             OperationNames {

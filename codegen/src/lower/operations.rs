@@ -35,13 +35,20 @@ impl Lowering<'_> {
                 setters.push(BuilderSetter {
                     name: names.setter(name),
                     takes: ty,
-                    doc: docs::doc_or(&p.docs, self.api, self.names, &p.ty, Some(Presence::Optional)),
+                    doc: docs::doc_or(
+                        &self.shown(&p.docs, &p.ty),
+                        self.api,
+                        self.names,
+                        &p.ty,
+                        Some(Presence::Optional),
+                    ),
                     sets: SetterTarget::Field(name.clone()),
                 });
             }
             if p.location != ParamLocation::Path {
                 params.push(ParamItem {
                     field: name.clone(),
+                    ty: self.rust_type(&p.ty),
                     wire: p.wire_name.clone(),
                     location: p.location,
                     style: p.style,
@@ -50,7 +57,7 @@ impl Lowering<'_> {
             }
         }
         let body = op.body.as_ref().map(|body| {
-            let ty = self.rust_type(&body.ty);
+            let ty = self.plain_type(&body.ty);
             let flag = op.stream.as_ref().and_then(|s| s.flag);
             let constructor = match (taken_apart, &names.body_fields) {
                 (Some((id, s)), Some(inputs_of_fields)) => {
@@ -65,13 +72,24 @@ impl Lowering<'_> {
                             if !is_flag {
                                 let field_ty = self.field_type(f);
                                 let schema = Some(f.pointer.clone());
-                                inputs.push(Input { name: input.clone(), ty: field_ty, into: InputTarget::BodyArg, schema });
+                                inputs.push(Input {
+                                    name: input.clone(),
+                                    ty: field_ty,
+                                    into: InputTarget::BodyArg,
+                                    schema,
+                                });
                             }
                         } else if !f.presence.is_required() && !is_flag {
                             setters.push(BuilderSetter {
                                 name: names.setter(input),
-                                takes: self.rust_type(&f.ty),
-                                doc: docs::doc_or(&f.docs, self.api, self.names, &f.ty, Some(f.presence)),
+                                takes: self.field_value(f),
+                                doc: docs::doc_or(
+                                    &self.shown(&f.docs, &f.ty),
+                                    self.api,
+                                    self.names,
+                                    &f.ty,
+                                    Some(f.presence),
+                                ),
                                 sets: SetterTarget::BodyField(FieldAssign {
                                     field: field.clone(),
                                     presence: f.presence,
@@ -157,7 +175,7 @@ impl Lowering<'_> {
             send: self.send_item(op, &names.reply),
             reply: self.reply_enum(op, &names.reply),
             stream: op.stream.as_ref().map(|stream| StreamItem {
-                event: stream.event.as_ref().map(|e| self.rust_type(e)),
+                event: stream.event.as_ref().map(|e| self.plain_type(e)),
                 done: stream.done.clone(),
                 text: stream.text.is_some(),
             }),
@@ -207,7 +225,7 @@ impl Lowering<'_> {
             Reply::ByStatus(reply_name.to_owned())
         } else {
             match (&op.response, &op.response_media) {
-                (Some(ty), Media::Json) => Reply::Json(self.rust_type(ty)),
+                (Some(ty), Media::Json) => Reply::Json(self.plain_type(ty)),
                 (Some(_), Media::Text(_)) => Reply::Text,
                 (Some(_), Media::Binary(_)) => Reply::Bytes,
                 (None, _) if op.stream.is_some() => return None,
@@ -236,7 +254,7 @@ impl Lowering<'_> {
                     None => format!("{status}."),
                 };
                 let content = v.ty.as_ref().map(|ty| match &v.media {
-                    Media::Json => Content::Json(self.rust_type(ty)),
+                    Media::Json => Content::Json(self.plain_type(ty)),
                     Media::Text(_) => Content::Text,
                     Media::Binary(_) => Content::Bytes,
                 });
@@ -263,11 +281,15 @@ impl Lowering<'_> {
     pub(super) fn text_deltas(&self) -> Vec<TextDeltasImpl> {
         let mut seen: Vec<TypeRef> = Vec::new();
         let mut impls = Vec::new();
-        for &i in &self.names.order {
+        for &i in self.names.order.iter().filter(|&&i| self.selection.operations[i]) {
             let op = &self.api.operations[i];
             let Some(stream) = &op.stream else { continue };
             let (Some(event), Some(path)) = (&stream.event, &stream.text) else { continue };
             let event = super::types::canonical(self.api, event, 0);
+            // The owner's own type gets no impl here (it is not this crate's to implement for).
+            if event.named().is_some_and(|id| self.selection.replaced[id.0].is_some()) {
+                continue;
+            }
             if seen.contains(&event) {
                 continue;
             }

@@ -13,7 +13,10 @@ impl Lowering<'_> {
     /// One type's item.
     pub(super) fn type_item(&self, id: TypeId, def: &TypeDef) -> TypeItem {
         let name = self.names.ty(id).to_owned();
-        let mut type_docs = def.docs.clone();
+        let mut type_docs = match &def.kind {
+            TypeKind::Alias(ty) => self.shown(&def.docs, ty),
+            _ => def.docs.clone(),
+        };
         if !docs::has_text(&type_docs) {
             type_docs.description = Some(docs::type_summary(self.names, def));
         }
@@ -86,7 +89,7 @@ impl Lowering<'_> {
         };
         let setter = setter.map(|setter| Setter {
             name: setter.to_owned(),
-            takes: self.rust_type(&f.ty),
+            takes: self.field_value(f),
             // The field carries the documentation; the setter points at it (and shares its deprecation).
             doc: Doc {
                 lines: vec![format!(" Sets [`{name}`](Self::{name}).")],
@@ -100,14 +103,14 @@ impl Lowering<'_> {
             value,
             presence: f.presence,
             boxed: f.boxed,
-            doc: docs::doc_or(&f.docs, self.api, self.names, &f.ty, Some(f.presence)),
+            doc: docs::doc_or(&self.shown(&f.docs, &f.ty), self.api, self.names, &f.ty, Some(f.presence)),
             setter,
         }
     }
 
     /// A field's value type, boxed if it closes a cycle (without the `Option`s of its presence).
     pub(super) fn value_type(&self, f: &Field) -> RustType {
-        let ty = self.rust_type(&f.ty);
+        let ty = self.field_value(f);
         if f.boxed {
             RustType::Box(Box::new(ty))
         } else {
@@ -142,7 +145,7 @@ impl Lowering<'_> {
                 name: name.clone(),
                 ty: self.rust_type(&v.ty),
                 boxed: v.boxed,
-                doc: docs::doc_or(&v.docs, self.api, self.names, &v.ty, None),
+                doc: docs::doc_or(&self.shown(&v.docs, &v.ty), self.api, self.names, &v.ty, None),
                 fit: self.api.fit(&v.ty),
                 sources: v.sources.clone(),
             })

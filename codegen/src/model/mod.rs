@@ -38,6 +38,10 @@ pub fn written(name: &str) -> String {
 pub struct Crate {
     /// The document it is generated from, as the generated files' headers name it.
     pub source: String,
+    /// The command that regenerates it, as the headers name it.
+    pub command: String,
+    /// The API's title.
+    pub title: String,
     /// The front page: `include_str!` of a README, or lines of text.
     pub front_page: FrontPage,
     /// The runtime's items the crate root re-exports (what users name: `Client`, `EventStream`…).
@@ -58,6 +62,14 @@ pub struct Crate {
     pub text_deltas: Vec<TextDeltasImpl>,
     /// The Cargo features the code is gated by.
     pub features: Vec<Feature>,
+    /// Crates the types need besides the runtime's (`chrono`, `uuid`…), by name.
+    pub dependencies: Vec<String>,
+    /// The parts of the runtime the crate carries.
+    pub runtime: Vec<RuntimePart>,
+    /// Only the model types: no client, operations or errors.
+    pub types_only: bool,
+    /// Modules the owner writes beside the generated ones.
+    pub owner_modules: Vec<String>,
     /// Standard prelude names a type of the document takes: printed code names those standard
     /// items by their absolute paths.
     pub shadowed_std: Vec<String>,
@@ -125,6 +137,47 @@ pub enum RustType {
     Runtime(&'static str, Vec<RustType>),
     /// The crate's `ErrorBody`.
     ErrorBody,
+    /// A type of another crate a format maps to, by its path (`chrono::DateTime<chrono::Utc>`).
+    External(String),
+    /// The owner's choice of type for a schema or property (the config's `[types]`, or
+    /// `x-rust-type`), by its path: what JSON it reads is the owner's business.
+    Owned(String),
+    /// A value of type `value` whose wire form is not its serde form: read and written by a
+    /// codec of the runtime.
+    Codec {
+        /// The type users see.
+        value: Box<RustType>,
+        /// How it travels.
+        codec: CodecKind,
+    },
+}
+
+/// A part of the runtime a crate carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuntimePart {
+    /// How model types read and write JSON: every crate.
+    Model,
+    /// The client: crates with operations.
+    Client,
+    /// `time`'s dates: crates that map dates to `time`.
+    TimeCodec,
+    /// Decimals sent as numbers: crates that map decimals to `rust_decimal`.
+    DecimalCodec,
+}
+
+/// The runtime's codecs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodecKind {
+    /// Bytes as base64 text.
+    Base64,
+    /// An `i64` as text.
+    I64String,
+    /// `time::OffsetDateTime` as RFC 3339.
+    Rfc3339,
+    /// `time::Date` as `YYYY-MM-DD`.
+    IsoDate,
+    /// `rust_decimal::Decimal` as a JSON number.
+    DecimalNumber,
 }
 
 impl RustType {
@@ -156,6 +209,19 @@ impl RustType {
                 format!("crate::runtime::{name}<{}>", args.join(","))
             }
             RustType::ErrorBody => "crate::ErrorBody".to_owned(),
+            RustType::External(path) | RustType::Owned(path) => path.clone(),
+            RustType::Codec { value, .. } => value.path(shadowed),
+        }
+    }
+
+    /// Whether a codec reads some part of values of this type.
+    pub fn has_codec(&self) -> bool {
+        match self {
+            RustType::Codec { .. } => true,
+            RustType::Vec(inner) | RustType::Option(inner) | RustType::Box(inner) | RustType::Map(inner) => {
+                inner.has_codec()
+            }
+            _ => false,
         }
     }
 }
@@ -568,6 +634,8 @@ pub enum BodyArg {
 pub struct ParamItem {
     /// The builder field holding it.
     pub field: String,
+    /// Its type.
+    pub ty: RustType,
     /// Its wire name.
     pub wire: String,
     /// Where it goes.

@@ -69,6 +69,8 @@ pub fn readable(ty: &RustType, shadowed: &[String]) -> String {
             format!("{name}<{}>", args.iter().map(inner).collect::<Vec<_>>().join(","))
         }
         RustType::ErrorBody => "ErrorBody".to_owned(),
+        RustType::External(path) | RustType::Owned(path) => path.clone(),
+        RustType::Codec { value, .. } => readable(value, shadowed),
     }
 }
 

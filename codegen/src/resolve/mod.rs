@@ -25,6 +25,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let schemes = resolver.schemes();
     let operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
     let auth = auth.map(|(_, auth)| auth);
+    let rust_types = std::mem::take(&mut resolver.rust_types);
     let mut types: Vec<TypeDef> = resolver.types;
     unions::tag_by_constants(&mut types);
     cycles::box_cycles(&mut types);
@@ -50,6 +51,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         schemes,
         types,
         operations,
+        rust_types,
     }
 }
 
@@ -115,6 +117,8 @@ pub(crate) struct Resolver<'d> {
     /// Whether a `format: binary` string is a file part: while converting a multipart body's
     /// schema (and the components such bodies name).
     file_fields: bool,
+    /// `x-rust-type` of the schemas met, by pointer.
+    rust_types: std::collections::BTreeMap<String, String>,
 }
 
 impl<'d> Resolver<'d> {
@@ -127,6 +131,7 @@ impl<'d> Resolver<'d> {
             inline: HashMap::new(),
             following: Vec::new(),
             file_fields: false,
+            rust_types: Default::default(),
         }
     }
 

@@ -197,6 +197,7 @@ impl<'d> Resolver<'d> {
             raw_name: raw_name.to_owned(),
             method: Method::from_key(method)?,
             tag: op.tags.first().cloned(),
+            tags: op.tags.clone(),
             path,
             path_parts,
             pointer: pointer.to_owned(),

@@ -187,6 +187,24 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// Records a schema's `x-rust-type`: the owner's type for what `pointer` defines.
+    fn note_rust_type(&mut self, extension: &serde_json::Value, pointer: &str) {
+        let path = match extension {
+            serde_json::Value::String(path) => Some(path.as_str()),
+            serde_json::Value::Object(fields) => fields.get("path").and_then(serde_json::Value::as_str),
+            _ => None,
+        };
+        match path.filter(|path| syn::parse_str::<syn::Type>(path).is_ok()) {
+            Some(path) => {
+                self.rust_types.insert(pointer.to_owned(), path.to_owned());
+            }
+            None => self.diags.warning(
+                &format!("{pointer}/x-rust-type"),
+                "`x-rust-type` is neither a Rust type path nor an object with one as `path`: ignored",
+            ),
+        }
+    }
+
     fn shape(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> Shape<'d> {
         if let Some(boolean) = schema.boolean {
             if !boolean {
@@ -195,6 +213,9 @@ impl<'d> Resolver<'d> {
             return Shape::Ref(TypeRef::Any);
         }
         let s = &*schema.body;
+        if let Some(extension) = &s.rust_type {
+            self.note_rust_type(extension, pointer);
+        }
         if let Some(reference) = &s.reference {
             return match self.ref_target(reference, pointer) {
                 Some(RefTarget::Component(name, _)) => Shape::Ref(TypeRef::Named(self.named[name])),
@@ -260,11 +281,21 @@ impl<'d> Resolver<'d> {
             Some("string") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
                 Some("password") => Primitive::Secret,
                 Some("binary") if self.file_fields => Primitive::File,
+                // Formats with a Rust type of their own; which one is lower's (and the
+                // config's) choice.
+                Some("date-time") => Primitive::DateTime,
+                Some("date") => Primitive::Date,
+                Some("uuid") => Primitive::Uuid,
+                Some("uri" | "url") => Primitive::Uri,
+                Some("byte") => Primitive::Base64,
+                Some("decimal") => Primitive::DecimalString,
+                Some("int64") => Primitive::Int64String,
                 _ => Primitive::String,
             })),
             Some("integer") => Shape::Ref(TypeRef::Primitive(integer_primitive(s.format.as_deref()))),
             Some("number") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
                 Some("float") => Primitive::F32,
+                Some("decimal") => Primitive::DecimalNumber,
                 _ => Primitive::F64,
             })),
             Some("boolean") => Shape::Ref(TypeRef::Primitive(Primitive::Bool)),

@@ -370,6 +370,11 @@ pub struct SchemaObject {
     /// Why it is deprecated (OpenAPI has no field for this), for `#[deprecated(note)]`.
     #[serde(rename = "x-deprecated-message")]
     pub deprecated_message: Option<String>,
+    /// `x-rust-type`: the Rust type to use instead of generating one, as a path
+    /// (`"chrono::NaiveTime"`) or an object with a `path`. Read leniently: another shape is
+    /// ignored with a warning.
+    #[serde(rename = "x-rust-type")]
+    pub rust_type: Option<Value>,
 }
 
 /// `discriminator`.

@@ -5,7 +5,7 @@
 
 use super::harness;
 use crate::workspace::{self, ranked, shape};
-use codegen::Settings;
+use sdksmith::Settings;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ pub fn gate(options: &Options) -> Result<(), String> {
 fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Result<Option<Generated>, String> {
     let name = path.to_string_lossy().into_owned();
     let Ok(text) = fs::read_to_string(path) else { return Ok(None) };
-    let generated = std::panic::catch_unwind(|| codegen::generate(&name, &text, &Settings::new(&name)));
+    let generated = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &Settings::new(&name)));
     let Ok(Ok(files)) = generated else { return Ok(None) };
     let crate_name = crate::sweep::crate_name(root, path);
     let bytes: usize = files.files.values().map(String::len).sum();
@@ -97,7 +97,8 @@ fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Res
         return Err(crate_name);
     }
     let settings = Settings::new(&name);
-    let (Ok(doc), Ok((model, _))) = (codegen::spec::load(&name, &text), codegen::model(&name, &text, &settings)) else {
+    let (Ok(doc), Ok((model, _))) = (sdksmith::spec::load(&name, &text), sdksmith::model(&name, &text, &settings))
+    else {
         return Ok(None);
     };
     let plan = harness::plan(&doc, &model);

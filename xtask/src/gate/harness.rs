@@ -9,8 +9,8 @@
 
 use super::instances::instances;
 use super::validate::{validates, violations};
-use codegen::model::{Crate, RustType, TypeBody, TypeItem};
-use codegen::spec::{escape_segment, lookup, Document};
+use sdksmith::model::{Crate, RustType, TypeBody, TypeItem};
+use sdksmith::spec::{escape_segment, lookup, Document};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -64,6 +64,11 @@ pub fn plan(doc: &Document, model: &Crate) -> Plan {
         if carries_files(&by_name, def) {
             // A file part decodes from nothing a server sends: multipart bodies only go out.
             plan.skipped.push((name.clone(), "holds file parts"));
+            continue;
+        }
+        if holds_owned(&by_name, def) {
+            // The owner's type reads what they decide, not what the schema says.
+            plan.skipped.push((name.clone(), "holds a type the owner chose"));
             continue;
         }
         let (fitting, contradicting): (Vec<_>, Vec<_>) =
@@ -157,8 +162,18 @@ fn resolved<'a>(types: &HashMap<&str, &'a TypeItem>, item: &'a TypeItem) -> &'a 
     current
 }
 
-/// Whether values of the type hold a file part (of a multipart body) anywhere.
+/// Whether `item` holds file parts, through its fields and variants.
 fn carries_files(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
+    reaches(types, item, |ty| matches!(ty, RustType::Runtime("FilePart", _)))
+}
+
+/// Whether `item` holds a type the owner chose, through its fields and variants.
+fn holds_owned(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
+    reaches(types, item, |ty| matches!(ty, RustType::Owned(_)))
+}
+
+/// Whether a type `leaf` accepts is used by `item` or a model type it uses.
+fn reaches(types: &HashMap<&str, &TypeItem>, item: &TypeItem, leaf: fn(&RustType) -> bool) -> bool {
     let mut seen: Vec<&str> = Vec::new();
     let mut stack: Vec<&TypeItem> = vec![item];
     while let Some(item) = stack.pop() {
@@ -175,7 +190,7 @@ fn carries_files(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
         };
         for ty in uses {
             let mut names = Vec::new();
-            if holds_file(ty, &mut names) {
+            if holds(ty, &mut names, leaf) {
                 return true;
             }
             stack.extend(names.into_iter().filter_map(|name| types.get(name).copied()));
@@ -184,16 +199,16 @@ fn carries_files(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
     false
 }
 
-/// Whether a type is or holds a file part directly; the model types it names go to `names`.
-fn holds_file<'t>(ty: &'t RustType, names: &mut Vec<&'t str>) -> bool {
+/// Whether `ty` is or wraps a type `leaf` accepts; the model types it names go to `names`.
+fn holds<'t>(ty: &'t RustType, names: &mut Vec<&'t str>, leaf: fn(&RustType) -> bool) -> bool {
     match ty {
-        RustType::Runtime("FilePart", _) => true,
+        ty if leaf(ty) => true,
         RustType::Model(name) => {
             names.push(name);
             false
         }
         RustType::Vec(inner) | RustType::Map(inner) | RustType::Option(inner) | RustType::Box(inner) => {
-            holds_file(inner, names)
+            holds(inner, names, leaf)
         }
         _ => false,
     }
@@ -321,8 +336,8 @@ mod tests {
     use super::*;
 
     fn plan_of(yaml: &str) -> Plan {
-        let doc = codegen::spec::load("t.yaml", yaml).expect("loads");
-        let (model, _) = codegen::model("t.yaml", yaml, &codegen::Settings::new("t.yaml")).expect("resolves");
+        let doc = sdksmith::spec::load("t.yaml", yaml).expect("loads");
+        let (model, _) = sdksmith::model("t.yaml", yaml, &sdksmith::Settings::new("t.yaml")).expect("resolves");
         plan(&doc, &model)
     }
 

@@ -8,7 +8,7 @@
 
 use super::validate::validates;
 use super::{follow, is_null_only, may_be_null, MAX_HOPS};
-use codegen::spec::{lookup, Discriminator, Document, Schema, SchemaObject};
+use sdksmith::spec::{lookup, Discriminator, Document, Schema, SchemaObject};
 use serde_json::{Map, Value};
 
 /// One JSON value a schema accepts.
@@ -635,7 +635,7 @@ mod tests {
         let text = format!(
             "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{indented}"
         );
-        codegen::spec::load("test.yaml", &text).expect("the test document loads")
+        sdksmith::spec::load("test.yaml", &text).expect("the test document loads")
     }
 
     fn instances_of(doc: &Document, name: &str) -> Vec<Instance> {
@@ -742,9 +742,9 @@ Map: {type: object, additionalProperties: {$ref: '#/components/schemas/Photo'}}
         files.push(root.join("spec/humanloop.yaml"));
         for file in files {
             let text = std::fs::read_to_string(&file).expect("the document reads");
-            let doc = codegen::spec::load(&file.to_string_lossy(), &text).expect("the document loads");
+            let doc = sdksmith::spec::load(&file.to_string_lossy(), &text).expect("the document loads");
             for (name, schema) in &doc.components.schemas {
-                let pointer = format!("/components/schemas/{}", codegen::spec::escape_segment(name));
+                let pointer = format!("/components/schemas/{}", sdksmith::spec::escape_segment(name));
                 for instance in instances(&doc, &pointer, schema) {
                     let problems = violations(&doc, &instance.value, schema);
                     assert!(problems.is_empty(), "{}: {name} {}: {problems:?}", file.display(), instance.label);

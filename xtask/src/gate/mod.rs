@@ -11,7 +11,7 @@ pub mod harness;
 pub mod instances;
 pub mod validate;
 
-use codegen::spec::{lookup, Document, Schema};
+use sdksmith::spec::{lookup, Document, Schema};
 use serde_json::Value;
 
 /// How many `$ref`s and composition keywords are followed in a row before giving up: enough for

@@ -10,7 +10,7 @@
 //! another document, a type it does not know, or nesting past [`MAX_HOPS`] is taken as valid.
 
 use super::{follow, may_be_null, MAX_HOPS};
-use codegen::spec::{escape_segment, Document, Schema, SchemaObject};
+use sdksmith::spec::{escape_segment, Document, Schema, SchemaObject};
 use serde_json::Value;
 
 /// The most schemas checked for one value: a bound for `allOf`s that repeat the same parts, past
@@ -331,7 +331,7 @@ mod tests {
         let text = format!(
             "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{indented}"
         );
-        codegen::spec::load("test.yaml", &text).expect("the test document loads")
+        sdksmith::spec::load("test.yaml", &text).expect("the test document loads")
     }
 
     fn schema<'d>(doc: &'d Document, name: &str) -> &'d Schema {

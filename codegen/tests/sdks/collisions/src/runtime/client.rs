@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/client.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! The HTTP client: configuration (base URL, key, timeouts, retries, headers), authentication,
 //! and the two verbs generated methods call: a JSON call and a server-sent-event call.
 
@@ -9,7 +9,8 @@ use super::error::{
 use super::observe::{CallSpan, Hook};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
-use super::secret::{SecretString, Secrets};
+use super::secret::Secrets;
+use super::secret_string::SecretString;
 use super::sse::{decode_json, decode_raw, EventStream, SseEvent};
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};

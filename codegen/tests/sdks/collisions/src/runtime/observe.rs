@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/observe.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! Watching calls: `tracing` spans (behind the `tracing` feature, on by default) and the
 //! [`Hook`]s a user adds to see or change each attempt.
 //!

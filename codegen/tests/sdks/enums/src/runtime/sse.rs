@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/sse.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! Server-sent events: a byte-level decoder (any line ending, multi-line `data:`, comments,
 //! `event:`/`id:`/`retry:`, UTF-8 split across chunks) and the typed event stream built on it,
 //! with an idle timeout between events and, where the API has one, an end-of-stream sentinel

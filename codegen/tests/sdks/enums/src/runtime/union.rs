@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/union.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! Encoding and decoding of unions, shared by every generated union type.
 //!
 //! A union told apart by a tag property (a `discriminator`, or a property that holds a distinct

@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/retry.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! When to retry and how long to wait: exponential backoff with full jitter, capped, and the
 //! server's `Retry-After` / `retry-after-ms` honoured.
 

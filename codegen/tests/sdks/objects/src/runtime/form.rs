@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/form.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! Form bodies: `application/x-www-form-urlencoded` and `multipart/form-data`, encoded from the
 //! same serde types as JSON bodies. A file field is a [`FilePart`]; while a body is serialised its
 //! files are set aside and replaced by markers, so the encoder sees one JSON value and the file

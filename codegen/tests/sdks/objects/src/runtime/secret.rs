@@ -1,30 +1,13 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/secret.rs. Edit that file instead.
-//! Secrets: a string that never shows itself in `Debug` or `Display` (API keys, provider keys,
-//! `format: password` values), and the set of a request's secrets that everything the server
-//! sends back is redacted against before it can be printed.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+//! The set of a request's secrets that everything the server sends back is redacted against
+//! before it can be printed.
 
+pub(crate) use super::secret_string::collect_secrets;
+use super::secret_string::REDACTED;
 use reqwest::header::{HeaderMap, HeaderValue};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
-
-/// What a redacted secret prints as.
-pub(crate) const REDACTED: &str = "[REDACTED]";
-
-thread_local! {
-    /// Secrets met while serialising a request body (see [`collect_secrets`]).
-    static SEEN: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` (a serialisation) and returns the secrets it wrote, so errors can redact them.
-pub(crate) fn collect_secrets<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
-    let previous = SEEN.with(|seen| seen.replace(Some(Vec::new())));
-    let result = f();
-    let secrets = SEEN.with(|seen| seen.replace(previous)).unwrap_or_default();
-    (result, secrets)
-}
 
 /// The secrets of one request, in every form a server or proxy may echo them: as sent,
 /// JSON-escaped, percent-encoded and base64-encoded (as in a Basic `Authorization` header).
@@ -105,66 +88,9 @@ fn forms_of(value: &str) -> Vec<String> {
     vec![value.to_owned(), json.trim_matches('"').to_owned(), percent, base64]
 }
 
-/// A secret string: serialised as-is on the wire, printed as `[REDACTED]`.
-#[derive(Clone, PartialEq, Eq, Default)]
-pub struct SecretString(String);
-
-impl SecretString {
-    /// Wraps a secret.
-    pub fn new(secret: impl Into<String>) -> Self {
-        SecretString(secret.into())
-    }
-
-    /// The secret itself; call only where it must be sent.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for SecretString {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(REDACTED)
-    }
-}
-
-impl fmt::Display for SecretString {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(REDACTED)
-    }
-}
-
-impl From<String> for SecretString {
-    fn from(secret: String) -> Self {
-        SecretString(secret)
-    }
-}
-
-impl From<&str> for SecretString {
-    fn from(secret: &str) -> Self {
-        SecretString(secret.to_owned())
-    }
-}
-
-impl Serialize for SecretString {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        SEEN.with(|seen| {
-            if let Some(seen) = seen.borrow_mut().as_mut() {
-                seen.push(self.0.clone());
-            }
-        });
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for SecretString {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(SecretString)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{SecretString, Secrets};
+    use super::Secrets;
 
     #[test]
     fn every_echoed_form_is_redacted() {
@@ -174,12 +100,5 @@ mod tests {
         assert_eq!(secrets.redact("nothing here"), "nothing here");
         // Adding secrets expands only the new ones: the forms already held are not re-encoded.
         assert_eq!(Secrets::new(["a-b"]).with(["c"]).0.len(), Secrets::new(["a-b", "c"]).0.len());
-    }
-
-    #[test]
-    fn never_prints_the_secret() {
-        let secret = SecretString::new("sk-live-123");
-        assert_eq!(format!("{secret:?} {secret}"), "[REDACTED] [REDACTED]");
-        assert_eq!(serde_json::to_string(&secret).ok().as_deref(), Some("\"sk-live-123\""));
     }
 }

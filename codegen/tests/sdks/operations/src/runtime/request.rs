@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/request.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! What one call sends: method, path, query, headers and body, kept so each retry rebuilds the
 //! same request; and per-request options.
 

@@ -1,4 +1,4 @@
-// @generated: copied by `cargo xtask regen` from codegen/runtime/src/runtime/enums.rs. Edit that file instead.
+// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
 //! Wire conversions of open string enums, shared by every generated enum: the value as text,
 //! parsing (unknown text kept in `Unknown`), `Display` and serde.
 
