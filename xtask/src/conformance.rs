@@ -9,7 +9,7 @@
 //! Prism answers from the document's examples, or with `--dynamic` from data it generates from
 //! the schemas.
 
-use crate::gate::instances::instances;
+use crate::gate::instances::request_value;
 use crate::gate::validate::violations;
 use crate::regen::{workspace_root, write_crate};
 use crate::workspace;
@@ -200,18 +200,16 @@ fn arguments(doc: &Document, op: &OperationItem, shadowed: &[String]) -> Result<
                 None => serde_json::Value::String("conformance".into()),
             };
             // Runtime types are re-exported at the root: that is where a user names them.
-            let ty = input.ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
+            let ty =
+                input.ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
             Ok(format!("arg::<{ty}>(r#\"{}\"#)?", json.to_string().replace("\"#", "\\\"#")))
         })
         .collect()
 }
 
-/// A value of the schema at `pointer`: every property, else the required ones only.
+/// A value of the schema at `pointer` that a strict validator should accept.
 fn value_of(doc: &Document, pointer: &str) -> Option<serde_json::Value> {
-    let schema = schema_at(doc, pointer)?;
-    let made = instances(doc, pointer, schema);
-    let fitting = |label: &str| made.iter().find(|i| i.label == label && violations(doc, &i.value, schema).is_empty());
-    fitting("full").or_else(|| fitting("minimal")).map(|i| i.value.clone())
+    request_value(doc, pointer, schema_at(doc, pointer)?)
 }
 
 fn schema_at<'d>(doc: &'d Document, pointer: &str) -> Option<&'d Schema> {
@@ -236,7 +234,9 @@ fn call(op: &OperationItem, args: &[String]) -> String {
 
 fn write_caller(dir: &Path, program: &str) -> Result<(), String> {
     let write = |path: PathBuf, text: &str| {
-        fs::create_dir_all(path.parent().unwrap_or(dir)).and_then(|()| fs::write(&path, text)).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        fs::create_dir_all(path.parent().unwrap_or(dir))
+            .and_then(|()| fs::write(&path, text))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     write(dir.join("caller/src/main.rs"), program)?;
     write(
@@ -408,7 +408,7 @@ fn request_violations(outcome: &Outcome) -> String {
     let of_request: Vec<String> = header
         .iter()
         .filter(|v| v["location"][0] != "response")
-        .map(|v| format!("{}: {}", v["location"].to_string(), v["message"].as_str().unwrap_or("")))
+        .map(|v| format!("{}: {}", v["location"], v["message"].as_str().unwrap_or("")))
         .collect();
     if !of_request.is_empty() {
         return of_request.join("; ");
@@ -459,5 +459,47 @@ fn excerpt(text: &str) -> String {
         format!("{cut}…")
     } else {
         cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_sent_keep_to_not_any_of_and_limits() {
+        let text = r##"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /images:
+    post:
+      parameters:
+        - {name: tag, in: query, required: true, schema: {type: string, minLength: 8, pattern: '^[a-z]+$'}}
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/ImageRefParam'}
+      responses: {'204': {description: done}}
+components:
+  schemas:
+    ImageRefParam:
+      type: object
+      properties:
+        image_url: {type: string, format: uri}
+        file_id: {type: string}
+        sizes: {type: array, minItems: 1, items: {type: integer, minimum: 16, maximum: 16}}
+      anyOf:
+        - required: [image_url]
+        - required: [file_id]
+      not:
+        required: [image_url, file_id]
+      additionalProperties: false
+"##;
+        let doc = codegen::spec::load("t.yaml", text).expect("loads");
+        let body = value_of(&doc, "/paths/~1images/post/requestBody/content/application~1json/schema");
+        assert_eq!(body, Some(serde_json::json!({"image_url": "https://example.com/a", "sizes": [16]})));
+        let tag = value_of(&doc, "/paths/~1images/post/parameters/0/schema");
+        assert_eq!(tag, Some(serde_json::json!("textxxxx")));
     }
 }
