@@ -13,7 +13,8 @@ use crate::gate::instances::request_value;
 use crate::gate::validate::violations;
 use crate::regen::{workspace_root, write_crate};
 use crate::workspace;
-use codegen::model::{Crate, OperationItem};
+use codegen::ir::BodyEncoding;
+use codegen::model::{Crate, OperationItem, RustType, SetterTarget, TypeBody};
 use codegen::spec::{lookup, Document, Schema};
 use codegen::Settings;
 use std::collections::BTreeMap;
@@ -109,7 +110,8 @@ fn caller(doc: &Document, model: &Crate) -> (String, BTreeMap<String, Plan>) {
     for op in &model.operations {
         match arguments(doc, op, &model.shadowed_std) {
             Ok(args) => {
-                let _ = writeln!(calls, "{}", call(op, &args));
+                let setters = optional_body_fields(doc, model, op);
+                let _ = writeln!(calls, "{}", call(op, &args, &setters));
                 planned.insert(op.method.clone(), Plan::Called);
             }
             Err(why) => {
@@ -199,12 +201,56 @@ fn arguments(doc: &Document, op: &OperationItem, shadowed: &[String]) -> Result<
                 // A body sent as it is: some text.
                 None => serde_json::Value::String("conformance".into()),
             };
-            // Runtime types are re-exported at the root: that is where a user names them.
-            let ty =
-                input.ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
-            Ok(format!("arg::<{ty}>(r#\"{}\"#)?", json.to_string().replace("\"#", "\\\"#")))
+            Ok(decoded(&input.ty, shadowed, &json))
         })
         .collect()
+}
+
+/// The setter calls (`.name(arg::<T>(…)?)`) that give a body the builder takes apart the optional
+/// fields of the value made for it. Without them only its required fields would be sent, which
+/// does not meet a schema that needs one of two optional fields (`anyOf: [{required: [a]},
+/// {required: [b]}]`). Only JSON and form bodies, and no file fields: a file can only be sent in
+/// a multipart body, though a component shared with one types it as a file.
+fn optional_body_fields(doc: &Document, model: &Crate, op: &OperationItem) -> Vec<String> {
+    let Some(body) = op.body.as_ref().filter(|body| body.constructor.is_some()) else { return Vec::new() };
+    if !matches!(body.encoding, BodyEncoding::Json | BodyEncoding::Form) {
+        return Vec::new();
+    }
+    let RustType::Model(name) = &body.ty else { return Vec::new() };
+    let Some(item) = model.types.iter().find(|item| item.name == *name) else { return Vec::new() };
+    let TypeBody::Struct(fields) = &item.body else { return Vec::new() };
+    let Some(serde_json::Value::Object(value)) = value_of(doc, &item.pointer) else { return Vec::new() };
+    let setter_of = |field: &str| {
+        op.setters
+            .iter()
+            .find(|setter| matches!(&setter.sets, SetterTarget::BodyField(assign) if assign.field == field))
+    };
+    fields
+        .fields
+        .iter()
+        .filter_map(|field| Some((setter_of(&field.name)?, value.get(&field.wire)?)))
+        .filter(|(setter, _)| !holds_file(&setter.takes))
+        .map(|(setter, json)| {
+            format!(".{}({})", codegen::model::written(&setter.name), decoded(&setter.takes, &model.shadowed_std, json))
+        })
+        .collect()
+}
+
+fn holds_file(ty: &RustType) -> bool {
+    match ty {
+        RustType::Runtime(name, _) => *name == "FilePart",
+        RustType::Vec(inner) | RustType::Option(inner) | RustType::Box(inner) | RustType::Map(inner) => {
+            holds_file(inner)
+        }
+        _ => false,
+    }
+}
+
+/// The expression that decodes `json` into `ty` in the calling program.
+fn decoded(ty: &RustType, shadowed: &[String], json: &serde_json::Value) -> String {
+    // Runtime types are re-exported at the root: that is where a user names them.
+    let ty = ty.path(shadowed).replace("crate::runtime::", "crate::").replace("crate::", &format!("{SDK}::"));
+    format!("arg::<{ty}>(r#\"{}\"#)?", json.to_string().replace("\"#", "\\\"#"))
 }
 
 /// A value of the schema at `pointer` that a strict validator should accept.
@@ -216,9 +262,10 @@ fn schema_at<'d>(doc: &'d Document, pointer: &str) -> Option<&'d Schema> {
     lookup::schema(doc, &lookup::segments(&format!("#{pointer}"))?)
 }
 
-/// The statement that calls `op`: `send_with_response`, or `stream` for an operation that only
-/// streams. An argument that does not decode into its type is reported instead.
-fn call(op: &OperationItem, args: &[String]) -> String {
+/// The statement that calls `op` with its arguments and then its `setters`: `send_with_response`,
+/// or `stream` for an operation that only streams. An argument that does not decode into its type
+/// is reported instead.
+fn call(op: &OperationItem, args: &[String], setters: &[String]) -> String {
     let name = &op.method;
     let method = codegen::model::written(name);
     let (runner, verb) = match &op.send {
@@ -227,8 +274,9 @@ fn call(op: &OperationItem, args: &[String]) -> String {
     };
     // Each call is boxed: one future holding every call's state would overflow the stack.
     format!(
-        "    Box::pin(async {{\n        let started: Result<_, String> = (|| Ok(client.{method}({})))();\n        match started {{\n            Ok(builder) => {runner}({name:?}, builder.{verb}()).await,\n            Err(why) => line({name:?}, \"argument\", None, None, &why, \"\"),\n        }}\n    }})\n    .await;",
-        args.join(", ")
+        "    Box::pin(async {{\n        let started: Result<_, String> = (|| Ok(client.{method}({}){}))();\n        match started {{\n            Ok(builder) => {runner}({name:?}, builder.{verb}()).await,\n            Err(why) => line({name:?}, \"argument\", None, None, &why, \"\"),\n        }}\n    }})\n    .await;",
+        args.join(", "),
+        setters.concat()
     )
 }
 
@@ -477,6 +525,7 @@ paths:
       parameters:
         - {name: tag, in: query, required: true, schema: {type: string, minLength: 8, pattern: '^[a-z]+$'}}
       requestBody:
+        required: true
         content:
           application/json:
             schema: {$ref: '#/components/schemas/ImageRefParam'}
@@ -501,5 +550,9 @@ components:
         assert_eq!(body, Some(serde_json::json!({"image_url": "https://example.com/a", "sizes": [16]})));
         let tag = value_of(&doc, "/paths/~1images/post/parameters/0/schema");
         assert_eq!(tag, Some(serde_json::json!("textxxxx")));
+        let (model, _) = codegen::model("t.yaml", text, &Settings::new("t.yaml")).expect("a model");
+        let (program, _) = caller(&doc, &model);
+        let sets = r##".image_url(arg::<String>(r#""https://example.com/a""#)?).sizes(arg::<Vec<i64>>(r#"[16]"#)?)"##;
+        assert!(program.contains(sets), "the body's optional fields are set from its value:\n{program}");
     }
 }
