@@ -461,7 +461,10 @@ fn request_violations(outcome: &Outcome) -> String {
     if !of_request.is_empty() {
         return of_request.join("; ");
     }
-    if prism_problem && outcome.kind == "status" {
+    // A 5xx problem is Prism failing (its faker crashing on a response schema), not a verdict
+    // on the request.
+    let prism_failed = outcome.status.is_some_and(|status| status >= 500);
+    if prism_problem && outcome.kind == "status" && !prism_failed {
         let problem: serde_json::Value = serde_json::from_str(&outcome.body).unwrap_or_default();
         let listed: Vec<String> = problem["validation"]
             .as_array()
@@ -513,6 +516,19 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prism_failing_is_no_rejection() {
+        let outcome = |status: u16, kind: &str| Outcome {
+            kind: "status".into(),
+            status: Some(status),
+            violations: String::new(),
+            detail: String::new(),
+            body: format!(r#"{{"type":"https://stoplight.io/prism/errors#{kind}","title":"t","validation":[]}}"#),
+        };
+        assert!(request_violations(&outcome(500, "UNKNOWN")).is_empty(), "Prism's faker crashed");
+        assert!(!request_violations(&outcome(422, "UNPROCESSABLE_ENTITY")).is_empty());
+    }
 
     #[test]
     fn values_sent_keep_to_not_any_of_and_limits() {
