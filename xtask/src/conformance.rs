@@ -9,12 +9,12 @@
 //! Prism answers from the document's examples, or with `--dynamic` from data it generates from
 //! the schemas.
 
-use crate::gate::instances::request_value;
+use crate::gate::instances::{request_value, request_values};
 use crate::gate::validate::violations;
 use crate::regen::{workspace_root, write_crate};
 use crate::workspace;
 use codegen::ir::BodyEncoding;
-use codegen::model::{Crate, OperationItem, RustType, SetterTarget, TypeBody};
+use codegen::model::{Crate, InputTarget, OperationItem, RustType, SetterTarget, StructItem, TypeBody};
 use codegen::spec::{lookup, Document, Schema};
 use codegen::Settings;
 use std::collections::BTreeMap;
@@ -106,12 +106,13 @@ enum Plan {
 /// The calling program (`src/main.rs` of the caller crate) and what it does with each operation.
 fn caller(doc: &Document, model: &Crate) -> (String, BTreeMap<String, Plan>) {
     let mut planned = BTreeMap::new();
-    let mut calls = String::new();
-    for op in &model.operations {
+    let (mut calls, mut functions) = (String::new(), String::new());
+    for (index, op) in model.operations.iter().enumerate() {
         match arguments(doc, op, &model.shadowed_std) {
             Ok(args) => {
                 let setters = optional_body_fields(doc, model, op);
-                let _ = writeln!(calls, "{}", call(op, &args, &setters));
+                let _ = writeln!(functions, "{}", call(index, op, &args, &setters));
+                let _ = writeln!(calls, "    call_{index}(&client).await;");
                 planned.insert(op.method.clone(), Plan::Called);
             }
             Err(why) => {
@@ -175,6 +176,7 @@ async fn run_stream<T: Debug + Send + 'static>(op: &str, started: impl std::futu
     }}
 }}
 
+{functions}
 #[tokio::main(flavor = "current_thread")]
 async fn main() {{
     let base = std::env::var("BASE_URL").expect("BASE_URL");
@@ -197,7 +199,11 @@ fn arguments(doc: &Document, op: &OperationItem, shadowed: &[String]) -> Result<
         .iter()
         .map(|input| {
             let json = match &input.schema {
-                Some(pointer) => value_of(doc, pointer).ok_or_else(|| format!("no value for `{}`", input.name))?,
+                Some(pointer) => {
+                    let as_text = input.into == InputTarget::Field && pointer.contains("/parameters/");
+                    let value = if as_text { parameter_value(doc, pointer) } else { value_of(doc, pointer) };
+                    value.ok_or_else(|| format!("no value for `{}`", input.name))?
+                }
                 // A body sent as it is: some text.
                 None => serde_json::Value::String("conformance".into()),
             };
@@ -216,10 +222,8 @@ fn optional_body_fields(doc: &Document, model: &Crate, op: &OperationItem) -> Ve
     if !matches!(body.encoding, BodyEncoding::Json | BodyEncoding::Form) {
         return Vec::new();
     }
-    let RustType::Model(name) = &body.ty else { return Vec::new() };
-    let Some(item) = model.types.iter().find(|item| item.name == *name) else { return Vec::new() };
-    let TypeBody::Struct(fields) = &item.body else { return Vec::new() };
-    let Some(serde_json::Value::Object(value)) = value_of(doc, &item.pointer) else { return Vec::new() };
+    let Some((pointer, fields)) = struct_of(model, &body.ty) else { return Vec::new() };
+    let Some(serde_json::Value::Object(value)) = value_of(doc, pointer) else { return Vec::new() };
     let setter_of = |field: &str| {
         op.setters
             .iter()
@@ -234,6 +238,25 @@ fn optional_body_fields(doc: &Document, model: &Crate, op: &OperationItem) -> Ve
             format!(".{}({})", codegen::model::written(&setter.name), decoded(&setter.takes, &model.shadowed_std, json))
         })
         .collect()
+}
+
+/// The struct `ty` names, through aliases (one body shape shared by several operations is one
+/// struct and aliases of it), with the pointer of the schema `ty` itself comes from.
+fn struct_of<'m>(model: &'m Crate, ty: &RustType) -> Option<(&'m str, &'m StructItem)> {
+    let named = |ty: &RustType| match ty {
+        RustType::Model(name) => model.types.iter().find(|item| item.name == *name),
+        _ => None,
+    };
+    let first = named(ty)?;
+    let mut item = first;
+    for _ in 0..8 {
+        match &item.body {
+            TypeBody::Struct(fields) => return Some((&first.pointer, fields)),
+            TypeBody::Alias(target) => item = named(target)?,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn holds_file(ty: &RustType) -> bool {
@@ -258,23 +281,33 @@ fn value_of(doc: &Document, pointer: &str) -> Option<serde_json::Value> {
     request_value(doc, pointer, schema_at(doc, pointer)?)
 }
 
+/// A value of the parameter schema at `pointer`, text where the schema allows it. A parameter
+/// travels as text, which Prism's validator coerces: `7` fits both members of `oneOf: [integer,
+/// string]` (GitHub's `workflow_id`), and so neither, where `"text"` fits only one.
+fn parameter_value(doc: &Document, pointer: &str) -> Option<serde_json::Value> {
+    let values = request_values(doc, pointer, schema_at(doc, pointer)?);
+    values.iter().find(|value| value.is_string()).or(values.first()).cloned()
+}
+
 fn schema_at<'d>(doc: &'d Document, pointer: &str) -> Option<&'d Schema> {
     lookup::schema(doc, &lookup::segments(&format!("#{pointer}"))?)
 }
 
-/// The statement that calls `op` with its arguments and then its `setters`: `send_with_response`,
-/// or `stream` for an operation that only streams. An argument that does not decode into its type
-/// is reported instead.
-fn call(op: &OperationItem, args: &[String], setters: &[String]) -> String {
+/// The function `call_{index}` that calls `op` with its arguments and then its `setters`:
+/// `send_with_response`, or `stream` for an operation that only streams. An argument that does not
+/// decode into its type is reported instead.
+fn call(index: usize, op: &OperationItem, args: &[String], setters: &[String]) -> String {
     let name = &op.method;
     let method = codegen::model::written(name);
     let (runner, verb) = match &op.send {
         Some(_) => ("run", "send_with_response"),
         None => ("run_stream", "stream"),
     };
-    // Each call is boxed: one future holding every call's state would overflow the stack.
+    // Each call's future is made on the heap by a function of its own: made in `main`, every one
+    // would take a stack slot of its own there (debug builds do not share them), and GitHub's
+    // 1,223 calls overflow the stack.
     format!(
-        "    Box::pin(async {{\n        let started: Result<_, String> = (|| Ok(client.{method}({}){}))();\n        match started {{\n            Ok(builder) => {runner}({name:?}, builder.{verb}()).await,\n            Err(why) => line({name:?}, \"argument\", None, None, &why, \"\"),\n        }}\n    }})\n    .await;",
+        "fn call_{index}(client: &Client) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + '_>> {{\n    Box::pin(async move {{\n        let started: Result<_, String> = (|| Ok(client.{method}({}){}))();\n        match started {{\n            Ok(builder) => {runner}({name:?}, builder.{verb}()).await,\n            Err(why) => line({name:?}, \"argument\", None, None, &why, \"\"),\n        }}\n    }})\n}}",
         args.join(", "),
         setters.concat()
     )
@@ -546,6 +579,26 @@ paths:
           application/json:
             schema: {$ref: '#/components/schemas/ImageRefParam'}
       responses: {'204': {description: done}}
+  /workflows/{workflow_id}:
+    get:
+      parameters:
+        - {name: workflow_id, in: path, required: true, schema: {oneOf: [{type: integer}, {type: string}]}}
+      responses: {'204': {description: done}}
+  /a:
+    post:
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/ById'}}}}
+      responses: {'204': {description: done}}
+  /b:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties: {id: {type: integer}, name: {type: string}}
+              oneOf: [{required: [id]}, {required: [name]}]
+      responses: {'204': {description: done}}
 components:
   schemas:
     ImageRefParam:
@@ -560,6 +613,10 @@ components:
       not:
         required: [image_url, file_id]
       additionalProperties: false
+    ById:
+      type: object
+      properties: {id: {type: integer}, name: {type: string}}
+      oneOf: [{required: [id]}, {required: [name]}]
 "##;
         let doc = codegen::spec::load("t.yaml", text).expect("loads");
         let body = value_of(&doc, "/paths/~1images/post/requestBody/content/application~1json/schema");
@@ -570,5 +627,12 @@ components:
         let (program, _) = caller(&doc, &model);
         let sets = r##".image_url(arg::<String>(r#""https://example.com/a""#)?).sizes(arg::<Vec<i64>>(r#"[16]"#)?)"##;
         assert!(program.contains(sets), "the body's optional fields are set from its value:\n{program}");
+        let aliased = |item: &&codegen::model::TypeItem| matches!(item.body, TypeBody::Alias(RustType::Model(_)));
+        assert!(model.types.iter().any(|item| aliased(&item)), "one body is an alias of the other");
+        assert_eq!(program.matches(".id(arg::<i64>(r#\"7\"#)?)))").count(), 2, "an aliased body too:\n{program}");
+        let workflow = value_of(&doc, "/paths/~1workflows~1{workflow_id}/get/parameters/0/schema");
+        assert_eq!(workflow, Some(serde_json::json!(7)), "a body would take the first member");
+        let workflow = parameter_value(&doc, "/paths/~1workflows~1{workflow_id}/get/parameters/0/schema");
+        assert_eq!(workflow, Some(serde_json::json!("text")), "text is read as one member only");
     }
 }

@@ -82,14 +82,18 @@ pub fn instances(doc: &Document, pointer: &str, schema: &Schema) -> Vec<Instance
 }
 
 /// The value best suited to send as `schema` (at `pointer`) in a request: the first of `full`,
-/// `minimal` and the member instances that validates. `nulls`, `extra` and `boundary` probe a
-/// decoder's edges, which a server need not accept.
+/// `minimal` and the member instances that validates.
 pub fn request_value(doc: &Document, pointer: &str, schema: &Schema) -> Option<Value> {
+    request_values(doc, pointer, schema).into_iter().next()
+}
+
+/// Every value fit to send as `schema`, best first: `full`, `minimal` and the member instances,
+/// those that validate. `nulls`, `extra` and `boundary` probe a decoder's edges, which a server
+/// need not accept.
+pub fn request_values(doc: &Document, pointer: &str, schema: &Schema) -> Vec<Value> {
     let sendable = |i: &Instance| i.label == "full" || i.label == "minimal" || i.label.starts_with("member ");
-    instances(doc, pointer, schema)
-        .into_iter()
-        .find(|i| sendable(i) && validates(doc, &i.value, schema))
-        .map(|i| i.value)
+    let made = instances(doc, pointer, schema).into_iter();
+    made.filter(|i| sendable(i) && validates(doc, &i.value, schema)).map(|i| i.value).collect()
 }
 
 /// `full` with one property the document does not declare, when the schema lets an object have it.
