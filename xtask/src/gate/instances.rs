@@ -7,12 +7,14 @@
 //! member merged in — the first that can be made, or at the root the member asked for.
 //!
 //! Values keep to the limits a strict validator enforces (bounds, `multipleOf`, lengths, item
-//! counts; not `pattern` or `format`), and to `not`: an object whose `not` lists required
+//! counts), to `pattern` where it is simple enough to make a match of and no known `format` gives
+//! the text, and to `not`: an object whose `not` lists required
 //! properties ("not both `a` and `b`") leaves one of them out, as it leaves out the properties of
 //! a `oneOf`'s other required-only members ("exactly one of"). [`request_value`] picks the
 //! instance to send to a server.
 
 use super::limits::{same, Limits};
+use super::pattern::matching;
 use super::validate::validates;
 use super::{follow, is_null_only, may_be_null, MAX_HOPS};
 use codegen::spec::{lookup, Discriminator, Document, Schema, SchemaObject};
@@ -158,6 +160,8 @@ struct Shape<'d> {
     /// The types allowed; `None` when no part says.
     types: Option<Vec<&'d str>>,
     format: Option<&'d str>,
+    /// The first `pattern` met.
+    pattern: Option<&'d str>,
     /// Every `enum` met: a value must be in each.
     enums: Vec<&'d [Value]>,
     constant: Option<&'d Value>,
@@ -223,6 +227,7 @@ impl<'d> Shape<'d> {
             self.narrow(&s.types.0.iter().map(String::as_str).collect::<Vec<_>>());
         }
         self.format = self.format.or(s.format.as_deref());
+        self.pattern = self.pattern.or(s.pattern.as_deref());
         self.enums.extend(s.enum_values.as_deref());
         self.constant = self.constant.or(s.const_value.as_ref());
         for (name, property) in &s.properties {
@@ -452,7 +457,7 @@ impl<'d> Maker<'d> {
         let value = match Kind::of(shape) {
             Kind::Object => return self.object(shape, depth),
             Kind::Array => return self.array(shape, depth),
-            Kind::String => Value::from(shape.limits.text(self.string(shape.format)).ok_or(Stop::Impossible)?),
+            Kind::String => Value::from(self.text(shape)?),
             Kind::Integer => self.integer(shape.format, &shape.limits)?,
             Kind::Number => self.number(&shape.limits)?,
             Kind::Boolean => Value::Bool(self.mode != Mode::Boundary),
@@ -578,24 +583,17 @@ impl<'d> Maker<'d> {
         }
     }
 
-    fn string(&self, format: Option<&str>) -> &'static str {
-        match format {
-            Some("date-time") => "2023-01-02T03:04:05Z",
-            Some("date") => "2023-01-02",
-            Some("time") => "03:04:05",
-            Some("uuid") => "123e4567-e89b-12d3-a456-426614174000",
-            Some("email") => "gate@example.com",
-            Some("uri" | "url" | "uri-reference" | "iri" | "iri-reference") => "https://example.com/a",
-            Some("hostname") => "example.com",
-            Some("ipv4") => "192.0.2.1",
-            Some("ipv6") => "2001:db8::1",
-            Some("byte") => "aGVsbG8=",
-            Some("binary") => "gate binary",
-            Some("decimal") => "12.34",
-            Some("int64") => "9007199254740993",
-            _ if self.mode == Mode::Boundary => AWKWARD_TEXT,
-            _ => "text",
+    /// A string within the shape's lengths: its format's text, else one its `pattern` matches, else
+    /// plain (or at the boundary awkward) text.
+    fn text(&self, shape: &Shape) -> Result<String, Stop> {
+        let limits = &shape.limits;
+        let least = limits.min_length.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        let patterned = shape.pattern.filter(|_| formatted(shape.format).is_none()).and_then(|p| matching(p, least));
+        if let Some(text) = patterned.filter(|text| limits.problem(&Value::from(text.as_str())).is_none()) {
+            return Ok(text);
         }
+        let plain = if self.mode == Mode::Boundary { AWKWARD_TEXT } else { "text" };
+        limits.text(formatted(shape.format).unwrap_or(plain)).ok_or(Stop::Impossible)
     }
 
     /// 7, or at the boundary the largest and smallest values in turn — the declared bounds, else
@@ -651,6 +649,26 @@ impl<'d> Maker<'d> {
         }
         Ok(())
     }
+}
+
+/// The text of a string format this module knows.
+fn formatted(format: Option<&str>) -> Option<&'static str> {
+    Some(match format? {
+        "date-time" => "2023-01-02T03:04:05Z",
+        "date" => "2023-01-02",
+        "time" => "03:04:05",
+        "uuid" => "123e4567-e89b-12d3-a456-426614174000",
+        "email" => "gate@example.com",
+        "uri" | "url" | "uri-reference" | "iri" | "iri-reference" => "https://example.com/a",
+        "hostname" => "example.com",
+        "ipv4" => "192.0.2.1",
+        "ipv6" => "2001:db8::1",
+        "byte" => "aGVsbG8=",
+        "binary" => "gate binary",
+        "decimal" => "12.34",
+        "int64" => "9007199254740993",
+        _ => return None,
+    })
 }
 
 /// The largest and smallest integers of a format (2^53 + 1, the first integer an SDK that goes
@@ -1124,6 +1142,29 @@ Limited:
         let (small, step) = (&boundary["small"], &boundary["step"]);
         assert!(*small == 20 || *small == 10, "declared bounds, not int32's: {small}");
         assert!(step.as_i64().is_some_and(|n| n >= 8 && n % 5 == 0), "{step}");
+    }
+
+    #[test]
+    fn strings_match_simple_patterns() {
+        let doc = document(
+            r#"
+Patterned:
+  type: object
+  properties:
+    digest: {type: string, minLength: 71, maxLength: 71, pattern: '^sha256:[a-f0-9]{64}$'}
+    word: {type: string, minLength: 3, pattern: '^[a-z]+$'}
+    site: {type: string, format: uri, pattern: '^https://'}
+    unread: {type: string, pattern: '^(?=x)'}
+"#,
+        );
+        let made = instances_of(&doc, "Patterned");
+        for label in ["full", "boundary"] {
+            let value = labelled(&made, label).expect("made");
+            assert_eq!(value["digest"], format!("sha256:{}", "a".repeat(64)), "{label}");
+            assert_eq!(value["word"], "aaa", "{label}: stretched to minLength");
+            assert_eq!(value["site"], "https://example.com/a", "{label}: a known format's text is kept");
+        }
+        assert_eq!(labelled(&made, "full").expect("full")["unread"], "text", "a lookahead is not read");
     }
 
     #[test]
