@@ -236,7 +236,7 @@ fn a_document_with_more_tags_than_crates_io_allows_features_declares_at_most_300
     let config = dir.join("sdksmith.toml");
     write(&config, "document = \"graph.yaml\"\n[package]\nname = \"graph\"\n[features]\nper-tag = true\n");
     let plan = Project::load(&config).expect("config").plan().expect("plan");
-    let manifest: toml::Table = plan.files["Cargo.toml"].parse().expect("toml");
+    let manifest: toml_edit::DocumentMut = plan.files["Cargo.toml"].parse().expect("toml");
     let declared = manifest["features"].as_table().expect("features");
     assert!(declared.len() <= 300, "{} features", declared.len());
     assert_eq!(declared.len(), 300, "grouped only as much as needed");

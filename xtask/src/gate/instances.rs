@@ -5,7 +5,16 @@
 //! A schema is first seen as a [`Shape`]: its `$ref`s followed and its `allOf` parts merged, with
 //! the unions it holds set aside. A value is then made from the shape once each union has had one
 //! member merged in — the first that can be made, or at the root the member asked for.
+//!
+//! Values keep to the limits a strict validator enforces (bounds, `multipleOf`, lengths, item
+//! counts), to `pattern` where it is simple enough to make a match of and no known `format` gives
+//! the text, and to `not`: an object whose `not` lists required
+//! properties ("not both `a` and `b`") leaves one of them out, as it leaves out the properties of
+//! a `oneOf`'s other required-only members ("exactly one of"). [`request_value`] picks the
+//! instance to send to a server.
 
+use super::limits::{same, Limits};
+use super::pattern::matching;
 use super::validate::validates;
 use super::{follow, is_null_only, may_be_null, MAX_HOPS};
 use sdksmith::spec::{lookup, Discriminator, Document, Schema, SchemaObject};
@@ -74,6 +83,21 @@ pub fn instances(doc: &Document, pointer: &str, schema: &Schema) -> Vec<Instance
     out
 }
 
+/// The value best suited to send as `schema` (at `pointer`) in a request: the first of `full`,
+/// `minimal` and the member instances that validates.
+pub fn request_value(doc: &Document, pointer: &str, schema: &Schema) -> Option<Value> {
+    request_values(doc, pointer, schema).into_iter().next()
+}
+
+/// Every value fit to send as `schema`, best first: `full`, `minimal` and the member instances,
+/// those that validate. `nulls`, `extra` and `boundary` probe a decoder's edges, which a server
+/// need not accept.
+pub fn request_values(doc: &Document, pointer: &str, schema: &Schema) -> Vec<Value> {
+    let sendable = |i: &Instance| i.label == "full" || i.label == "minimal" || i.label.starts_with("member ");
+    let made = instances(doc, pointer, schema).into_iter();
+    made.filter(|i| sendable(i) && validates(doc, &i.value, schema)).map(|i| i.value).collect()
+}
+
 /// `full` with one property the document does not declare, when the schema lets an object have it.
 fn with_unknown_field(doc: &Document, schema: &Schema, full: &Value) -> Option<Value> {
     if *full == anything() {
@@ -123,6 +147,9 @@ struct Union<'d> {
     /// Each member with its JSON pointer (`…/oneOf/1`).
     members: Vec<(String, &'d Schema)>,
     discriminator: Option<&'d Discriminator>,
+    /// A `oneOf`: the value must fit no other member (kept to where a member only lists required
+    /// properties; other members are told apart by their types and tags).
+    one_of: bool,
 }
 
 /// What a value of a schema must be, once its `$ref`s are followed and its `allOf` parts merged.
@@ -133,6 +160,8 @@ struct Shape<'d> {
     /// The types allowed; `None` when no part says.
     types: Option<Vec<&'d str>>,
     format: Option<&'d str>,
+    /// The first `pattern` met.
+    pattern: Option<&'d str>,
     /// Every `enum` met: a value must be in each.
     enums: Vec<&'d [Value]>,
     constant: Option<&'d Value>,
@@ -145,6 +174,11 @@ struct Shape<'d> {
     closed: bool,
     items: Option<&'d Schema>,
     prefix_items: Option<&'d [Schema]>,
+    /// Bounds, lengths and item counts, the strictest of every part's.
+    limits: Limits,
+    /// Schemas the value must not fit: every `not` met, and the other members of a `oneOf`
+    /// that only list required properties.
+    nots: Vec<&'d Schema>,
     /// Unions not yet merged in, the first met first.
     unions: Vec<Union<'d>>,
     /// Schemas merged so far.
@@ -193,6 +227,7 @@ impl<'d> Shape<'d> {
             self.narrow(&s.types.0.iter().map(String::as_str).collect::<Vec<_>>());
         }
         self.format = self.format.or(s.format.as_deref());
+        self.pattern = self.pattern.or(s.pattern.as_deref());
         self.enums.extend(s.enum_values.as_deref());
         self.constant = self.constant.or(s.const_value.as_ref());
         for (name, property) in &s.properties {
@@ -213,6 +248,8 @@ impl<'d> Shape<'d> {
         }
         self.items = self.items.or(s.items.as_ref());
         self.prefix_items = self.prefix_items.or(s.prefix_items.as_deref());
+        self.limits.merge(Limits::of(s));
+        self.nots.extend(s.not.as_ref());
     }
 
     /// Sets aside the union of `s` (`oneOf` before `anyOf`); one whose members are all null means null.
@@ -231,7 +268,7 @@ impl<'d> Shape<'d> {
         if members.is_empty() {
             self.narrow(&["null"]);
         } else {
-            self.unions.push(Union { members, discriminator: s.discriminator.as_ref() });
+            self.unions.push(Union { members, discriminator: s.discriminator.as_ref(), one_of: keyword == "oneOf" });
         }
     }
 
@@ -371,9 +408,13 @@ impl<'d> Maker<'d> {
             Pick::First => 0..union.members.len(),
             Pick::Member(index) => index..index + 1,
         };
-        for (member_pointer, member) in chosen.filter_map(|index| union.members.get(index)) {
+        for (index, (member_pointer, member)) in chosen.filter_map(|index| Some((index, union.members.get(index)?))) {
             let mut merged = shape.clone();
             merged.absorb(self.doc, member, member_pointer, 0);
+            if union.one_of {
+                let others = union.members.iter().enumerate().filter(|(other, _)| *other != index);
+                merged.nots.extend(others.map(|(_, (_, other))| *other).filter(|other| required_only(other).is_some()));
+            }
             // OpenAPI requires the tag; documents do not always say so, and without it a minimal
             // value could not be told apart.
             if let Some(discriminator) = union.discriminator.filter(|d| !d.property_name.is_empty()) {
@@ -399,6 +440,16 @@ impl<'d> Maker<'d> {
         if shape.impossible {
             return Err(Stop::Impossible);
         }
+        let value = self.made(shape, depth)?;
+        // What a `not` describes is no value of this shape; a caller may try another member.
+        if shape.nots.iter().any(|not| validates(self.doc, &value, not)) {
+            return Err(Stop::Impossible);
+        }
+        Ok(value)
+    }
+
+    /// The value of a settled shape, before its `not`s are checked.
+    fn made(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
         if let Some(value) = shape.constant.cloned().or(self.enumerated(shape)?) {
             self.spend(serde_json::to_vec(&value).map_or(0, |text| text.len()))?;
             return Ok(value);
@@ -406,9 +457,9 @@ impl<'d> Maker<'d> {
         let value = match Kind::of(shape) {
             Kind::Object => return self.object(shape, depth),
             Kind::Array => return self.array(shape, depth),
-            Kind::String => Value::from(self.string(shape.format)),
-            Kind::Integer => self.integer(shape.format),
-            Kind::Number => self.number(),
+            Kind::String => Value::from(self.text(shape)?),
+            Kind::Integer => self.integer(shape.format, &shape.limits)?,
+            Kind::Number => self.number(&shape.limits)?,
             Kind::Boolean => Value::Bool(self.mode != Mode::Boundary),
             Kind::Null => Value::Null,
             Kind::Any => anything(),
@@ -454,10 +505,11 @@ impl<'d> Maker<'d> {
     fn object(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
         self.spend(2)?;
         let optional_too = self.mode != Mode::Minimal && depth <= FULL_DEPTH;
+        let left_out = left_out(shape);
         let mut object = Map::new();
         for (name, property) in &shape.properties {
             let required = shape.required.contains(name);
-            if !(required || optional_too) {
+            if !(required || optional_too) || left_out.contains(name) {
                 continue;
             }
             match self.entry(property, depth) {
@@ -499,77 +551,87 @@ impl<'d> Maker<'d> {
     }
 
     /// An array: one item (a value per `prefixItems` schema for a tuple); none in `Minimal` and
-    /// past [`FULL_DEPTH`], or when no item can be made.
+    /// past [`FULL_DEPTH`], or when no item can be made; always within `minItems` and `maxItems`.
     fn array(&mut self, shape: &Shape<'d>, depth: usize) -> Result<Value, Stop> {
         self.spend(2)?;
-        if self.mode == Mode::Minimal || depth > FULL_DEPTH {
-            return Ok(Value::Array(Vec::new()));
-        }
-        let made = match (shape.prefix_items, shape.items) {
-            (Some(prefix), _) => prefix.iter().map(|item| self.entry(&[item], depth)).collect(),
-            (None, Some(item)) => self.entry(&[item], depth).map(|value| vec![value]),
-            // No `items`: any item will do.
-            (None, None) => self.spend(9).map(|()| vec![anything()]),
+        let prefix = shape.prefix_items.unwrap_or_default();
+        let wanted = match self.mode == Mode::Minimal || depth > FULL_DEPTH {
+            true => 0,
+            false => prefix.len().max(1),
         };
-        match made {
-            Ok(items) => Ok(Value::Array(items)),
-            Err(Stop::Impossible) => Ok(Value::Array(Vec::new())),
-            Err(stop) => Err(stop),
+        let count = shape.limits.item_count(wanted).ok_or(Stop::Impossible)?;
+        let mut items = Vec::new();
+        for index in 0..count {
+            let made = match prefix.get(index).or(shape.items) {
+                Some(item) => self.entry(&[item], depth),
+                // No `items`: any item will do.
+                None => self.spend(9).map(|()| anything()),
+            };
+            match made {
+                Ok(item) => items.push(item),
+                Err(Stop::Impossible) if shape.limits.item_count(0) == Some(0) => return Ok(Value::Array(Vec::new())),
+                Err(stop) => return Err(stop),
+            }
+        }
+        if shape.limits.unique_items {
+            distinguish(&mut items);
+        }
+        let array = Value::Array(items);
+        match shape.limits.problem(&array) {
+            Some(_) => Err(Stop::Impossible),
+            None => Ok(array),
         }
     }
 
-    fn string(&self, format: Option<&str>) -> &'static str {
-        match format {
-            Some("date-time") => "2023-01-02T03:04:05Z",
-            Some("date") => "2023-01-02",
-            Some("time") => "03:04:05",
-            Some("uuid") => "123e4567-e89b-12d3-a456-426614174000",
-            Some("email") => "gate@example.com",
-            Some("uri" | "url" | "uri-reference" | "iri" | "iri-reference") => "https://example.com/a",
-            Some("hostname") => "example.com",
-            Some("ipv4") => "192.0.2.1",
-            Some("ipv6") => "2001:db8::1",
-            Some("byte") => "aGVsbG8=",
-            Some("binary") => "gate binary",
-            Some("decimal") => "12.34",
-            Some("int64") => "9007199254740993",
-            _ if self.mode == Mode::Boundary => AWKWARD_TEXT,
-            _ => "text",
+    /// A string within the shape's lengths: its format's text, else one its `pattern` matches, else
+    /// plain (or at the boundary awkward) text.
+    fn text(&self, shape: &Shape) -> Result<String, Stop> {
+        let limits = &shape.limits;
+        let least = limits.min_length.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        let patterned = shape.pattern.filter(|_| formatted(shape.format).is_none()).and_then(|p| matching(p, least));
+        if let Some(text) = patterned.filter(|text| limits.problem(&Value::from(text.as_str())).is_none()) {
+            return Ok(text);
         }
+        let plain = if self.mode == Mode::Boundary { AWKWARD_TEXT } else { "text" };
+        limits.text(formatted(shape.format).unwrap_or(plain)).ok_or(Stop::Impossible)
     }
 
-    /// 7, or at the boundary the format's largest and smallest values in turn.
-    fn integer(&mut self, format: Option<&str>) -> Value {
-        if self.mode != Mode::Boundary {
-            return Value::from(7);
-        }
-        let (largest, smallest) = match format {
-            Some("int8") => (Value::from(i8::MAX), Value::from(i8::MIN)),
-            Some("int16") => (Value::from(i16::MAX), Value::from(i16::MIN)),
-            Some("int32") => (Value::from(i32::MAX), Value::from(i32::MIN)),
-            Some("uint8") => (Value::from(u8::MAX), Value::from(0)),
-            Some("uint16") => (Value::from(u16::MAX), Value::from(0)),
-            Some("uint32") => (Value::from(u32::MAX), Value::from(0)),
-            Some("uint64") => (Value::from(u64::MAX), Value::from(0)),
-            // 2^53 + 1: the first integer an SDK that goes through `f64` gets wrong.
-            _ => (Value::from(9_007_199_254_740_993_i64), Value::from(i64::MIN)),
+    /// 7, or at the boundary the largest and smallest values in turn — the declared bounds, else
+    /// the format's — kept within the limits.
+    fn integer(&mut self, format: Option<&str>, limits: &Limits) -> Result<Value, Stop> {
+        let wanted = match self.mode {
+            Mode::Boundary => {
+                let (largest, smallest) = integer_range(format);
+                self.integers += 1;
+                // Past either end of every format, so the declared bound is what limits it.
+                match (self.integers % 2 == 1, &limits.upper, &limits.lower) {
+                    (true, Some(_), _) => i128::MAX,
+                    (true, None, _) => largest,
+                    (false, _, Some(_)) => i128::MIN,
+                    (false, _, None) => smallest,
+                }
+            }
+            _ => 7,
         };
-        self.integers += 1;
-        if self.integers % 2 == 1 {
-            largest
-        } else {
-            smallest
-        }
+        let chosen = limits.integer(wanted).ok_or(Stop::Impossible)?;
+        Ok(i64::try_from(chosen)
+            .map(Value::from)
+            .or_else(|_| u64::try_from(chosen).map(Value::from))
+            .unwrap_or_else(|_| Value::from(chosen as f64)))
     }
 
-    /// 1.5, or at the boundary each of [`AWKWARD_NUMBERS`] in turn.
-    fn number(&mut self) -> Value {
-        if self.mode != Mode::Boundary {
-            return Value::from(1.5);
-        }
-        let turn = self.numbers;
-        self.numbers += 1;
-        Value::from(AWKWARD_NUMBERS[turn % AWKWARD_NUMBERS.len()])
+    /// 1.5, or at the boundary each of [`AWKWARD_NUMBERS`] in turn, kept within the limits.
+    fn number(&mut self, limits: &Limits) -> Result<Value, Stop> {
+        let wanted = match self.mode {
+            Mode::Boundary => {
+                let turn = self.numbers;
+                self.numbers += 1;
+                AWKWARD_NUMBERS[turn % AWKWARD_NUMBERS.len()]
+            }
+            _ => 1.5,
+        };
+        let chosen = limits.number(wanted).ok_or(Stop::Impossible)?;
+        serde_json::Number::from_f64(chosen).map(Value::Number).ok_or(Stop::Impossible)
     }
 
     fn spend(&mut self, bytes: usize) -> Result<(), Stop> {
@@ -586,6 +648,87 @@ impl<'d> Maker<'d> {
             return Err(Stop::Exhausted);
         }
         Ok(())
+    }
+}
+
+/// The text of a string format this module knows.
+fn formatted(format: Option<&str>) -> Option<&'static str> {
+    Some(match format? {
+        "date-time" => "2023-01-02T03:04:05Z",
+        "date" => "2023-01-02",
+        "time" => "03:04:05",
+        "uuid" => "123e4567-e89b-12d3-a456-426614174000",
+        "email" => "gate@example.com",
+        "uri" | "url" | "uri-reference" | "iri" | "iri-reference" => "https://example.com/a",
+        "hostname" => "example.com",
+        "ipv4" => "192.0.2.1",
+        "ipv6" => "2001:db8::1",
+        "byte" => "aGVsbG8=",
+        "binary" => "gate binary",
+        "decimal" => "12.34",
+        "int64" => "9007199254740993",
+        _ => return None,
+    })
+}
+
+/// The largest and smallest integers of a format (2^53 + 1, the first integer an SDK that goes
+/// through `f64` gets wrong, and `i64::MIN` for a plain integer).
+fn integer_range(format: Option<&str>) -> (i128, i128) {
+    match format {
+        Some("int8") => (i8::MAX.into(), i8::MIN.into()),
+        Some("int16") => (i16::MAX.into(), i16::MIN.into()),
+        Some("int32") => (i32::MAX.into(), i32::MIN.into()),
+        Some("uint8") => (u8::MAX.into(), 0),
+        Some("uint16") => (u16::MAX.into(), 0),
+        Some("uint32") => (u32::MAX.into(), 0),
+        Some("uint64") => (u64::MAX.into(), 0),
+        _ => (9_007_199_254_740_993, i64::MIN.into()),
+    }
+}
+
+/// The `required` list of a schema that says nothing else ("`a` and `b` are present"), as `not`
+/// and the members of "exactly one of" unions write it.
+fn required_only(schema: &Schema) -> Option<&[String]> {
+    let s = &schema.body;
+    let object_or_untyped = s.types.0.iter().all(|t| t == "object");
+    let only = schema.boolean.is_none()
+        && !s.required.is_empty()
+        && object_or_untyped
+        && s.reference.is_none()
+        && s.properties.is_empty()
+        && s.additional_properties.is_none()
+        && s.all_of.is_empty()
+        && s.one_of.is_empty()
+        && s.any_of.is_empty()
+        && s.not.is_none();
+    only.then_some(s.required.as_slice())
+}
+
+/// The properties an object leaves out so that it fits none of its shape's `not`s that only list
+/// required properties: of each list, the last one the object does not require, so the first is
+/// kept where it can be.
+fn left_out<'d>(shape: &Shape<'d>) -> Vec<&'d str> {
+    let optional = |name: &&'d String| !shape.required.contains(&name.as_str());
+    shape.nots.iter().filter_map(|&not| required_only(not)?.iter().rev().find(optional)).map(String::as_str).collect()
+}
+
+/// Makes repeated items of a `uniqueItems` array differ where a scalar allows it (a suffix on text,
+/// an offset on numbers); what cannot be told apart stays, for the caller's check to refuse.
+fn distinguish(items: &mut [Value]) {
+    for index in 1..items.len() {
+        let (earlier, rest) = items.split_at_mut(index);
+        let item = &mut rest[0];
+        if !earlier.iter().any(|before| same(before, item)) {
+            continue;
+        }
+        *item = match &*item {
+            Value::String(text) => Value::from(format!("{text}{index}")),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => Value::from(i.saturating_add(index as i64)),
+                None => Value::from(n.as_f64().unwrap_or(0.0) + index as f64),
+            },
+            other => other.clone(),
+        };
     }
 }
 
@@ -901,6 +1044,127 @@ Holder:
             Some(&serde_json::json!("text")),
             "the root is never null"
         );
+    }
+
+    /// Shapes from OpenAI's document that a strict validator rejected values of: exactly one of
+    /// two properties, and at least one of two non-empty lists.
+    const EXCLUSIVE: &str = r##"
+ImageRefParam:
+  type: object
+  properties:
+    image_url: {type: string, format: uri, maxLength: 20971520}
+    file_id: {type: string}
+  anyOf:
+    - required: [image_url]
+    - required: [file_id]
+  not:
+    required: [image_url, file_id]
+  additionalProperties: false
+FileBatch:
+  type: object
+  additionalProperties: false
+  properties:
+    file_ids: {type: array, minItems: 1, maxItems: 2000, items: {type: string}}
+    files: {type: array, minItems: 1, items: {type: object, properties: {file_id: {type: string}}}}
+  anyOf:
+    - required: [file_ids]
+    - required: [files]
+OneOfThem:
+  type: object
+  properties:
+    a: {type: string}
+    b: {type: string}
+  oneOf:
+    - required: [a]
+    - required: [b]
+"##;
+
+    #[test]
+    fn exclusive_properties_and_required_members_give_values_to_send() {
+        let doc = document(EXCLUSIVE);
+        for name in ["ImageRefParam", "FileBatch", "OneOfThem"] {
+            let schema = doc.components.schemas.get(name).expect("the schema is in the document");
+            let value = request_value(&doc, &format!("/components/schemas/{name}"), schema).expect("a value");
+            assert!(violations(&doc, &value, schema).is_empty(), "{name}: {value}");
+            for instance in instances_of(&doc, name) {
+                let problems = violations(&doc, &instance.value, schema);
+                assert!(problems.is_empty(), "{name} {}: {} → {problems:?}", instance.label, instance.value);
+            }
+        }
+        let image = instances_of(&doc, "ImageRefParam");
+        let url = serde_json::json!({"image_url": "https://example.com/a"});
+        assert_eq!(labelled(&image, "full"), Some(&url), "the first listed is kept, the other left out");
+        let member = "member /components/schemas/ImageRefParam/anyOf/1";
+        assert_eq!(labelled(&image, member), Some(&serde_json::json!({"file_id": "text"})));
+        let batch = instances_of(&doc, "FileBatch");
+        assert_eq!(labelled(&batch, "minimal"), Some(&serde_json::json!({"file_ids": ["text"]})));
+        let one = instances_of(&doc, "OneOfThem");
+        assert_eq!(labelled(&one, "full"), Some(&serde_json::json!({"a": "text"})), "exactly one of `a`, `b`");
+        let second = "member /components/schemas/OneOfThem/oneOf/1";
+        assert_eq!(labelled(&one, second), Some(&serde_json::json!({"b": "text"})));
+    }
+
+    #[test]
+    fn values_keep_to_counts_lengths_and_bounds() {
+        let doc = document(
+            r#"
+Limited:
+  type: object
+  required: [tags, code, small, ratio, step, odd]
+  properties:
+    tags: {type: array, minItems: 2, maxItems: 3, items: {type: string, minLength: 6}}
+    code: {type: string, minLength: 3, maxLength: 3}
+    small: {type: integer, format: int32, minimum: 10, maximum: 20}
+    ratio: {type: number, minimum: 0, exclusiveMinimum: true, maximum: 1}
+    step: {type: integer, minimum: 8, multipleOf: 5}
+    odd: {type: array, minItems: "x", maxItems: null, items: {type: integer}}
+    above: {type: number, exclusiveMinimum: 2}
+    distinct: {type: array, minItems: 3, uniqueItems: true, items: {type: integer}}
+"#,
+        );
+        let made = instances_of(&doc, "Limited");
+        let schema = doc.components.schemas.get("Limited").expect("Limited");
+        for instance in &made {
+            let problems = violations(&doc, &instance.value, schema);
+            assert!(problems.is_empty(), "{}: {} → {problems:?}", instance.label, instance.value);
+        }
+        let minimal = labelled(&made, "minimal").expect("minimal");
+        assert_eq!(minimal["tags"], serde_json::json!(["textxx", "textxx"]), "minItems and minLength");
+        assert_eq!(minimal["code"], "tex", "cut to maxLength");
+        assert_eq!(minimal["small"], 10);
+        assert_eq!(minimal["ratio"], 1.0);
+        assert_eq!(minimal["step"], 10);
+        assert_eq!(minimal["odd"], serde_json::json!([]), "an oddly written minItems is ignored");
+        let full = labelled(&made, "full").expect("full");
+        assert_eq!(full["above"], 3.0, "one past an excluded bound");
+        assert_eq!(full["distinct"], serde_json::json!([7, 8, 9]), "unique items made to differ");
+        let boundary = labelled(&made, "boundary").expect("boundary");
+        let (small, step) = (&boundary["small"], &boundary["step"]);
+        assert!(*small == 20 || *small == 10, "declared bounds, not int32's: {small}");
+        assert!(step.as_i64().is_some_and(|n| n >= 8 && n % 5 == 0), "{step}");
+    }
+
+    #[test]
+    fn strings_match_simple_patterns() {
+        let doc = document(
+            r#"
+Patterned:
+  type: object
+  properties:
+    digest: {type: string, minLength: 71, maxLength: 71, pattern: '^sha256:[a-f0-9]{64}$'}
+    word: {type: string, minLength: 3, pattern: '^[a-z]+$'}
+    site: {type: string, format: uri, pattern: '^https://'}
+    unread: {type: string, pattern: '^(?=x)'}
+"#,
+        );
+        let made = instances_of(&doc, "Patterned");
+        for label in ["full", "boundary"] {
+            let value = labelled(&made, label).expect("made");
+            assert_eq!(value["digest"], format!("sha256:{}", "a".repeat(64)), "{label}");
+            assert_eq!(value["word"], "aaa", "{label}: stretched to minLength");
+            assert_eq!(value["site"], "https://example.com/a", "{label}: a known format's text is kept");
+        }
+        assert_eq!(labelled(&made, "full").expect("full")["unread"], "text", "a lookahead is not read");
     }
 
     #[test]

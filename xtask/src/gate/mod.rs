@@ -5,10 +5,14 @@
 //! - [`instances`]: values a schema accepts (full, minimal, with nulls, one per union member, with
 //!   an unknown field, at numeric limits), each labelled with the union member it was made from.
 //! - [`validate`]: whether a value fits a schema, and where it does not.
+//! - `limits`: bounds, lengths and item counts, which both of those keep to.
+//! - `pattern`: a string a `pattern` matches, made for instances (never checked: no regex engine).
 
 pub mod corpus;
 pub mod harness;
 pub mod instances;
+mod limits;
+mod pattern;
 pub mod validate;
 
 use sdksmith::spec::{lookup, Document, Schema};

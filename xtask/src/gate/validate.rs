@@ -1,14 +1,19 @@
 //! A lenient JSON Schema check: whether an instance made from one union member is also an
-//! instance of another, and whether a document's examples fit their own schemas.
+//! instance of another, whether a document's examples fit their own schemas, and whether a value
+//! made to be sent would pass a strict validator's limits.
 //!
 //! It checks what decides which Rust type and variant a value decodes into — `type`, `enum`,
 //! `const`, `required`, `properties`, `additionalProperties`, `items`, `prefixItems`, `allOf`,
-//! `anyOf`, `oneOf`, `$ref`, boolean schemas — and ignores what does not (formats, patterns,
-//! lengths, bounds, `not`, discriminators). Where it must guess it accepts: `oneOf` needs one
-//! member to match, not exactly one; properties declared beside `additionalProperties: false` in
-//! other `allOf` parts or beside a union count as declared (generators merge them); a `$ref` into
-//! another document, a type it does not know, or nesting past [`MAX_HOPS`] is taken as valid.
+//! `anyOf`, `oneOf`, `not`, `$ref`, boolean schemas — and the limits a server's validator enforces:
+//! `minimum`, `maximum` and their exclusive forms, `multipleOf` (within a float tolerance),
+//! `minLength` and `maxLength` (in characters), `minItems`, `maxItems`, `uniqueItems`. It ignores
+//! formats, patterns and discriminators. Where it must guess it accepts: `oneOf` needs one member
+//! to match, not exactly one; properties declared beside `additionalProperties: false` in other
+//! `allOf` parts or beside a union count as declared (generators merge them); a `$ref` into
+//! another document, a type it does not know, or nesting past [`MAX_HOPS`] is taken as valid —
+//! except under `not`, where taking the inner schema as matched rejects the value.
 
+use super::limits::{same, Limits};
 use super::{follow, may_be_null, MAX_HOPS};
 use sdksmith::spec::{escape_segment, Document, Schema, SchemaObject};
 use serde_json::Value;
@@ -68,15 +73,17 @@ impl<'s> Checker<'s> {
         if value.is_null() && may_be_null(self.doc, schema) {
             return true;
         }
-        let checks: [Check<'s>; 8] = [
+        let checks: [Check<'s>; 10] = [
             Self::reference,
             Self::types,
             Self::values,
+            Self::limits,
             Self::object,
             Self::array,
             Self::all_of,
             Self::any_of,
             Self::one_of,
+            Self::not,
         ];
         let mut fits = true;
         for check in checks {
@@ -126,6 +133,27 @@ impl<'s> Checker<'s> {
             (true, true) => true,
             (false, _) => self.fail(|| format!("{value} is not one of the `enum` values")),
             (true, false) => self.fail(|| format!("{value} is not the `const` value")),
+        }
+    }
+
+    /// Bounds, lengths and item counts, for the values they apply to.
+    fn limits(&mut self, value: &Value, s: &'s SchemaObject, _: &[&'s str], _: usize) -> bool {
+        match Limits::of(s).problem(value) {
+            Some(problem) => self.fail(|| problem),
+            None => true,
+        }
+    }
+
+    /// `not`: the value must not fit it. Checked on its own, as JSON Schema has it: properties
+    /// declared beside do not count as declared in it.
+    fn not(&mut self, value: &Value, s: &'s SchemaObject, _: &[&'s str], depth: usize) -> bool {
+        let Some(not) = &s.not else { return true };
+        let explain = std::mem::replace(&mut self.explain, false);
+        let fits = self.check(value, not, &[], depth + 1);
+        self.explain = explain;
+        match fits {
+            true => self.fail(|| "fits the `not` schema".to_owned()),
+            false => true,
         }
     }
 
@@ -313,14 +341,6 @@ fn type_of(value: &Value) -> &'static str {
     }
 }
 
-/// Equality as JSON Schema has it: `1` and `1.0` are the same number.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => x.as_f64() == y.as_f64(),
-        _ => a == b,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,6 +445,82 @@ Anything: true
         assert!(!validates(&doc, &json!({"c": "2"}), schema(&doc, "Base")));
         assert!(validates(&doc, &json!({"x": 1, "y": 2}), schema(&doc, "Counts")));
         assert_eq!(violations(&doc, &json!({"x": "1"}), schema(&doc, "Counts")), ["/x: expected integer, got string"]);
+    }
+
+    /// Shapes from OpenAI's document: exactly one of two properties, and at least one of two lists.
+    const EXCLUSIVE: &str = r##"
+ImageRefParam:
+  type: object
+  properties:
+    image_url: {type: string, format: uri, maxLength: 20971520}
+    file_id: {type: string}
+  anyOf:
+    - required: [image_url]
+    - required: [file_id]
+  not:
+    required: [image_url, file_id]
+  additionalProperties: false
+FileBatch:
+  type: object
+  additionalProperties: false
+  properties:
+    file_ids: {type: array, minItems: 1, maxItems: 2000, items: {type: string}}
+    files: {type: array, minItems: 1, items: {type: object, properties: {file_id: {type: string}}}}
+  anyOf:
+    - required: [file_ids]
+    - required: [files]
+"##;
+
+    #[test]
+    fn not_rejects_what_it_describes() {
+        let doc = document(EXCLUSIVE);
+        let image = schema(&doc, "ImageRefParam");
+        assert!(validates(&doc, &json!({"image_url": "https://example.com/a"}), image));
+        assert!(validates(&doc, &json!({"file_id": "file-1"}), image));
+        assert_eq!(
+            violations(&doc, &json!({"image_url": "https://example.com/a", "file_id": "file-1"}), image),
+            ["(root): fits the `not` schema"]
+        );
+        assert!(!validates(&doc, &json!({}), image), "anyOf wants one of them");
+        let batch = schema(&doc, "FileBatch");
+        assert!(validates(&doc, &json!({"file_ids": ["file-1"]}), batch));
+        assert_eq!(violations(&doc, &json!({"file_ids": []}), batch), ["/file_ids: 0 items, below `minItems` 1"]);
+        assert!(!validates(&doc, &json!({"files": []}), batch));
+        assert!(!validates(&doc, &json!({}), batch));
+    }
+
+    #[test]
+    fn limits_of_numbers_strings_and_arrays() {
+        let doc = document(
+            r#"
+Old: {type: number, minimum: 0, exclusiveMinimum: true, maximum: 2, multipleOf: 0.1}
+New: {type: integer, exclusiveMinimum: 0, exclusiveMaximum: 9007199254740993, minimum: -5}
+Text: {type: string, minLength: 2, maxLength: 3}
+List: {type: array, minItems: 1, maxItems: 2, uniqueItems: true}
+Odd: {type: array, minItems: "x", maximum: null}
+"#,
+        );
+        let old = schema(&doc, "Old");
+        for fits in [json!(0.3), json!(2), json!(0.1)] {
+            assert!(validates(&doc, &fits, old), "{fits}");
+        }
+        assert_eq!(violations(&doc, &json!(0), old), ["(root): 0 is not more than 0"]);
+        assert_eq!(violations(&doc, &json!(2.5), old), ["(root): 2.5 is not at most 2"]);
+        assert_eq!(violations(&doc, &json!(0.35), old), ["(root): 0.35 is not a multiple of 0.1"]);
+        let new = schema(&doc, "New");
+        assert!(validates(&doc, &json!(9_007_199_254_740_992_i64), new));
+        assert!(!validates(&doc, &json!(9_007_199_254_740_993_i64), new), "compared exactly, not through f64");
+        assert!(!validates(&doc, &json!(0), new), "the 3.1 bound is the stricter");
+        let text = schema(&doc, "Text");
+        assert!(validates(&doc, &json!("éé"), text), "characters, not bytes");
+        assert_eq!(violations(&doc, &json!("é"), text), ["(root): length 1, below `minLength` 2"]);
+        assert!(!validates(&doc, &json!("abcd"), text));
+        let list = schema(&doc, "List");
+        assert!(validates(&doc, &json!([1, {"a": 1}]), list));
+        assert!(!validates(&doc, &json!([]), list));
+        assert!(!validates(&doc, &json!([1, 2, 3]), list));
+        assert_eq!(violations(&doc, &json!([{"a": 1}, {"a": 1.0}]), list), ["(root): items are not unique"]);
+        assert!(validates(&doc, &json!([]), schema(&doc, "Odd")), "keywords written oddly are ignored");
     }
 
     #[test]

@@ -1,0 +1,148 @@
+//! Readers of validation keywords (`minItems`, `maximum`, `pattern`, …) that never fail: a value of
+//! another type (`minItems: "1"`, `maximum: null`, a list, a map) is read as absent. The generator
+//! only uses these keywords to describe values, so an oddly written one must cost its meaning, never
+//! the whole document.
+
+use super::Exclusive;
+use serde::de::{Deserialize, Deserializer};
+use serde_json::Number;
+use serde_yaml::Value;
+
+/// A count (`minItems`, `maxLength`): a non-negative integer, also written as `2.0`.
+pub(super) fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    Ok(number_of(&any(deserializer)).and_then(|n| {
+        n.as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f < u64::MAX as f64).map(|f| f as u64))
+    }))
+}
+
+/// A number (`minimum`, `multipleOf`), kept exact when it is an integer.
+pub(super) fn number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Number>, D::Error> {
+    Ok(number_of(&any(deserializer)))
+}
+
+/// `exclusiveMinimum` / `exclusiveMaximum`: a 3.0 flag or a 3.1 bound.
+pub(super) fn exclusive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Exclusive>, D::Error> {
+    let value = any(deserializer);
+    Ok(match value {
+        Value::Bool(flag) => Some(Exclusive::Flag(flag)),
+        _ => number_of(&value).map(Exclusive::Bound),
+    })
+}
+
+/// A flag (`uniqueItems`): anything but `true` is false.
+pub(super) fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(matches!(any(deserializer), Value::Bool(true)))
+}
+
+/// Text (`pattern`).
+pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match any(deserializer) {
+        Value::String(text) => Some(text),
+        _ => None,
+    })
+}
+
+/// Whatever is written, or null when it cannot be read as a value (JSON's `1e400`, out of `f64`'s
+/// range): that number is then skipped like any other unreadable keyword.
+fn any<'de, D: Deserializer<'de>>(deserializer: D) -> Value {
+    Value::deserialize(deserializer).unwrap_or(Value::Null)
+}
+
+/// A finite number, as JSON has it.
+fn number_of(value: &Value) -> Option<Number> {
+    let Value::Number(n) = value else { return None };
+    if let Some(u) = n.as_u64() {
+        return Some(Number::from(u));
+    }
+    if let Some(i) = n.as_i64() {
+        return Some(Number::from(i));
+    }
+    n.as_f64().and_then(Number::from_f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::spec::{load, Document, Exclusive, SchemaObject};
+    use serde_json::Number;
+
+    fn schema<'d>(doc: &'d Document, name: &str) -> &'d SchemaObject {
+        &doc.components.schemas.get(name).expect("the schema is in the document").body
+    }
+
+    #[test]
+    fn keywords_are_read_in_both_versions_forms() {
+        let text = r"
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Old: {type: number, minimum: 0, exclusiveMinimum: true, maximum: 2.5, multipleOf: 0.5}
+    New: {type: integer, exclusiveMinimum: -3, exclusiveMaximum: 9007199254740993}
+    List: {type: array, minItems: 1, maxItems: 2.0, uniqueItems: true}
+    Text: {type: string, minLength: 2, maxLength: 8, pattern: '^a+$'}
+";
+        let doc = load("t.yaml", text).expect("loads");
+        let old = schema(&doc, "Old");
+        assert_eq!(old.minimum, Some(Number::from(0)));
+        assert_eq!(old.exclusive_minimum, Some(Exclusive::Flag(true)));
+        assert_eq!(old.maximum, Number::from_f64(2.5));
+        assert_eq!(old.multiple_of, Number::from_f64(0.5));
+        let new = schema(&doc, "New");
+        assert_eq!(new.exclusive_minimum, Some(Exclusive::Bound(Number::from(-3))));
+        assert_eq!(
+            new.exclusive_maximum,
+            Some(Exclusive::Bound(Number::from(9_007_199_254_740_993_u64))),
+            "integers stay exact"
+        );
+        let list = schema(&doc, "List");
+        assert_eq!((list.min_items, list.max_items, list.unique_items), (Some(1), Some(2), true));
+        let text = schema(&doc, "Text");
+        assert_eq!((text.min_length, text.max_length, text.pattern.as_deref()), (Some(2), Some(8), Some("^a+$")));
+    }
+
+    #[test]
+    fn oddly_written_keywords_are_ignored_not_fatal() {
+        let text = r"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Odd:
+      type: array
+      minItems: x
+      maxItems: [1]
+      minLength: {a: 1}
+      maxLength: -1
+      minimum: '1'
+      maximum: null
+      exclusiveMinimum: yes please
+      exclusiveMaximum: !tagged 3
+      multipleOf: .nan
+      uniqueItems: 'true'
+      pattern: 5
+      items: {type: string, minItems: 1.5}
+";
+        let doc = load("t.yaml", text).expect("loads");
+        let odd = schema(&doc, "Odd");
+        assert_eq!((odd.min_items, odd.max_items, odd.min_length, odd.max_length), (None, None, None, None));
+        assert_eq!((&odd.minimum, &odd.maximum, &odd.multiple_of), (&None, &None, &None));
+        assert_eq!((&odd.exclusive_minimum, &odd.exclusive_maximum), (&None, &None));
+        assert!(!odd.unique_items);
+        assert_eq!(odd.pattern, None);
+        assert!(odd.items.as_ref().is_some_and(|items| items.body.min_items.is_none()), "a fraction is no count");
+    }
+
+    #[test]
+    fn a_number_out_of_range_in_json_is_skipped() {
+        let text = r#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+            "components": {"schemas": {"Big": {"maximum": 1e400, "minimum": 1, "type": "number"}}}}"#;
+        let doc = load("t.json", text).expect("loads");
+        let big = schema(&doc, "Big");
+        assert_eq!(big.maximum, None);
+        assert_eq!(big.minimum, Some(Number::from(1)), "the keys after it are still read");
+        assert_eq!(big.types.0, ["number"]);
+    }
+}
