@@ -1,4 +1,5 @@
-//! The runtime's source, copied byte for byte into every generated crate under `src/runtime/`:
+//! The runtime's source, copied into every generated crate under `src/runtime/` without its unit
+//! tests (they run once, in the runtime's own crate, not in every user's `cargo test`):
 //! the part every crate needs (how the model types read and write JSON), the client's part (HTTP,
 //! retries, streams, errors) unless the crate has only types, and codecs only the crates that use
 //! them carry. Each crate's `runtime/mod.rs` declares the parts it carries; `src/runtime/mod.rs`
@@ -25,6 +26,15 @@ pub const FILES: &[(Part, &str, &str)] = &[
     (Part::TimeCodec, "time_codec.rs", include_str!("runtime/time_codec.rs")),
     (Part::Model, "union.rs", include_str!("runtime/union.rs")),
 ];
+
+/// The text of a runtime module as a generated crate carries it: everything before its
+/// `#[cfg(test)] mod tests`, which every module keeps last.
+pub fn without_tests(source: &str) -> &str {
+    match source.find("\n#[cfg(test)]\nmod tests {") {
+        Some(at) => &source[..=at],
+        None => source,
+    }
+}
 
 /// What each part declares in `runtime/mod.rs`: its modules, then what it re-exports.
 const DECLARATIONS: &[(Part, &str)] = &[
@@ -117,6 +127,20 @@ mod tests {
         on_disk.sort();
         let listed: Vec<&str> = FILES.iter().map(|(_, name, _)| *name).collect();
         assert_eq!(on_disk, listed);
+    }
+
+    /// Only the tests are cut: a module's tests are its last item, and nothing follows them.
+    #[test]
+    fn generated_crates_carry_the_runtime_without_its_tests() {
+        for (_, name, source) in FILES {
+            let shipped = without_tests(source);
+            assert!(!shipped.contains("#[cfg(test)]") && !shipped.contains("#[test]"), "{name} keeps a test");
+            let tests = &source[shipped.len()..];
+            assert!(tests.is_empty() || tests.trim_end().ends_with('}'), "{name}: tests are not last");
+            let opened = tests.matches('{').count();
+            assert_eq!(opened, tests.matches('}').count(), "{name}: something follows the tests module");
+        }
+        assert_eq!(without_tests("fn a() {}\n#[cfg(test)]\nmod tests {\n}\n"), "fn a() {}\n");
     }
 
     /// The runtime's own crate declares every part as generated crates do, codecs behind its

@@ -63,7 +63,7 @@ pub fn conformance(options: &Options) -> Result<(), String> {
     let dir = cache.join(format!("run-{}", stem.replace(|c: char| !c.is_ascii_alphanumeric(), "_")));
     write_crate(&dir.join("sdk"), SDK, &options.spec, &generated)?;
     let (program, planned) = caller(&doc, &model);
-    write_caller(&dir, &program)?;
+    write_caller(&dir, &program, &generated.manifest.dependencies)?;
     let caller = build_caller(&dir, &cache)?;
     let mut server = start_prism(&prism, &options.spec, options.port, options.dynamic)?;
     let outcomes = run_caller(&caller, options.port);
@@ -162,21 +162,7 @@ async fn run<T: Debug>(op: &str, call: impl std::future::Future<Output = Result<
     }}
 }}
 
-async fn run_stream<T: Debug + Send + 'static>(op: &str, started: impl std::future::Future<Output = Result<EventStream<T, ErrorBody>, Error>>) {{
-    use futures_util::StreamExt;
-    match started.await {{
-        Ok(mut stream) => {{
-            let (status, headers) = (stream.status().as_u16(), stream.headers().clone());
-            match stream.next().await {{
-                Some(Err(error)) => failed(op, error),
-                _ => line(op, "ok", Some(status), Some(&headers), "", ""),
-            }}
-        }}
-        Err(error) => failed(op, error),
-    }}
-}}
-
-{functions}
+{stream_helper}{functions}
 #[tokio::main(flavor = "current_thread")]
 async fn main() {{
     let base = std::env::var("BASE_URL").expect("BASE_URL");
@@ -189,9 +175,28 @@ async fn main() {{
 {calls}}}
 "#,
         schemes = schemes.join(", "),
+        // `EventStream` is exported by crates that stream, and only by them.
+        stream_helper = if functions.contains("run_stream(") { STREAM_HELPER } else { "" },
     );
     (program, planned)
 }
+
+/// How the calling program runs an operation that streams.
+const STREAM_HELPER: &str = r#"async fn run_stream<T: Debug + Send + 'static>(op: &str, started: impl std::future::Future<Output = Result<EventStream<T, ErrorBody>, Error>>) {
+    use futures_util::StreamExt;
+    match started.await {
+        Ok(mut stream) => {
+            let (status, headers) = (stream.status().as_u16(), stream.headers().clone());
+            match stream.next().await {
+                Some(Err(error)) => failed(op, error),
+                _ => line(op, "ok", Some(status), Some(&headers), "", ""),
+            }
+        }
+        Err(error) => failed(op, error),
+    }
+}
+
+"#;
 
 /// The Rust expressions of an operation's required arguments, from instances of their schemas.
 fn arguments(doc: &Document, op: &OperationItem, shadowed: &[String]) -> Result<Vec<String>, String> {
@@ -317,7 +322,11 @@ fn call(index: usize, op: &OperationItem, args: &[String], setters: &[String]) -
     )
 }
 
-fn write_caller(dir: &Path, program: &str) -> Result<(), String> {
+fn write_caller(
+    dir: &Path,
+    program: &str,
+    sdk_needs: &[sdksmith::project::dependencies::Dependency],
+) -> Result<(), String> {
     let write = |path: PathBuf, text: &str| {
         fs::create_dir_all(path.parent().unwrap_or(dir))
             .and_then(|()| fs::write(&path, text))
@@ -329,10 +338,30 @@ fn write_caller(dir: &Path, program: &str) -> Result<(), String> {
         &format!(
             "[package]\nname = \"conformance-caller\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
              [dependencies]\n{SDK} = {{ path = \"../sdk\" }}\nserde = \"1\"\nserde_json = \"1\"\nreqwest = {{ version = \"0.12\", default-features = false }}\n\
-             futures-util = {{ version = \"0.3\", default-features = false }}\ntokio = {{ version = \"1\", features = [\"rt\", \"macros\"] }}\n"
+             futures-util = {{ version = \"0.3\", default-features = false }}\ntokio = {{ version = \"1\", features = [\"rt\", \"macros\"] }}\n{}",
+            format_crates(sdk_needs),
         ),
     )?;
     workspace::write(dir, &["sdk".to_owned(), "caller".to_owned()], "")
+}
+
+/// The crates the SDK's typed formats come from (`chrono`, `uuid`, …), which the calling program
+/// names to write its arguments: as the SDK depends on them.
+fn format_crates(sdk_needs: &[sdksmith::project::dependencies::Dependency]) -> String {
+    const CALLER_HAS: &[&str] = &["serde", "serde_json", "reqwest", "futures-util", "tokio"];
+    let mut lines = String::new();
+    for dep in sdk_needs.iter().filter(|d| !d.optional && !CALLER_HAS.contains(&d.name)) {
+        let features: Vec<String> = dep.features.iter().map(|f| format!("{f:?}")).collect();
+        let _ = writeln!(
+            lines,
+            "{} = {{ version = {:?}, default-features = {}, features = [{}] }}",
+            dep.name,
+            dep.version,
+            dep.default_features,
+            features.join(", ")
+        );
+    }
+    lines
 }
 
 /// Builds the caller (its dependencies once, in the cache's target folder) and returns it.

@@ -59,8 +59,10 @@ pub fn emit(model: &Crate) -> Result<BTreeMap<String, String>, String> {
 
 /// The runtime's files the crate carries, and the `runtime/mod.rs` declaring them.
 fn add_runtime(model: &Crate, files: &mut BTreeMap<String, String>) {
-    let runtime_header = "// @generated: the runtime every generated crate carries, copied as it is. Do not edit.\n";
+    let runtime_header =
+        "// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.\n";
     for (_, name, source) in crate::runtime_files::FILES.iter().filter(|(part, _, _)| model.runtime.contains(part)) {
+        let source = crate::runtime_files::without_tests(source);
         files.insert(format!("runtime/{name}"), format!("{runtime_header}{source}"));
     }
     let declarations = crate::runtime_files::mod_rs(&model.runtime, |_| None);

@@ -174,7 +174,7 @@ impl Project {
     /// The document with the overlays applied, as YAML text, and its name in diagnostics.
     fn overlaid(&self, text: &str, warnings: &mut Vec<Diagnostic>) -> Result<(String, String), Diagnostic> {
         let config = &self.config;
-        let mut document: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let mut document = crate::spec::yaml_value(text).map_err(|e| {
             config::error(&config.document, e.location().map(|l| l.line()), format!("invalid document: {e}"))
         })?;
         for overlay in &config.overlays {

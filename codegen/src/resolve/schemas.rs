@@ -272,7 +272,7 @@ impl<'d> Resolver<'d> {
         // Integer values have no names to give variants: the type is the integer, the values
         // are documented, and a union still tells members apart by them (`Field::values`).
         if integer_values(s).is_some() && types != ["number"] {
-            return Shape::Ref(TypeRef::Primitive(integer_primitive(s.format.as_deref())));
+            return Shape::Ref(TypeRef::Primitive(integer_primitive(s)));
         }
         if types.len() > 1 {
             return Shape::Union(Vec::new());
@@ -292,7 +292,7 @@ impl<'d> Resolver<'d> {
                 Some("int64") => Primitive::Int64String,
                 _ => Primitive::String,
             })),
-            Some("integer") => Shape::Ref(TypeRef::Primitive(integer_primitive(s.format.as_deref()))),
+            Some("integer") => Shape::Ref(TypeRef::Primitive(integer_primitive(s))),
             Some("number") => Shape::Ref(TypeRef::Primitive(match s.format.as_deref() {
                 Some("float") => Primitive::F32,
                 Some("decimal") => Primitive::DecimalNumber,
@@ -477,8 +477,33 @@ impl<'d> Resolver<'d> {
             });
         }
         let variant = self.flattened_variant(unions, id);
+        // A property that tells the members of the union beside it apart is the union's to read:
+        // a field of the struct would take it first, and the union would never see which member
+        // it is. (The member keeps it: in its field, or in its map of unknown fields.)
+        if let Some(TypeRef::Named(union)) = variant.as_ref().map(|v| &v.ty) {
+            let deciding = self.deciding_properties(*union);
+            fields.retain(|field| !deciding.contains(&field.wire_name));
+        }
         // With a variant, unknown fields reach the member's own `extra` instead.
         Struct { fields, extra: variant.is_none(), variant }
+    }
+
+    /// The properties that decide between the members of `union`: a tagged union's tag; an
+    /// untagged union's properties whose values some member declares (constants, enums).
+    fn deciding_properties(&self, union: TypeId) -> BTreeSet<String> {
+        let members: Vec<&TypeRef> = match &self.types[union.0].kind {
+            TypeKind::Tagged(tagged) => return BTreeSet::from([tagged.tag.clone()]),
+            TypeKind::Untagged(variants) => variants.iter().map(|v| &v.ty).collect(),
+            _ => return BTreeSet::new(),
+        };
+        let mut deciding = BTreeSet::new();
+        for member in members {
+            let TypeRef::Named(id) = member else { continue };
+            if let TypeKind::Struct(s) = &self.types[id.0].kind {
+                deciding.extend(s.fields.iter().filter(|f| f.values.is_some()).map(|f| f.wire_name.clone()));
+            }
+        }
+        deciding
     }
 
     /// The union of the first `oneOf`/`anyOf` met among a struct's parts; a second one is
@@ -756,14 +781,29 @@ fn owner_of(pointer: &str) -> Option<String> {
     Some(name.replace("~1", "/").replace("~0", "~"))
 }
 
-/// The Rust integer of an integer `format`.
-fn integer_primitive(format: Option<&str>) -> Primitive {
-    match format {
+/// The Rust integer of an integer schema: by its `format`, else `u64` where its bounds allow no
+/// negative value but values above `i64::MAX` (`minimum: 0, maximum: 18446744073709551615`),
+/// else `i64`. `9223372036854776000` is `i64::MAX` as a float prints it (documents made from
+/// 64-bit fields write it so), not a value above it.
+fn integer_primitive(s: &SchemaObject) -> Primitive {
+    match s.format.as_deref() {
         Some("int32" | "int16" | "int8") => Primitive::I32,
         Some("uint32" | "uint16" | "uint8") => Primitive::U32,
         Some("uint64" | "uint") => Primitive::U64,
+        _ if beyond_i64(s) => Primitive::U64,
         _ => Primitive::I64,
     }
+}
+
+/// Whether an integer schema's bounds need `u64`: no negative value, a maximum above `i64::MAX`.
+fn beyond_i64(s: &SchemaObject) -> bool {
+    let non_negative = s.minimum.as_ref().and_then(serde_json::Number::as_f64).is_some_and(|min| min >= 0.0);
+    let above = s.maximum.as_ref().is_some_and(|max| match max.as_u64() {
+        Some(max) => max > i64::MAX as u64 && max != 9_223_372_036_854_776_000,
+        // `i64::MAX as f64` is 2^63, the float `i64::MAX` rounds to.
+        None => max.as_f64().is_some_and(|max| max > i64::MAX as f64),
+    });
+    non_negative && above
 }
 
 fn indexed<'s>(schemas: &'s [Schema], pointer: &str, keyword: &str) -> Vec<(&'s Schema, String)> {

@@ -4,9 +4,10 @@
 //! the whole document.
 
 use super::Exclusive;
-use serde::de::{Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
 use serde_json::Number;
 use serde_yaml::Value;
+use std::fmt;
 
 /// A count (`minItems`, `maxLength`): a non-negative integer, also written as `2.0`.
 pub(super) fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
@@ -43,10 +44,151 @@ pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     })
 }
 
-/// Whatever is written, or null when it cannot be read as a value (JSON's `1e400`, out of `f64`'s
-/// range): that number is then skipped like any other unreadable keyword.
+/// Whatever is written, as far as these keywords need it (a flag, a number, text; anything else
+/// is null), or null when it cannot be read as a value (JSON's `1e400`, out of `f64`'s range):
+/// that number is then skipped like any other unreadable keyword. An integer beyond 64 bits
+/// (YAML's `-9223372036854776000`) is read as the float it is near, never a failed document.
 fn any<'de, D: Deserializer<'de>>(deserializer: D) -> Value {
-    Value::deserialize(deserializer).unwrap_or(Value::Null)
+    Scalar::deserialize(deserializer).map_or(Value::Null, |scalar| scalar.0)
+}
+
+/// A whole YAML or JSON document as a `serde_yaml::Value` (to edit it: overlays), where an
+/// integer beyond 64 bits, which that type cannot hold, becomes the float it is near instead of
+/// failing the document.
+pub fn yaml_value(text: &str) -> Result<Value, serde_yaml::Error> {
+    serde_yaml::from_str::<Whole>(text).map(|whole| whole.0)
+}
+
+/// Any value, read by [`WholeVisitor`].
+struct Whole(Value);
+
+impl<'de> Deserialize<'de> for Whole {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeVisitor).map(Whole)
+    }
+}
+
+struct WholeVisitor;
+
+impl<'de> Visitor<'de> for WholeVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::from(v as f64))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::from(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Whole::deserialize(deserializer).map(|whole| whole.0)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Whole(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Sequence(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = serde_yaml::Mapping::new();
+        while let Some((Whole(key), Whole(value))) = map.next_entry()? {
+            entries.insert(key, value);
+        }
+        Ok(Value::Mapping(entries))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        // A YAML tag (`!tagged 3`), kept as one.
+        let (tag, variant): (String, _) = data.variant()?;
+        let Whole(value) = variant.newtype_variant()?;
+        Ok(Value::Tagged(Box::new(serde_yaml::value::TaggedValue { tag: serde_yaml::value::Tag::new(tag), value })))
+    }
+}
+
+/// A scalar keyword's value; lists and maps are read past and kept as null.
+struct Scalar(Value);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor).map(Scalar)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::from(v as f64))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::from(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Ok(any(deserializer))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Null)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Value::Null)
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        // A YAML tag (`!tagged 3`): its content is read past.
+        let (IgnoredAny, variant) = data.variant()?;
+        variant.newtype_variant::<IgnoredAny>()?;
+        Ok(Value::Null)
+    }
 }
 
 /// A finite number, as JSON has it.
@@ -133,6 +275,25 @@ components:
         assert!(!odd.unique_items);
         assert_eq!(odd.pattern, None);
         assert!(odd.items.as_ref().is_some_and(|items| items.body.min_items.is_none()), "a fraction is no count");
+    }
+
+    #[test]
+    fn an_integer_beyond_64_bits_in_yaml_is_read_as_the_float_it_is_near() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    \
+                    Id: {type: integer, minimum: -9223372036854776000, maximum: 18446744073709551616, \
+                    example: 9223372036854776000}\n";
+        let doc = load("t.yaml", text).expect("loads");
+        let id = schema(&doc, "Id");
+        assert_eq!(id.minimum.as_ref().and_then(Number::as_f64), Some(-9_223_372_036_854_776_000.0));
+        assert_eq!(id.maximum.as_ref().and_then(Number::as_f64), Some(18_446_744_073_709_551_616.0));
+    }
+
+    #[test]
+    fn a_document_with_integers_beyond_64_bits_reads_as_a_value() {
+        let value = super::yaml_value("a: {min: -9223372036854776000, list: [1, x, !t 2]}\n").expect("reads");
+        assert_eq!(value["a"]["min"].as_f64(), Some(-9_223_372_036_854_776_000.0));
+        assert_eq!(value["a"]["list"][1].as_str(), Some("x"));
+        assert!(matches!(&value["a"]["list"][2], serde_yaml::Value::Tagged(_)));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod load;
 pub mod lookup;
 mod pointer;
 
+pub use lenient::yaml_value;
 pub use load::{load, Format};
 pub use pointer::{escape_segment, LineIndex};
 

@@ -164,7 +164,14 @@ fn resolved<'a>(types: &HashMap<&str, &'a TypeItem>, item: &'a TypeItem) -> &'a 
 
 /// Whether `item` holds file parts, through its fields and variants.
 fn carries_files(types: &HashMap<&str, &TypeItem>, item: &TypeItem) -> bool {
-    reaches(types, item, |ty| matches!(ty, RustType::Runtime("FilePart", _)))
+    // A crate without a client has no multipart bodies and holds a file as its bytes, a
+    // `Vec<u8>` of its own (bytes read from JSON are base64 text, through a codec).
+    let is_file = |ty: &RustType| match ty {
+        RustType::Runtime("FilePart", _) => true,
+        RustType::Vec(item) => matches!(**item, RustType::Primitive("u8")),
+        _ => false,
+    };
+    reaches(types, item, is_file)
 }
 
 /// Whether `item` holds a type the owner chose, through its fields and variants.

@@ -592,6 +592,13 @@ impl<'d> Maker<'d> {
         if let Some(text) = patterned.filter(|text| limits.problem(&Value::from(text.as_str())).is_none()) {
             return Ok(text);
         }
+        if let Some(forms) = typed_forms(shape.format) {
+            // Padded or cut, the text of a typed format would no longer parse: the first of its
+            // canonical forms within the lengths, else its first form, which the validator then
+            // reports as a contradiction of the document (counted apart, not gated).
+            let fits = |form: &&&str| limits.problem(&Value::from(**form)).is_none();
+            return Ok(forms.iter().find(fits).unwrap_or(&forms[0]).to_string());
+        }
         let plain = if self.mode == Mode::Boundary { AWKWARD_TEXT } else { "text" };
         limits.text(formatted(shape.format).unwrap_or(plain)).ok_or(Stop::Impossible)
     }
@@ -667,6 +674,26 @@ fn formatted(format: Option<&str>) -> Option<&'static str> {
         "binary" => "gate binary",
         "decimal" => "12.34",
         "int64" => "9007199254740993",
+        _ => return None,
+    })
+}
+
+/// The texts of a format an SDK may give a Rust type (dates, uuids, decimals, bytes, `int64`),
+/// in the canonical forms such a type writes back unchanged: a date-time with 0, 3, 6 or 9
+/// digits of fractional seconds in UTC. `None` for formats that stay text.
+fn typed_forms(format: Option<&str>) -> Option<&'static [&'static str]> {
+    Some(match format? {
+        "date-time" => &[
+            "2023-01-02T03:04:05Z",
+            "2023-01-02T03:04:05.123Z",
+            "2023-01-02T03:04:05.123456Z",
+            "2023-01-02T03:04:05.123456789Z",
+        ],
+        "date" => &["2023-01-02"],
+        "uuid" => &["123e4567-e89b-12d3-a456-426614174000"],
+        "byte" => &["aGVsbG8="],
+        "decimal" => &["12.34"],
+        "int64" => &["9007199254740993"],
         _ => return None,
     })
 }
@@ -864,6 +891,35 @@ Fixed: {const: fixed}
 Untyped: {description: no type at all}
 Map: {type: object, additionalProperties: {$ref: '#/components/schemas/Photo'}}
 "##;
+
+    /// A typed format's text keeps a form its Rust type reads and writes back unchanged: a
+    /// date-time meets a length with fractional seconds, never with padding.
+    #[test]
+    fn typed_formats_meet_lengths_in_their_own_forms() {
+        let doc = document(
+            "Stamp: {type: string, format: date-time, minLength: 27}\n\
+             Exact: {type: string, format: date-time, minLength: 25, maxLength: 25}\n\
+             Id: {type: string, format: uuid, minLength: 40}\n",
+        );
+        let first = |name: &str| instances_of(&doc, name).into_iter().next().map(|i| i.value);
+        assert_eq!(first("Stamp"), Some(Value::from("2023-01-02T03:04:05.123456Z")));
+        // No canonical form is 25 characters long: the document's limits go unmet, and the
+        // validator says so, rather than a padded text no date-time type reads.
+        let exact = first("Exact").expect("an instance");
+        assert_eq!(exact, Value::from("2023-01-02T03:04:05Z"));
+        assert!(!violations(&doc, &exact, &doc.components.schemas["Exact"]).is_empty());
+        assert_eq!(first("Id"), Some(Value::from("123e4567-e89b-12d3-a456-426614174000")));
+    }
+
+    /// `±9223372036854776000` is i64's limit printed through a float: the boundary instances are
+    /// i64's limits, values a 64-bit field holds.
+    #[test]
+    fn int64_limits_written_as_floats_print_are_int64_limits() {
+        let doc = document("Id: {type: integer, minimum: -9223372036854776000, maximum: 9223372036854776000}\n");
+        let values: Vec<Value> = instances_of(&doc, "Id").into_iter().map(|i| i.value).collect();
+        assert!(values.contains(&Value::from(i64::MAX)) || values.contains(&Value::from(i64::MIN)), "{values:?}");
+        assert!(values.iter().all(Value::is_i64), "{values:?}");
+    }
 
     #[test]
     fn every_instance_validates_against_its_own_schema() {

@@ -235,16 +235,25 @@ impl Limits {
             _ => wanted,
         };
         let Some(m) = self.multiple_of else { return Some(near).filter(|f| fits(*f)) };
-        let up = (near / m).ceil() * m;
-        let down = (near / m).floor() * m;
-        [up, down].into_iter().find(|f| fits(*f))
+        // The multiple k·m nearest `near` that a binary float holds exactly (1.5, not the
+        // 1.2000000000000002 that 12 × 0.1 gives), so a `float` (f32) field decodes and
+        // encodes it unchanged; computed as k / (1/m) when 1/m is whole, which rounds once.
+        let inverse = 1.0 / m;
+        let multiple = |k: f64| match (inverse - inverse.round()).abs() < 1e-9 {
+            true => k / inverse.round(),
+            false => k * m,
+        };
+        let start = (near / m).round();
+        let exact = (0..=64).flat_map(|step| [start + f64::from(step), start - f64::from(step)]).map(multiple);
+        let binary = exact.clone().find(|f| fits(*f) && f64::from(*f as f32) == *f);
+        binary.or_else(|| exact.into_iter().find(|f| fits(*f)))
     }
 }
 
 /// The smallest (`lower`) or largest integer within `bound`, exactly when the bound is an integer.
 fn integer_bound(bound: &Bound, lower: bool) -> i128 {
     let step = if lower { 1 } else { -1 };
-    match exact(&bound.value) {
+    match exact(&bound.value).map(int64_limit) {
         Some(n) if bound.exclusive => n.saturating_add(step),
         Some(n) => n,
         None => {
@@ -258,6 +267,16 @@ fn integer_bound(bound: &Bound, lower: bool) -> i128 {
             // `as` saturates at i128's limits, which lie far past any JSON integer.
             rounded as i128
         }
+    }
+}
+
+/// `±9223372036854776000`, `i64`'s limit as a float prints it (documents made by Python or
+/// JavaScript tools from 64-bit fields write it so), read as the limit it stands for.
+fn int64_limit(n: i128) -> i128 {
+    match n {
+        9_223_372_036_854_776_000 => i64::MAX.into(),
+        -9_223_372_036_854_776_000 => i64::MIN.into(),
+        n => n,
     }
 }
 

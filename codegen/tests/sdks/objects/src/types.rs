@@ -47,6 +47,64 @@ impl<'de> serde::Deserialize<'de> for Base {
         fields.end(value)
     }
 }
+/// Integers typed by their bounds (the gate decodes each bound).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Counters {
+    /// Optional: an integer.
+    pub serial: Option<u64>,
+    /// Optional: an integer.
+    pub identifier: Option<i64>,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl Counters {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new() -> Self {
+        Self {
+            serial: None,
+            identifier: None,
+            extra: ::serde_json::Map::new(),
+        }
+    }
+    /// Sets [`serial`](Self::serial).
+    pub fn serial(mut self, value: impl Into<u64>) -> Self {
+        self.serial = Some(value.into());
+        self
+    }
+    /// Sets [`identifier`](Self::identifier).
+    pub fn identifier(mut self, value: impl Into<i64>) -> Self {
+        self.identifier = Some(value.into());
+        self
+    }
+}
+impl Default for Counters {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl serde::Serialize for Counters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.optional("serial", &self.serial);
+        object.optional("identifier", &self.identifier);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for Counters {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(deserializer, "Counters")?;
+        let value = Self {
+            serial: fields.optional("serial"),
+            identifier: fields.optional("identifier"),
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `type`, `self`, `fooBar`, `foo_bar`, `@timestamp`, `2fa`, `a.b-c`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

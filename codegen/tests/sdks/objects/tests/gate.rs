@@ -76,11 +76,15 @@ fn run(cases: &[Case]) -> Vec<String> {
 
 use fixture_sdk_objects::types;
 
-/// 15 instances of 4 components.
+/// 19 instances of 5 components.
 const CASES: &[Case] = &[
     Case { ty: "Base", label: "full", json: r#"{"id":7}"#, variants: &[], field: None, check: check::<types::Base> },
     Case { ty: "Base", label: "extra", json: r#"{"gate_unknown_field":1,"id":7}"#, variants: &[], field: None, check: check::<types::Base> },
     Case { ty: "Base", label: "boundary", json: r#"{"id":9007199254740993}"#, variants: &[], field: None, check: check::<types::Base> },
+    Case { ty: "Counters", label: "full", json: r#"{"identifier":7,"serial":7}"#, variants: &[], field: None, check: check::<types::Counters> },
+    Case { ty: "Counters", label: "minimal", json: r#"{}"#, variants: &[], field: None, check: check::<types::Counters> },
+    Case { ty: "Counters", label: "extra", json: r#"{"gate_unknown_field":1,"identifier":7,"serial":7}"#, variants: &[], field: None, check: check::<types::Counters> },
+    Case { ty: "Counters", label: "boundary", json: r#"{"identifier":-9223372036854775808,"serial":18446744073709551615}"#, variants: &[], field: None, check: check::<types::Counters> },
     Case { ty: "Thing", label: "full", json: r#"{"anything":{"any":1},"free":{},"grid":[[1.5]],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"anything":{"any":1},"free":{},"grid":[[1.5]],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"anything":{"any":1},"free":{},"grid":[[1.5]],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"anything":{"any":1},"free":{},"grid":[[1.5]],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"anything":{"any":1},"free":{},"grid":[[]],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"anything":{"any":1},"free":{},"grid":[],"id":7,"maybe":"text","name":"text","opt":1.5,"optNull":"text","parent":{"id":7,"maybe":"text","name":"text"},"tags":{}},"tags":{"key":7}},"tags":{"key":7}},"tags":{"key":7}},"tags":{"key":7}},"tags":{"key":7}}"#, variants: &[], field: None, check: check::<types::Thing> },
     Case { ty: "Thing", label: "minimal", json: r#"{"id":7,"maybe":"text","name":"text"}"#, variants: &[], field: None, check: check::<types::Thing> },
     Case { ty: "Thing", label: "nulls", json: r#"{"anything":{"any":1},"free":{},"grid":[[1.5]],"id":7,"maybe":null,"name":"text","opt":1.5,"optNull":null,"parent":null,"tags":{"key":7}}"#, variants: &[], field: None, check: check::<types::Thing> },

@@ -517,6 +517,29 @@ impl serde::Serialize for PetEvent {
         crate::runtime::union::serialize_merged(&own, &self.kind, serializer)
     }
 }
+/// An object with no declared fields.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PetRef {
+    /// Which of the shapes the object takes: its fields sit beside the ones above.
+    #[serde(flatten)]
+    pub kind: PetRefKind,
+}
+impl PetRef {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(kind: impl Into<PetRefKind>) -> Self {
+        Self { kind: kind.into() }
+    }
+}
+impl serde::Serialize for PetRef {
+    #[allow(clippy::clone_on_copy)]
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Own {}
+        let own = Own {};
+        crate::runtime::union::serialize_merged(&own, &self.kind, serializer)
+    }
+}
 /// Any one of: a string, a list of strings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScalarOrArray {
@@ -1012,6 +1035,73 @@ impl From<Cat> for PetEventKind {
     }
 }
 impl From<Dog> for PetEventKind {
+    fn from(value: Dog) -> Self {
+        Self::Dog(value)
+    }
+}
+/// One of several objects, told apart by their `kind` field.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum PetRefKind {
+    /// `kind: cat`
+    Cat(Cat),
+    /// `kind: dog`
+    Dog(Dog),
+    /// A tag this version of the SDK does not know; the whole object is kept.
+    Unknown(serde_json::Value),
+}
+impl serde::Serialize for PetRefKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Cat(v) => {
+                crate::runtime::union::serialize_with_tag(
+                    v,
+                    "kind",
+                    crate::runtime::union::Constant::Str("cat"),
+                    serializer,
+                )
+            }
+            Self::Dog(v) => {
+                crate::runtime::union::serialize_with_tag(
+                    v,
+                    "kind",
+                    crate::runtime::union::Constant::Str("dog"),
+                    serializer,
+                )
+            }
+            Self::Unknown(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for PetRefKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match crate::runtime::union::tag_of(&value, "kind") {
+            Some(crate::runtime::union::Tag::Str("cat")) => {
+                serde_json::from_value(value)
+                    .map(Self::Cat)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some(crate::runtime::union::Tag::Str("dog")) => {
+                serde_json::from_value(value)
+                    .map(Self::Dog)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Unknown(value)),
+        }
+    }
+}
+impl From<Cat> for PetRefKind {
+    fn from(value: Cat) -> Self {
+        Self::Cat(value)
+    }
+}
+impl From<Dog> for PetRefKind {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
     }

@@ -76,7 +76,7 @@ fn run(cases: &[Case]) -> Vec<String> {
 
 use fixture_sdk_unions::types;
 
-/// 55 instances of 12 components.
+/// 61 instances of 13 components.
 const CASES: &[Case] = &[
     Case { ty: "EnumOrObject", label: "full", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
     Case { ty: "EnumOrObject", label: "member /components/schemas/EnumOrObject/anyOf/0", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
@@ -114,6 +114,12 @@ const CASES: &[Case] = &[
     Case { ty: "PetEvent", label: "member /components/schemas/PetEvent/allOf/0/oneOf/1", json: r#"{"good":true,"stream_id":"text"}"#, variants: &["Dog"], field: Some("kind"), check: check::<types::PetEvent> },
     Case { ty: "PetEvent", label: "extra", json: r#"{"gate_unknown_field":1,"kind":"text","lives":7,"stream_id":"text"}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetEvent> },
     Case { ty: "PetEvent", label: "boundary", json: r#"{"kind":"é \"q\" \\ \n ✓","lives":2147483647,"stream_id":"é \"q\" \\ \n ✓"}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetEvent> },
+    Case { ty: "PetRef", label: "full", json: r#"{"kind":"cat","lives":7}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
+    Case { ty: "PetRef", label: "minimal", json: r#"{"kind":"cat"}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
+    Case { ty: "PetRef", label: "member /components/schemas/PetRef/oneOf/0", json: r#"{"kind":"cat","lives":7}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
+    Case { ty: "PetRef", label: "member /components/schemas/PetRef/oneOf/1", json: r#"{"good":true,"kind":"dog"}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
+    Case { ty: "PetRef", label: "extra", json: r#"{"gate_unknown_field":1,"kind":"cat","lives":7}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
+    Case { ty: "PetRef", label: "boundary", json: r#"{"kind":"cat","lives":2147483647}"#, variants: &["Cat", "Dog"], field: Some("kind"), check: check::<types::PetRef> },
     Case { ty: "Payment", label: "full", json: r#"{"amount":7,"card":"text"}"#, variants: &["Card"], field: Some("kind"), check: check::<types::Payment> },
     Case { ty: "Payment", label: "member /components/schemas/Payment/oneOf/0", json: r#"{"amount":7,"card":"text"}"#, variants: &["Card"], field: Some("kind"), check: check::<types::Payment> },
     Case { ty: "Payment", label: "member /components/schemas/Payment/oneOf/1", json: r#"{"amount":7,"iban":"text"}"#, variants: &["Iban"], field: Some("kind"), check: check::<types::Payment> },

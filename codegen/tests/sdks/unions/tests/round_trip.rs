@@ -68,6 +68,14 @@ fn a_union_beside_properties_takes_the_member_that_fits() {
 }
 
 #[test]
+fn a_tag_the_object_also_declares_still_picks_the_member() {
+    let cat: PetRef = round_trip(json!({"kind": "cat", "lives": 9}));
+    assert!(matches!(&cat.kind, PetRefKind::Cat(c) if c.lives == Some(9)), "{cat:?}");
+    let dog: PetRef = round_trip(json!({"kind": "dog", "good": true}));
+    assert!(matches!(&dog.kind, PetRefKind::Dog(d) if d.good == Some(true)), "{dog:?}");
+}
+
+#[test]
 fn constraint_and_annotation_parts_add_no_shape() {
     let image: ImageRef = round_trip(json!({"file_id": "f1"}));
     assert_eq!(image.file_id.as_deref(), Some("f1"));

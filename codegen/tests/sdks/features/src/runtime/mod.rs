@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! Runtime shared by generated SDKs: how model types read and write JSON, and (in crates with a
 //! client) the HTTP client, authentication, retries, server-sent events, errors and secret
 //! handling. It knows no particular API; generated code passes in what it needs.

@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! What one call sends: method, path, query, headers and body, kept so each retry rebuilds the
 //! same request; and per-request options.
 
@@ -336,45 +336,3 @@ pub fn path_segment(value: &impl Serialize) -> String {
     utf8_percent_encode(&param_text(value).join(","), SEGMENT).to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_parameters() {
-        assert_eq!(param_text(&"a b"), ["a b"]);
-        assert_eq!(param_text(&vec![1, 2]), ["1", "2"]);
-        assert_eq!(param_text(&Option::<u8>::None), Vec::<String>::new());
-        assert_eq!(path_segment(&"a/b c"), "a%2Fb%20c");
-    }
-
-    #[test]
-    fn query_styles_write_arrays_and_objects_as_openapi_says() {
-        let ids = vec![1, 2];
-        let filter = serde_json::json!({"status": "open", "owner": {"id": 7}});
-        let query = |style: QueryStyle, value: &Value| {
-            RequestParts::new(reqwest::Method::GET, "/".into()).query_styled("f", value, style).query
-        };
-        let pairs =
-            |list: &[(&str, &str)]| list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
-        let ids = serde_json::to_value(ids).expect("json");
-        assert_eq!(query(QueryStyle::Form, &ids), pairs(&[("f", "1"), ("f", "2")]));
-        assert_eq!(query(QueryStyle::FormCompact, &ids), pairs(&[("f", "1,2")]));
-        assert_eq!(query(QueryStyle::SpaceDelimited, &ids), pairs(&[("f", "1 2")]));
-        assert_eq!(query(QueryStyle::PipeDelimited, &ids), pairs(&[("f", "1|2")]));
-        assert_eq!(query(QueryStyle::DeepObject, &filter), pairs(&[("f[owner][id]", "7"), ("f[status]", "open")]));
-        let flat = serde_json::json!({"status": "open", "page": 2});
-        assert_eq!(query(QueryStyle::Form, &flat), pairs(&[("page", "2"), ("status", "open")]));
-        assert_eq!(query(QueryStyle::FormCompact, &flat), pairs(&[("f", "page,2,status,open")]));
-        assert_eq!(query(QueryStyle::Form, &Value::Null), pairs(&[]));
-    }
-
-    #[test]
-    fn cookies_share_one_header_with_unsafe_characters_encoded() {
-        let parts = RequestParts::new(reqwest::Method::GET, "/".into())
-            .cookie("session", &"a b;c")
-            .cookie("ids", &vec![1, 2])
-            .cookie("none", &Option::<u8>::None);
-        assert_eq!(parts.headers, [("cookie".to_owned(), "session=a%20b%3Bc; ids=1%2C2".to_owned())]);
-    }
-}

@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! The HTTP client: configuration (base URL, key, timeouts, retries, headers), authentication,
 //! and the two verbs generated methods call: a JSON call and a server-sent-event call.
 

@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! Serde glue for fields that may be absent or null: `Option<Option<T>>` where `None` is absent
 //! (not sent), `Some(None)` is an explicit `null` and `Some(Some(v))` a value.
 //!

@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! When to retry and how long to wait: exponential backoff with full jitter, capped, and the
 //! server's `Retry-After` / `retry-after-ms` honoured.
 
@@ -64,37 +64,3 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(name: &'static str, value: &str) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        map.insert(name, HeaderValue::from_str(value).expect("valid header"));
-        map
-    }
-
-    #[test]
-    fn reads_retry_after_in_every_form() {
-        assert_eq!(retry_after(&headers("retry-after", "3")), Some(Duration::from_secs(3)));
-        assert_eq!(retry_after(&headers("retry-after-ms", "250")), Some(Duration::from_millis(250)));
-        let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
-        let wait = retry_after(&headers("retry-after", &later)).expect("date parsed");
-        assert!(wait > Duration::from_secs(25) && wait <= Duration::from_secs(30), "{wait:?}");
-        assert_eq!(retry_after(&headers("retry-after", "soon")), None);
-    }
-
-    #[test]
-    fn backoff_is_jittered_and_capped() {
-        let policy = RetryPolicy::default();
-        for attempt in 0..20 {
-            assert!(policy.delay(attempt, None) <= policy.max_backoff);
-        }
-        let huge = headers("retry-after", "3600");
-        assert_eq!(policy.delay(0, Some(&huge)), MAX_RETRY_AFTER);
-        assert!(default_retry_on(StatusCode::TOO_MANY_REQUESTS));
-        assert!(default_retry_on(StatusCode::SERVICE_UNAVAILABLE));
-        assert!(!default_retry_on(StatusCode::BAD_REQUEST));
-    }
-}

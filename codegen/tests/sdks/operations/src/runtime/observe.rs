@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! Watching calls: `tracing` spans (behind the `tracing` feature, on by default) and the
 //! [`Hook`]s a user adds to see or change each attempt.
 //!

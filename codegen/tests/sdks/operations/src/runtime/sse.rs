@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! Server-sent events: a byte-level decoder (any line ending, multi-line `data:`, comments,
 //! `event:`/`id:`/`retry:`, UTF-8 split across chunks) and the typed event stream built on it,
 //! with an idle timeout between events and, where the API has one, an end-of-stream sentinel
@@ -354,43 +354,3 @@ impl<T, B: fmt::Debug> Stream for EventStream<T, B> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn decode_in_pieces(input: &[u8], split: usize) -> Vec<SseEvent> {
-        let mut decoder = SseDecoder::new();
-        let mut out = VecDeque::new();
-        decoder.push(&input[..split], &mut out);
-        decoder.push(&input[split..], &mut out);
-        decoder.finish(&mut out);
-        out.into_iter().collect()
-    }
-
-    #[test]
-    fn every_split_and_line_ending_gives_the_same_events() {
-        let lf = "retry: 10\n: comment\nevent: delta\nid: 7\ndata: {\"a\":\ndata: \"é\"}\n\ndata: two\n\n";
-        let expected = decode_in_pieces(lf.as_bytes(), 0);
-        assert_eq!(expected.len(), 2);
-        assert_eq!(expected[0].event.as_deref(), Some("delta"));
-        assert_eq!(expected[0].id.as_deref(), Some("7"));
-        assert_eq!(expected[0].retry, Some(10));
-        assert_eq!(expected[0].data_text(), "{\"a\":\n\"é\"}");
-        assert_eq!(expected[1].data, b"two");
-        for ending in ["\r\n", "\r"] {
-            let text = lf.replace('\n', ending);
-            for split in 0..=text.len() {
-                assert_eq!(decode_in_pieces(text.as_bytes(), split), expected, "ending {ending:?} split {split}");
-            }
-        }
-        for split in 0..=lf.len() {
-            assert_eq!(decode_in_pieces(lf.as_bytes(), split), expected, "split {split}");
-        }
-    }
-
-    #[test]
-    fn last_event_without_blank_line_is_kept() {
-        assert_eq!(decode_in_pieces(b"data: end", 4)[0].data, b"end");
-        assert!(decode_in_pieces(b"event: x\n\n", 3).is_empty());
-    }
-}

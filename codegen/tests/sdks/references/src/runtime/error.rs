@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! The one error type of a generated SDK: what failed (connection, timeout, HTTP status, decoding,
 //! a stream event), with everything the server sent kept for inspection.
 //!

@@ -1,4 +1,4 @@
-// @generated: the runtime every generated crate carries, copied as it is. Do not edit.
+// @generated: the runtime every generated crate carries (its tests run in the runtime crate). Do not edit.
 //! The JSON-object encoding every generated struct shares, so each struct's `Serialize` and
 //! `Deserialize` are one short function of calls into this module instead of serde's derive.
 //!
@@ -216,81 +216,3 @@ impl<S: Serializer> Object<S> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A struct as the generator writes one.
-    #[derive(Debug, PartialEq)]
-    struct Point {
-        x: i64,
-        label: Option<String>,
-        note: Option<Option<String>>,
-        extra: Map<String, Value>,
-    }
-
-    impl Serialize for Point {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut object = Object::start(serializer);
-            object.field("x", &self.x);
-            object.optional("label", &self.label);
-            object.nullable("note", &self.note);
-            object.rest(&self.extra);
-            object.end()
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Point {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let mut fields = Fields::read(deserializer, "Point")?;
-            let (Some(x),) = (fields.required("x"),) else {
-                return Err(fields.failure());
-            };
-            let value =
-                Point { x, label: fields.optional("label"), note: fields.nullable("note"), extra: fields.rest() };
-            fields.end(value)
-        }
-    }
-
-    fn round_trip(json: &str) -> String {
-        let point: Point = serde_json::from_str(json).expect("a point");
-        serde_json::to_string(&point).expect("written")
-    }
-
-    #[test]
-    fn absent_null_and_set_round_trip_exactly() {
-        assert_eq!(round_trip(r#"{"x":1}"#), r#"{"x":1}"#);
-        assert_eq!(round_trip(r#"{"x":1,"note":null}"#), r#"{"x":1,"note":null}"#);
-        assert_eq!(round_trip(r#"{"x":1,"label":"a","note":"b"}"#), r#"{"x":1,"label":"a","note":"b"}"#);
-        // An optional field sent as null reads as absent.
-        assert_eq!(round_trip(r#"{"x":1,"label":null}"#), r#"{"x":1}"#);
-    }
-
-    #[test]
-    fn undeclared_fields_are_kept_and_sent_back() {
-        assert_eq!(round_trip(r#"{"x":1,"zeta":[1],"alpha":{"b":2}}"#), r#"{"x":1,"alpha":{"b":2},"zeta":[1]}"#);
-    }
-
-    #[test]
-    fn a_failed_write_is_what_end_returns() {
-        // A map key that is not a string cannot be written as JSON: the failure comes back.
-        let bad = std::collections::BTreeMap::from([(vec![1u8], 1)]);
-        let mut serializer = serde_json::Serializer::new(Vec::new());
-        let mut object = Object::start(&mut serializer);
-        object.field("bad", &bad);
-        object.field("after", &1);
-        assert!(object.end().is_err());
-    }
-
-    #[test]
-    fn errors_name_the_field_and_the_expected_shape() {
-        let missing = serde_json::from_str::<Point>(r#"{"label":"a"}"#).expect_err("x is required");
-        assert!(missing.to_string().contains("missing field `x`"), "{missing}");
-        let wrong = serde_json::from_str::<Point>(r#"{"x":"one"}"#).expect_err("x is a number");
-        assert!(wrong.to_string().starts_with("field `x`: invalid type: string \"one\""), "{wrong}");
-        let optional = serde_json::from_str::<Point>(r#"{"x":1,"label":2}"#).expect_err("label is a string");
-        assert!(optional.to_string().starts_with("field `label`: invalid type: integer `2`"), "{optional}");
-        let not_object = serde_json::from_str::<Point>("[1]").expect_err("an array");
-        assert!(not_object.to_string().contains("expected Point (an object)"), "{not_object}");
-    }
-}
