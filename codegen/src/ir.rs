@@ -618,6 +618,13 @@ pub struct Operation {
     /// The operation's own security requirements when they are not just the API key's scheme:
     /// alternatives, each a set of scheme names sent together. Empty: the API key's scheme.
     pub security: Vec<Vec<String>>,
+    /// The header the operation's `x-idempotency-header` names for its idempotency key.
+    pub idempotency_header: Option<String>,
+}
+
+/// Whether `text` can be an HTTP header's name: one or more of RFC 9110's token characters.
+pub fn is_header_name(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// An HTTP method an operation can have.
@@ -655,6 +662,12 @@ impl Method {
             "trace" => Method::Trace,
             _ => return None,
         })
+    }
+
+    /// Whether sending the request twice has the effect of sending it once (RFC 9110, 9.2.2):
+    /// every method but POST and PATCH.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
     }
 
     /// Uppercase, as on the wire.
@@ -717,6 +730,8 @@ pub struct Param {
     pub docs: Docs,
     /// Where it was defined.
     pub pointer: String,
+    /// Whether the document marks it as the operation's idempotency key (`x-idempotency-key`).
+    pub idempotency_key: bool,
 }
 
 /// How a query parameter's arrays and objects are written (OpenAPI `style` and `explode`).

@@ -47,6 +47,11 @@ pub struct Settings {
     pub types_only: bool,
     /// Modules the owner writes in `src/` beside the generated ones, declared by `lib.rs`.
     pub modules: Vec<String>,
+    /// The header (`Idempotency-Key`) in which every POST and PATCH operation sends an
+    /// idempotency key, for an API that accepts one everywhere; operations whose document
+    /// declares a header of their own use theirs. Calls with a key are retried like idempotent
+    /// ones. `None` (the default): only operations whose document declares one send a key.
+    pub idempotency_header: Option<String>,
 }
 
 /// What a crate would call an item → what it calls it instead.
@@ -127,6 +132,7 @@ impl Settings {
             exclude: Vec::new(),
             types_only: false,
             modules: Vec::new(),
+            idempotency_header: None,
         }
     }
 
@@ -169,6 +175,12 @@ impl Settings {
     /// The crate's name, used in the front page's examples.
     pub fn with_crate_name(mut self, name: impl Into<String>) -> Self {
         self.crate_name = name.into();
+        self
+    }
+
+    /// Every POST and PATCH operation sends an idempotency key in header `name` (see the field).
+    pub fn with_idempotency_header(mut self, name: impl Into<String>) -> Self {
+        self.idempotency_header = Some(name.into());
         self
     }
 

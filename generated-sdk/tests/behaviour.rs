@@ -5,7 +5,7 @@
 mod common;
 mod support;
 
-use common::{builder, user, CHAT, KEY};
+use common::{builder, retrying, user, CHAT, KEY};
 use futures_util::StreamExt;
 use humanloop::{Client, Error, TextCollector, TimeoutKind};
 use std::time::{Duration, Instant};
@@ -33,7 +33,7 @@ async fn the_attempt_timeout_limits_each_attempt_and_retries() {
     let client = builder(&server)
         .timeout(None)
         .attempt_timeout(Duration::from_millis(150))
-        .retry_policy(humanloop::RetryPolicy { initial_backoff: Duration::from_millis(1), ..Default::default() })
+        .retry_policy(retrying())
         .build()
         .expect("client");
     let error = client.chat_deployed([user("Hi")]).send().await.expect_err("no answer");
@@ -49,11 +49,8 @@ async fn the_attempt_timeout_limits_each_attempt_and_retries() {
 #[tokio::test]
 async fn per_request_limits_override_the_clients() {
     let server = Server::start(vec![Reply::silent()]).await;
-    let client = builder(&server)
-        .attempt_timeout(Duration::from_secs(30))
-        .retry_policy(humanloop::RetryPolicy { initial_backoff: Duration::from_millis(1), ..Default::default() })
-        .build()
-        .expect("client");
+    let client =
+        builder(&server).attempt_timeout(Duration::from_secs(30)).retry_policy(retrying()).build().expect("client");
     let error = client
         .chat_deployed([user("Hi")])
         .attempt_timeout(Duration::from_millis(100))

@@ -3,7 +3,7 @@
 mod common;
 mod support;
 
-use common::{builder, user, CHAT};
+use common::{builder, retrying, user, CHAT};
 use humanloop::Hook;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -32,7 +32,7 @@ async fn hooks_see_and_change_every_attempt() {
     let retried = vec![Reply::json(503, "{}").header("retry-after", "0"), Reply::json(200, CHAT)];
     let server = Server::start(retried).await;
     let watcher = Watcher::default();
-    let client = builder(&server).hook(watcher.clone()).build().expect("client");
+    let client = builder(&server).retry_policy(retrying()).hook(watcher.clone()).build().expect("client");
     client.chat_deployed([user("Hi")]).send().await.expect("second attempt");
     assert_eq!(*watcher.statuses.lock().expect("lock"), [503, 200]);
     let sent: Vec<Option<String>> =

@@ -7,7 +7,7 @@
 mod common;
 mod support;
 
-use common::{builder, user, CHAT, KEY};
+use common::{builder, retrying, user, CHAT, KEY};
 use std::sync::{Arc, Mutex};
 use support::{Reply, Server};
 use tracing::field::{Field, Visit};
@@ -69,7 +69,7 @@ async fn a_retried_call_has_a_span_per_attempt_and_never_a_secret() {
     tracing::subscriber::set_global_default(recorder.clone()).expect("the only subscriber");
     let retried = vec![Reply::json(503, "{}").header("retry-after", "0"), Reply::json(200, CHAT)];
     let server = Server::start(retried).await;
-    let client = builder(&server).build().expect("client");
+    let client = builder(&server).retry_policy(retrying()).build().expect("client");
     client.chat_deployed([user("Hi")]).provider_api_keys(provider_keys()).send().await.expect("second attempt");
 
     let recorded = recorder.0.lock().expect("lock");

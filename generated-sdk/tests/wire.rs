@@ -4,7 +4,7 @@
 mod common;
 mod support;
 
-use common::{client, user, CHAT, KEY};
+use common::{builder, client, user, CHAT, KEY};
 use futures_util::StreamExt;
 use humanloop::types::{ChatRole, ModelConfigChatRequest, ModelConfigCompletionRequest, ToolChoiceParamEnum};
 use humanloop::{Client, Error, ErrorBody, TimeoutKind};
@@ -147,6 +147,16 @@ async fn rate_limit_with_retry_after_is_retried() {
     assert_eq!(response.status, 200);
     assert_eq!(server.recorded().len(), 2);
     assert_eq!(server.recorded()[0].body, server.recorded()[1].body, "the same request is sent again");
+}
+
+#[tokio::test]
+async fn a_completion_is_not_sent_again_after_it_may_have_acted() {
+    // Every operation is a POST without an idempotency key: by default a 503 or a timed-out
+    // attempt is returned, not retried, as the server may have generated and logged it.
+    let server = Server::start(vec![Reply::json(503, "{}"), Reply::json(200, CHAT)]).await;
+    let error = builder(&server).build().expect("client").chat_deployed([user("Hi")]).send().await.expect_err("503");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(server.recorded().len(), 1);
 }
 
 #[tokio::test]

@@ -655,7 +655,8 @@ components:
         let body = value_of(&doc, "/paths/~1images/post/requestBody/content/application~1json/schema");
         assert_eq!(body, Some(serde_json::json!({"image_url": "https://example.com/a", "sizes": [16]})));
         let tag = value_of(&doc, "/paths/~1images/post/parameters/0/schema");
-        assert_eq!(tag, Some(serde_json::json!("textxxxx")));
+        // Made from the pattern (its class's first character), as long as `minLength` asks.
+        assert_eq!(tag, Some(serde_json::json!("aaaaaaaa")));
         let (model, _) = sdksmith::model("t.yaml", text, &Settings::new("t.yaml")).expect("a model");
         let (program, _) = caller(&doc, &model);
         let sets = r##".image_url(arg::<String>(r#""https://example.com/a""#)?).sizes(arg::<Vec<i64>>(r#"[16]"#)?)"##;

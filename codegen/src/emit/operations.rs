@@ -183,10 +183,11 @@ impl Printer<'_> {
             let alternatives = op.security.iter().map(|schemes| quote!(&[#(#schemes),*]));
             quote!(.security(&[#(#alternatives),*]))
         });
+        let idempotency = op.idempotency_header.as_ref().map(|header| quote!(.idempotency_header(#header)));
         let (operation, template) = (&op.method, &op.path);
         quote! {
             fn parts(&self) -> Result<#runtime::RequestParts, #error> {
-                let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth #security.traced(#operation, #template);
+                let #mutable parts = #runtime::RequestParts::new(reqwest::Method::#method, #path)#no_auth #security #idempotency.traced(#operation, #template);
                 #(#params)*
                 #body
                 #accept

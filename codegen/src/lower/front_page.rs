@@ -168,12 +168,18 @@ impl Page<'_> {
              arguments, optional ones its setters, and `send` sends it (here `{} {}`).\n\n{}\n\n\
              # Errors\n\nEvery call fails with [`Error`]: a connection failure or timeout, a status the \
              API answered with — its body decoded into [`ErrorBody`] when the document declares one for \
-             that status, as above — or a response that does not decode. Failed connections, timeouts \
-             and `429`/`5xx` statuses are retried (twice by default, with backoff and `Retry-After`); \
-             see [`ClientBuilder`].\n\n",
+             that status, as above — or a response that does not decode. Failed connections, attempt \
+             timeouts and `408`/`429`/`5xx` statuses are retried (twice by default, with backoff and \
+             `Retry-After`); a POST or PATCH, which may have acted before it failed, only when it never \
+             reached the server or carries an idempotency key{keys}. See [`ClientBuilder`] and \
+             [`RetryPolicy`].\n\n",
             op.http.as_str(),
             op.path,
-            self.credentials()
+            self.credentials(),
+            keys = match self.operations.iter().any(|op| op.idempotency_header.is_some()) {
+                true => " (operations that take one send a new key with each call)",
+                false => "",
+            },
         ));
         text
     }

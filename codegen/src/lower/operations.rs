@@ -146,6 +146,7 @@ impl Lowering<'_> {
             })
             .collect::<Vec<_>>();
         let many = inputs.len() > 6;
+        let idempotency_header = self.idempotency_header(op);
         OperationItem {
             pointer: op.pointer.clone(),
             method: names.method.clone(),
@@ -155,7 +156,7 @@ impl Lowering<'_> {
             http: op.method,
             path: op.path.clone(),
             path_parts,
-            doc: self.method_doc(op, &errors),
+            doc: self.method_doc(op, &errors, idempotency_header.as_deref()),
             summary: format!(
                 " Request builder of `{} {}`, started by [`Client::{}`](crate::Client::{}).",
                 op.method, op.path, names.method, names.method
@@ -172,6 +173,7 @@ impl Lowering<'_> {
             },
             authenticated: op.authenticated,
             security: op.security.clone(),
+            idempotency_header,
             send: self.send_item(op, &names.reply),
             reply: self.reply_enum(op, &names.reply),
             stream: op.stream.as_ref().map(|stream| StreamItem {
@@ -194,14 +196,43 @@ impl Lowering<'_> {
         }
     }
 
-    /// The client method's docs: the operation's, and an `# Errors` section saying which
-    /// `ErrorBody` variant each failure status decodes as.
-    fn method_doc(&self, op: &Operation, errors: &[(StatusMatch, String)]) -> Doc {
+    /// The header in which a call of `op` sends an idempotency key: none for an idempotent
+    /// method (a repeat is harmless without one); else the operation's `x-idempotency-header`,
+    /// a header parameter marked `x-idempotency-key`, one named `Idempotency-Key` or
+    /// `X-Idempotency-Key` (in any case), or the settings' header for every POST and PATCH.
+    fn idempotency_header(&self, op: &Operation) -> Option<String> {
+        const KNOWN: [&str; 2] = ["Idempotency-Key", "X-Idempotency-Key"];
+        if op.method.is_idempotent() {
+            return None;
+        }
+        let headers = || op.params.iter().filter(|p| p.location == ParamLocation::Header);
+        op.idempotency_header
+            .clone()
+            .or_else(|| headers().find(|p| p.idempotency_key).map(|p| p.wire_name.clone()))
+            .or_else(|| {
+                let known = |p: &&crate::ir::Param| KNOWN.iter().any(|k| k.eq_ignore_ascii_case(&p.wire_name));
+                headers().find(known).map(|p| p.wire_name.clone())
+            })
+            .or_else(|| self.settings.idempotency_header.clone())
+    }
+
+    /// The client method's docs: the operation's, what its idempotency key is, and an
+    /// `# Errors` section saying which `ErrorBody` variant each failure status decodes as.
+    fn method_doc(&self, op: &Operation, errors: &[(StatusMatch, String)], idempotency: Option<&str>) -> Doc {
         let mut op_docs: Docs = op.docs.clone();
         if !docs::has_text(&op_docs) {
             op_docs.description = Some(format!("`{} {}`.", op.method, op.path));
         }
         let mut doc = docs::doc(&op_docs);
+        if let Some(header) = idempotency {
+            doc.lines.extend([
+                String::new(),
+                format!(
+                    " Each call sends a new idempotency key in `{header}` (unless you set one), the same on \
+                     every attempt, so a failed call is retried like an idempotent one."
+                ),
+            ]);
+        }
         if errors.is_empty() {
             return doc;
         }

@@ -508,6 +508,9 @@ pub struct OperationItem {
     pub authenticated: bool,
     /// The operation's own security alternatives.
     pub security: Vec<Vec<String>>,
+    /// The header in which each call sends a new idempotency key (unless the caller sets one),
+    /// for an operation that is not idempotent and whose document or settings name one.
+    pub idempotency_header: Option<String>,
     /// `send` and friends, unless the operation only streams.
     pub send: Option<SendItem>,
     /// The enum `send` returns when successes answer differently.

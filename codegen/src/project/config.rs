@@ -44,6 +44,9 @@ pub struct Config {
     /// Modules the owner writes in `src/` (`src/<name>.rs`), declared by the generated `lib.rs`.
     #[serde(default)]
     pub modules: Vec<String>,
+    /// The header in which every POST and PATCH operation sends an idempotency key (default:
+    /// only operations whose document declares one send a key).
+    pub idempotency_header: Option<String>,
     /// The manifest's package section, written when the manifest is first created.
     #[serde(default)]
     pub package: Package,
@@ -280,6 +283,15 @@ impl Config {
         for module in &self.modules {
             identifier("", "modules", module)?;
         }
+        if let Some(name) = &self.idempotency_header {
+            if !crate::ir::is_header_name(name) {
+                return Err(error(
+                    file,
+                    line_of_key(text, "", "idempotency-header"),
+                    format!("`{name}` (for `idempotency-header`) is not a header name"),
+                ));
+            }
+        }
         if self.features.max == 0 {
             return Err(error(file, line_of_key(text, "features", "max"), "`max` must be at least 1".to_owned()));
         }
@@ -320,6 +332,7 @@ impl Config {
         settings.keep_unknown_fields = self.keep_unknown_fields;
         settings.deprecation_notes_from_descriptions = self.deprecation_notes;
         settings.modules = self.modules.clone();
+        settings.idempotency_header = self.idempotency_header.clone();
         settings.tag_features = self.features.per_tag;
         settings.feature_groups = self.features.groups.clone();
         settings.max_features = self.features.max;
@@ -386,5 +399,18 @@ mod tests {
         assert_eq!(parse("s.toml", text).expect_err("bad type").line, Some(3));
         let text = "document = \"a.yaml\"\n[operations]\ninclude = [\"FETCH /x\"]\n";
         assert_eq!(parse("s.toml", text).expect_err("bad pattern").line, Some(3));
+    }
+
+    #[test]
+    fn the_idempotency_header_must_be_a_header_name() {
+        let text = "document = \"a.yaml\"\nidempotency-header = \"Idempotency-Key\"\n";
+        let settings = parse("s.toml", text).expect("parses").settings("a.yaml", "sdksmith generate", "a");
+        assert_eq!(settings.idempotency_header.as_deref(), Some("Idempotency-Key"));
+        let text = "document = \"a.yaml\"\n\nidempotency-header = \"Idempotency Key\"\n";
+        let error = parse("s.toml", text).expect_err("a space is not allowed in a header name");
+        assert_eq!(error.line, Some(3), "{error}");
+        assert!(error.message.contains("idempotency-header"), "{error}");
+        let text = "document = \"a.yaml\"\nidempotency-header = true\n";
+        assert_eq!(parse("s.toml", text).expect_err("not a string").line, Some(2));
     }
 }

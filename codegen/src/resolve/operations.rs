@@ -212,6 +212,7 @@ impl<'d> Resolver<'d> {
             // `security: []` or `[{}]` opts the operation out of authentication.
             authenticated: op.security.as_ref().is_none_or(|reqs| reqs.iter().any(|r| !r.is_empty())),
             security: Vec::new(),
+            idempotency_header: self.idempotency_header(op, pointer),
         })
     }
 
@@ -251,6 +252,7 @@ impl<'d> Resolver<'d> {
                     style: QueryStyle::Form,
                     docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
                     pointer: pointer.to_owned(),
+                    idempotency_key: false,
                 });
             }
             parts.push(Err(wire.to_owned()));
@@ -334,6 +336,10 @@ impl<'d> Resolver<'d> {
                 ParamLocation::Query => self.query_style(param, &param_pointer),
                 _ => QueryStyle::Form,
             };
+            if param.idempotency_key && location != ParamLocation::Header {
+                let message = format!("`x-idempotency-key` marks `{}`, which is not a header: ignored", param.name);
+                self.diags.warning(&format!("{param_pointer}/x-idempotency-key"), message);
+            }
             params.push(Param {
                 wire_name: param.name.clone(),
                 location,
@@ -341,6 +347,7 @@ impl<'d> Resolver<'d> {
                 required: param.required || location == ParamLocation::Path,
                 style,
                 docs,
+                idempotency_key: param.idempotency_key && location == ParamLocation::Header,
                 pointer: param_pointer,
             });
         }
@@ -371,6 +378,18 @@ impl<'d> Resolver<'d> {
             return Vec::new();
         }
         alternatives
+    }
+
+    /// The header an operation's `x-idempotency-header` names; a value that cannot be a header
+    /// name is left out with a warning.
+    fn idempotency_header(&mut self, op: &spec::Operation, pointer: &str) -> Option<String> {
+        let name = op.idempotency_header.as_deref()?.trim();
+        if crate::ir::is_header_name(name) {
+            return Some(name.to_owned());
+        }
+        let message = format!("`x-idempotency-header: {name}` is not a header name: no idempotency key is sent");
+        self.diags.warning(&format!("{pointer}/x-idempotency-header"), message);
+        None
     }
 
     /// A query parameter's `style` and `explode`; an unknown style is written as `form`.

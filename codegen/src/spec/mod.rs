@@ -163,6 +163,10 @@ pub struct Operation {
     /// Responses by status code (`200`, `4XX`, `default`; `x-` extension keys skipped).
     #[serde(deserialize_with = "without_extensions")]
     pub responses: IndexMap<String, Response>,
+    /// `x-idempotency-header`: the header that carries an idempotency key for this operation
+    /// (read leniently: anything but a string is absent).
+    #[serde(rename = "x-idempotency-header", deserialize_with = "lenient::text")]
+    pub idempotency_header: Option<String>,
 }
 
 /// A parameter or a `$ref` to one.
@@ -189,6 +193,10 @@ pub struct Parameter {
     pub style: Option<String>,
     /// Whether arrays and objects are spread over several parameters (`form`'s default: true).
     pub explode: Option<bool>,
+    /// `x-idempotency-key: true`: this header parameter carries the operation's idempotency key
+    /// (anything but `true` is false).
+    #[serde(rename = "x-idempotency-key", deserialize_with = "lenient::flag")]
+    pub idempotency_key: bool,
 }
 
 /// A request body or a `$ref` to one.

@@ -24,10 +24,17 @@ pub fn builder(server: &Server) -> humanloop::ClientBuilder {
     Client::builder().api_key(KEY).base_url(&server.url)
 }
 
-/// A client for `server` whose retries wait about a millisecond.
+/// A retry policy that waits about a millisecond and, for tests of how retries work, retries
+/// the API's POSTs as well (by default they are retried only when they never reached the server).
+pub fn retrying() -> humanloop::RetryPolicy {
+    humanloop::RetryPolicy {
+        initial_backoff: Duration::from_millis(1),
+        retry_non_idempotent: true,
+        ..Default::default()
+    }
+}
+
+/// A client for `server` with the [`retrying`] policy.
 pub fn client(server: &Server) -> Client {
-    builder(server)
-        .retry_policy(humanloop::RetryPolicy { initial_backoff: Duration::from_millis(1), ..Default::default() })
-        .build()
-        .expect("client")
+    builder(server).retry_policy(retrying()).build().expect("client")
 }

@@ -111,9 +111,15 @@ async fn a_retry_sends_the_files_again_but_a_reader_is_never_retried() {
     let path = dir.join("notes.txt");
     std::fs::write(&path, "some notes").expect("write the file");
 
+    // Uploads are POSTs, which are retried after a 503 only when the policy says the API is
+    // safe to repeat (or the operation takes an idempotency key).
+    let retrying = |server: &Server| {
+        let policy = fixture_sdk_forms::RetryPolicy { retry_non_idempotent: true, ..Default::default() };
+        Client::builder().base_url(&server.url).api_key("k").retry_policy(policy).build().expect("client")
+    };
     let retried = vec![Reply::json(503, "{}").header("retry-after", "0"), Reply::json(200, "{}")];
     let server = Server::start(retried.clone()).await;
-    client(&server).upload_file(FilePart::path(&path), "assistants").send().await.expect("sent on the retry");
+    retrying(&server).upload_file(FilePart::path(&path), "assistants").send().await.expect("sent on the retry");
     let requests = server.recorded();
     assert_eq!(requests.len(), 2);
     let expected = [
@@ -125,7 +131,7 @@ async fn a_retry_sends_the_files_again_but_a_reader_is_never_retried() {
 
     let server = Server::start(retried).await;
     let error =
-        client(&server).upload_file(FilePart::reader(&b"once"[..]), "assistants").send().await.expect_err("503");
+        retrying(&server).upload_file(FilePart::reader(&b"once"[..]), "assistants").send().await.expect_err("503");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.recorded().len(), 1, "a reader can be read once, so no retry");
     std::fs::remove_dir_all(&dir).expect("clean up");

@@ -57,6 +57,18 @@ impl crate::runtime::Client {
             pet_id.into(),
         )
     }
+    /// `POST /orders`.
+    ///
+    /// Each call sends a new idempotency key in `Idempotency-Key` (unless you set one), the same on every attempt, so a failed call is retried like an idempotent one.
+    pub fn create_order(
+        &self,
+        pet: impl Into<String>,
+    ) -> crate::operations::create_order::CreateOrderBuilder {
+        crate::operations::create_order::CreateOrderBuilder::new(
+            ::core::clone::Clone::clone(self),
+            pet.into(),
+        )
+    }
     /// `DELETE /pets`.
     pub fn delete_all(&self) -> crate::operations::delete_all::DeleteAllBuilder {
         crate::operations::delete_all::DeleteAllBuilder::new(
@@ -102,6 +114,18 @@ impl crate::runtime::Client {
         crate::operations::post_pets::PostPetsBuilder::new(
             ::core::clone::Clone::clone(self),
             name.into(),
+        )
+    }
+    /// `POST /orders/{orderId}/refund`.
+    ///
+    /// Each call sends a new idempotency key in `X-Request-Token` (unless you set one), the same on every attempt, so a failed call is retried like an idempotent one.
+    pub fn refund_order(
+        &self,
+        order_id: impl Into<String>,
+    ) -> crate::operations::refund_order::RefundOrderBuilder {
+        crate::operations::refund_order::RefundOrderBuilder::new(
+            ::core::clone::Clone::clone(self),
+            order_id.into(),
         )
     }
     /// `POST /render`.

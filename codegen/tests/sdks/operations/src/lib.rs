@@ -31,7 +31,7 @@
 //!
 //! # Errors
 //!
-//! Every call fails with [`Error`]: a connection failure or timeout, a status the API answered with — its body decoded into [`ErrorBody`] when the document declares one for that status, as above — or a response that does not decode. Failed connections, timeouts and `429`/`5xx` statuses are retried (twice by default, with backoff and `Retry-After`); see [`ClientBuilder`].
+//! Every call fails with [`Error`]: a connection failure or timeout, a status the API answered with — its body decoded into [`ErrorBody`] when the document declares one for that status, as above — or a response that does not decode. Failed connections, attempt timeouts and `408`/`429`/`5xx` statuses are retried (twice by default, with backoff and `Retry-After`); a POST or PATCH, which may have acted before it failed, only when it never reached the server or carries an idempotency key (operations that take one send a new key with each call). See [`ClientBuilder`] and [`RetryPolicy`].
 //!
 //! # Streaming
 //!

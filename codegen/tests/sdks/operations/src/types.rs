@@ -95,6 +95,50 @@ impl<'de> serde::Deserialize<'de> for Problem {
         fields.end(value)
     }
 }
+/// An object with the fields `pet`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CreateOrderRequest {
+    /// Required: a string.
+    pub pet: String,
+    /// Fields the document does not declare, as received; they are sent back as they are.
+    pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+}
+impl CreateOrderRequest {
+    /// Creates a value from its required fields; set optional ones with the methods below.
+    pub fn new(pet: impl Into<String>) -> Self {
+        Self {
+            pet: pet.into(),
+            extra: ::serde_json::Map::new(),
+        }
+    }
+}
+impl serde::Serialize for CreateOrderRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::Object::start(serializer);
+        object.field("pet", &self.pet);
+        object.rest(&self.extra);
+        object.end()
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateOrderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut fields = crate::runtime::Fields::read(
+            deserializer,
+            "CreateOrderRequest",
+        )?;
+        let (Some(field0),) = (fields.required("pet"),) else {
+            return Err(fields.failure());
+        };
+        let value = Self {
+            pet: field0,
+            extra: fields.rest(),
+        };
+        fields.end(value)
+    }
+}
 /// An object with the fields `name`, `stream`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

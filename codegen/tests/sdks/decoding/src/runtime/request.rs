@@ -82,6 +82,8 @@ pub struct RequestParts {
     pub(crate) info: CallInfo,
     /// The operation's own security requirements: alternatives, each a set of scheme names.
     pub(crate) security: Option<&'static [&'static [&'static str]]>,
+    /// The header that carries the call's idempotency key, for an operation that takes one.
+    pub(crate) idempotency_header: Option<&'static str>,
 }
 
 impl RequestParts {
@@ -98,7 +100,17 @@ impl RequestParts {
             secrets: Vec::new(),
             info: CallInfo::default(),
             security: None,
+            idempotency_header: None,
         }
+    }
+
+    /// Sends an idempotency key in header `name`: a new key per call (a random UUID), the same
+    /// on every attempt, so the server can tell a retry from a new request; a value the caller
+    /// gives that header (its parameter, or an extra header) is sent instead. A call with a key
+    /// is retried like an idempotent one.
+    pub fn idempotency_header(mut self, name: &'static str) -> Self {
+        self.idempotency_header = Some(name);
+        self
     }
 
     /// The operation's own security requirements: any one of `alternatives`, each a set of

@@ -2,9 +2,11 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! One module per operation, each holding its request builder.
 pub mod adopt;
+pub mod create_order;
 pub mod delete_all;
 pub mod get_pet;
 pub mod patch_settings;
 pub mod post_pets;
+pub mod refund_order;
 pub mod render;
 pub mod upload_file;

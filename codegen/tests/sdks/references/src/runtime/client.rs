@@ -184,7 +184,9 @@ impl ClientBuilder {
 
     /// Time limit of each attempt (sending the request and reading its response; for a stream,
     /// until the response starts). An attempt that runs out is retried while retries remain and
-    /// [`timeout`](Self::timeout) allows. Takes a `Duration`, or `None` for no limit (the default).
+    /// [`timeout`](Self::timeout) allows, unless the call is a POST or PATCH without an
+    /// idempotency key, which may have acted (see [`RetryPolicy`]). Takes a `Duration`, or `None`
+    /// for no limit (the default).
     pub fn attempt_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
         self.attempt_timeout = timeout.into();
         self
@@ -211,13 +213,16 @@ impl ClientBuilder {
         self
     }
 
-    /// Retries after the first attempt (default 2).
+    /// Retries after the first attempt (default 2). Calls are retried after a failed connection,
+    /// an attempt timeout, or a 408, 429 or 5xx status; a POST or PATCH only when it never
+    /// reached the server or carries an idempotency key (see [`RetryPolicy`]).
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.retry.max_retries = max_retries;
         self
     }
 
-    /// The whole retry policy.
+    /// The whole retry policy: the number of retries, the backoff, the statuses retried, and
+    /// whether calls that are not idempotent are retried without an idempotency key.
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -390,6 +395,9 @@ struct Call<'a, B: 'static> {
     secrets: Secrets,
     limits: Limits,
     url: String,
+    /// The idempotency key made for this call (header and value), sent with every attempt;
+    /// `None` when the operation takes none or the caller set its own.
+    idempotency_key: Option<(&'static str, String)>,
 }
 
 impl fmt::Debug for Client {
@@ -510,6 +518,11 @@ impl Inner {
             deadline: total.map(|total| Instant::now() + total),
             attempt: options.attempt_timeout.unwrap_or(self.attempt_timeout),
         };
+        // One key per call, made before the first attempt; the caller's own value wins.
+        let idempotency_key = parts
+            .idempotency_header
+            .filter(|name| !parts.headers.iter().chain(&options.headers).any(|(n, _)| n.eq_ignore_ascii_case(name)))
+            .map(|name| (name, super::retry::idempotency_key()));
         Call {
             parts,
             options,
@@ -517,6 +530,7 @@ impl Inner {
             secrets: self.secrets.with(parts.secrets.iter().map(String::as_str)),
             limits,
             url: format!("{}{}", self.base_url, parts.path),
+            idempotency_key,
         }
     }
 
@@ -745,6 +759,10 @@ impl Inner {
             let (name, value) = header(name, value).map_err(|e| Error::Request(e.to_string()))?;
             request = request.header(name, value);
         }
+        if let Some((name, key)) = &call.idempotency_key {
+            let (name, value) = header(name, key).map_err(|e| Error::Request(e.to_string()))?;
+            request = request.header(name, value);
+        }
         if !cookies.is_empty() {
             let mut value = HeaderValue::from_str(&cookies.join("; "))
                 .map_err(|_| Error::Request("a cookie is not a valid header value".into()))?;
@@ -786,7 +804,8 @@ impl Inner {
     }
 
     /// Sends with retries until a success status, a final failure, retries run out, or the next
-    /// retry could not start before the call's deadline.
+    /// retry could not start before the call's deadline. A call that is not idempotent and has no
+    /// idempotency key is retried only after failing to connect (see [`RetryPolicy`]).
     async fn execute<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
         let span = CallSpan::new(call.parts.info, &call.parts.method);
         span.run(self.execute_in(call, streaming, &span)).await
@@ -802,13 +821,19 @@ impl Inner {
             true => 0,
             false => call.options.max_retries.unwrap_or(self.retry.max_retries),
         };
+        // Whether a request that reached the server may be sent again: sending it twice must
+        // have the effect of sending it once (RFC 9110's idempotent methods), or the server must
+        // recognise the repeat by its key, or the owner says the API is safe to repeat.
+        let repeatable = call.parts.method.is_idempotent()
+            || call.parts.idempotency_header.is_some()
+            || self.retry.retry_non_idempotent;
         let mut attempt = 0;
         loop {
             let sent = span.attempt(attempt, self.attempt(call, streaming)).await;
             let retry = attempt < max_retries;
             match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
-                Ok(response) if retry && (self.retry.retry_on)(response.status()) => {
+                Ok(response) if retry && repeatable && (self.retry.retry_on)(response.status()) => {
                     let delay = self.retry.delay(attempt, Some(response.headers()));
                     if !call.limits.allows(delay) {
                         return Err(self.status_error(call, response).await);
@@ -817,7 +842,10 @@ impl Inner {
                     tokio::time::sleep(delay).await;
                 }
                 Ok(response) => return Err(self.status_error(call, response).await),
-                Err(error @ (Error::Connection { .. } | Error::Timeout { .. })) if retry => {
+                // A request that never reached the server may be sent again whatever it does.
+                Err(error @ (Error::Connection { .. } | Error::Timeout { .. }))
+                    if retry && (repeatable || error.is_connect()) =>
+                {
                     let delay = self.retry.delay(attempt, None);
                     if !call.limits.allows(delay) {
                         return Err(error);

@@ -119,9 +119,11 @@ impl std::error::Error for DecodeError {}
 pub enum TimeoutKind {
     /// The whole call: every attempt and the waits between them (`timeout`).
     Call,
-    /// One attempt (`attempt_timeout`); retried while retries and time remain.
+    /// One attempt (`attempt_timeout`); retried while retries and time remain, unless the call
+    /// is not idempotent and carries no idempotency key (the request may have acted).
     Attempt,
-    /// Establishing a connection, TLS included (`connect_timeout`); retried like an attempt.
+    /// Establishing a connection, TLS included (`connect_timeout`); the request was not sent,
+    /// so it is retried whatever its method.
     Connect,
     /// The wait for a stream's next chunk (`stream_idle_timeout`).
     StreamIdle,
@@ -145,7 +147,8 @@ impl fmt::Display for TimeoutKind {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error<B: fmt::Debug = serde_json::Value> {
-    /// The server could not be reached, or the connection broke.
+    /// The server could not be reached (no connection could be made: the request was not sent,
+    /// [`is_connect`](Error::is_connect)), or the connection broke after the request was sent.
     #[error("connection to {url} failed: {}", root_cause(source))]
     Connection {
         /// The URL, without query string.
@@ -320,6 +323,17 @@ impl<B: fmt::Debug> Error<B> {
     /// Whether a time limit ran out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Timeout { .. })
+    }
+
+    /// Whether no connection could be made (refused, unresolved, a failed TLS handshake, or the
+    /// connect timeout ran out): the request never reached the server, so sending it again
+    /// cannot repeat what it does. A connection that broke after the request was sent is not.
+    pub fn is_connect(&self) -> bool {
+        match self {
+            Error::Connection { source, .. } => source.is_connect(),
+            Error::Timeout { limit, .. } => *limit == TimeoutKind::Connect,
+            _ => false,
+        }
     }
 }
 
