@@ -154,8 +154,10 @@ impl<'d> Resolver<'d> {
                             stream = Some(self.stream(media, &media_pointer, &hint, body.as_ref()));
                         }
                     } else if is_json(media_type) && (ty.is_none() || media_kind != Media::Json) {
+                        // A body the document allows to be `null` (a nullable `$ref` target) is
+                        // an `Option`: `null` is an answer, not a decode error.
                         ty = Some(match &media.schema {
-                            Some(schema) => self.type_of(schema, &format!("{media_pointer}/schema"), &type_hint),
+                            Some(schema) => self.element_of(schema, &format!("{media_pointer}/schema"), &type_hint),
                             None => TypeRef::Any,
                         });
                         media_kind = Media::Json;

@@ -335,8 +335,9 @@ impl<'d> Resolver<'d> {
         TypeRef::Map(Box::new(value))
     }
 
-    /// The type of an array's items or a map's values: optional when they may be `null`.
-    fn element_of(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> TypeRef {
+    /// The type of an array's items, a map's values or a response body: optional when they may
+    /// be `null`.
+    pub(super) fn element_of(&mut self, schema: &'d Schema, pointer: &str, hint: &NameHint) -> TypeRef {
         let ty = self.type_of(schema, pointer, hint);
         match self.may_be_null(schema, 0) && ty != TypeRef::Any {
             true => TypeRef::Nullable(Box::new(ty)),

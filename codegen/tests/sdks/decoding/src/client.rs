@@ -58,4 +58,10 @@ impl crate::runtime::Client {
             id.into(),
         )
     }
+    /// `GET /user`.
+    pub fn get_user(&self) -> crate::operations::get_user::GetUserBuilder {
+        crate::operations::get_user::GetUserBuilder::new(
+            ::core::clone::Clone::clone(self),
+        )
+    }
 }

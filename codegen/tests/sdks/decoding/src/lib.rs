@@ -9,7 +9,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = fixture_sdk_decoding::Client::builder().base_url("https://api.example.com").build()?;
-//! match client.get_installation(1).send().await {
+//! match client.get_user().send().await {
 //!     Ok(reply) => println!("{reply:?}"),
 //!     Err(error) => {
 //!         eprintln!("{error} (status {:?}, request {:?})", error.status(), error.request_id());
@@ -22,7 +22,7 @@
 //! # }
 //! ```
 //!
-//! Each operation is a method of [`Client`] returning a builder: required inputs are its arguments, optional ones its setters, and `send` sends it (here `GET /installations/{id}`).
+//! Each operation is a method of [`Client`] returning a builder: required inputs are its arguments, optional ones its setters, and `send` sends it (here `GET /user`).
 //!
 //! The API asks for no credentials.
 //!

@@ -26,3 +26,13 @@ async fn each_error_status_decodes_as_the_member_its_type_names() {
     }
     assert_eq!(server.recorded()[1].path, "/items/f_1?depth=2");
 }
+
+#[tokio::test]
+async fn a_response_body_the_document_allows_to_be_null_decodes_as_none() {
+    let server = Server::start(vec![Reply::json(200, "null"), Reply::json(200, r#"{"login":"octocat"}"#)]).await;
+    let client = Client::builder().api_key("k").base_url(&server.url).max_retries(0).build().expect("client");
+    let nobody = client.get_user().send().await.expect("null is an answer");
+    assert!(nobody.is_none(), "{nobody:?}");
+    let someone = client.get_user().send().await.expect("a user");
+    assert_eq!(someone.map(|user| user.login).as_deref(), Some("octocat"));
+}

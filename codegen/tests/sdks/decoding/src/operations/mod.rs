@@ -3,3 +3,4 @@
 //! One module per operation, each holding its request builder.
 pub mod get_installation;
 pub mod get_item;
+pub mod get_user;
