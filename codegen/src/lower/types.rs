@@ -7,7 +7,6 @@ use crate::model::{
     Constructor, Doc, EnumItem, FieldItem, FlattenedField, FromImpl, Init, RustType, Setter, StructItem, StructSerde,
     TaggedItem, TaggedVariant, TypeBody, TypeItem, UnionItem, UnionVariant,
 };
-use std::collections::BTreeMap;
 
 impl Lowering<'_> {
     /// One type's item.
@@ -182,14 +181,16 @@ impl Lowering<'_> {
     fn froms<'v>(&self, variants: impl Iterator<Item = (&'v str, &'v TypeRef, bool)>) -> Vec<FromImpl> {
         let variants: Vec<(&str, &TypeRef, bool)> = variants.collect();
         let canonical: Vec<TypeRef> = variants.iter().map(|(_, ty, _)| canonical(self.api, ty, 0)).collect();
-        let mut counts: BTreeMap<&TypeRef, usize> = BTreeMap::new();
-        for ty in &canonical {
-            *counts.entry(ty).or_default() += 1;
-        }
+        // Counted by the Rust type, after the format mappings: a `byte` string kept as `String`
+        // and a plain string are one type, and two impls for it would clash.
+        let rust: Vec<RustType> = canonical.iter().map(|ty| self.rust_type(ty)).collect();
+        let unique = |ty: &RustType| rust.iter().filter(|other| *other == ty).count() == 1;
         variants
             .iter()
             .zip(&canonical)
-            .filter(|(_, real)| counts[real] == 1)
+            .zip(&rust)
+            .filter(|(_, rust)| unique(rust))
+            .map(|(pair, _)| pair)
             .map(|((variant, ty, boxed), real)| FromImpl {
                 variant: (*variant).to_owned(),
                 from: self.rust_type(ty),

@@ -6,6 +6,57 @@
 //! chained setters (optional fields). Enums keep values they do not know in `Unknown`.
 //! Fields the server adds later are kept in each struct's `extra` map and sent back.
 #![allow(deprecated)]
+/// Any one of: bytes, sent as base64, a string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BytesOrText {
+    /// Bytes, sent as base64.
+    ///
+    /// Format: `byte` (kept as a string, exactly as sent).
+    String(String),
+    /// A string.
+    String2(String),
+}
+impl serde::Serialize for BytesOrText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::String(v) => serde::Serialize::serialize(v, serializer),
+            Self::String2(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for BytesOrText {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        use crate::runtime::union as u;
+        const MEMBERS: &[u::Member] = &[
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+            u::Member {
+                kinds: u::STRING,
+                values: &[],
+                required: &[],
+                properties: &[],
+                constants: &[],
+            },
+        ];
+        u::decode_untagged(
+            deserializer,
+            "BytesOrText",
+            MEMBERS,
+            |member, value| match member {
+                0 => serde::Deserialize::deserialize(value).map(Self::String),
+                1 => serde::Deserialize::deserialize(value).map(Self::String2),
+                _ => Result::Err(serde::de::Error::custom("no such member")),
+            },
+        )
+    }
+}
 /// An object with the fields `kind`, `lives`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

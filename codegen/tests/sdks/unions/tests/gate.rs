@@ -76,7 +76,7 @@ fn run(cases: &[Case]) -> Vec<String> {
 
 use fixture_sdk_unions::types;
 
-/// 61 instances of 13 components.
+/// 64 instances of 14 components.
 const CASES: &[Case] = &[
     Case { ty: "EnumOrObject", label: "full", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
     Case { ty: "EnumOrObject", label: "member /components/schemas/EnumOrObject/anyOf/0", json: r#""none""#, variants: &["Enum"], field: None, check: check::<types::EnumOrObject> },
@@ -90,6 +90,9 @@ const CASES: &[Case] = &[
     Case { ty: "StringOrMap", label: "member /components/schemas/StringOrMap/anyOf/0", json: r#""text""#, variants: &["String"], field: None, check: check::<types::StringOrMap> },
     Case { ty: "StringOrMap", label: "member /components/schemas/StringOrMap/anyOf/1", json: r#"{"key":"text"}"#, variants: &["Map"], field: None, check: check::<types::StringOrMap> },
     Case { ty: "StringOrMap", label: "boundary", json: r#""é \"q\" \\ \n ✓""#, variants: &["String"], field: None, check: check::<types::StringOrMap> },
+    Case { ty: "BytesOrText", label: "full", json: r#""aGVsbG8=""#, variants: &["String", "String2"], field: None, check: check::<types::BytesOrText> },
+    Case { ty: "BytesOrText", label: "member /components/schemas/BytesOrText/anyOf/0", json: r#""aGVsbG8=""#, variants: &["String", "String2"], field: None, check: check::<types::BytesOrText> },
+    Case { ty: "BytesOrText", label: "member /components/schemas/BytesOrText/anyOf/1", json: r#""text""#, variants: &["String", "String2"], field: None, check: check::<types::BytesOrText> },
     Case { ty: "ScalarOrArray", label: "full", json: r#""text""#, variants: &["String"], field: None, check: check::<types::ScalarOrArray> },
     Case { ty: "ScalarOrArray", label: "member /components/schemas/ScalarOrArray/oneOf/0", json: r#""text""#, variants: &["String"], field: None, check: check::<types::ScalarOrArray> },
     Case { ty: "ScalarOrArray", label: "member /components/schemas/ScalarOrArray/oneOf/1", json: r#"["text"]"#, variants: &["StringList"], field: None, check: check::<types::ScalarOrArray> },
