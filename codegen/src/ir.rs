@@ -491,15 +491,20 @@ impl TypeKind {
 }
 
 impl Operation {
-    /// Every generated type this operation's inputs and outputs use directly.
-    pub fn references(&self) -> Vec<TypeId> {
+    /// Every type this operation's inputs and outputs name directly: parameters, body, responses,
+    /// stream events, error bodies.
+    pub fn uses(&self) -> impl Iterator<Item = &TypeRef> {
         let params = self.params.iter().map(|p| &p.ty);
         let body = self.body.as_ref().map(|b| &b.ty);
         let successes = self.success_variants.iter().filter_map(|v| v.ty.as_ref());
         let event = self.stream.as_ref().and_then(|s| s.event.as_ref());
         let errors = self.errors.iter().map(|e| &e.ty);
-        let uses = params.chain(body).chain(self.response.as_ref()).chain(successes).chain(event).chain(errors);
-        uses.filter_map(TypeRef::named).collect()
+        params.chain(body).chain(self.response.as_ref()).chain(successes).chain(event).chain(errors)
+    }
+
+    /// Every generated type this operation's inputs and outputs use directly.
+    pub fn references(&self) -> Vec<TypeId> {
+        self.uses().filter_map(TypeRef::named).collect()
     }
 }
 

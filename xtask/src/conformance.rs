@@ -348,20 +348,9 @@ fn write_caller(
 /// The crates the SDK's typed formats come from (`chrono`, `uuid`, …), which the calling program
 /// names to write its arguments: as the SDK depends on them.
 fn format_crates(sdk_needs: &[sdksmith::project::dependencies::Dependency]) -> String {
-    const CALLER_HAS: &[&str] = &["serde", "serde_json", "reqwest", "futures-util", "tokio"];
-    let mut lines = String::new();
-    for dep in sdk_needs.iter().filter(|d| !d.optional && !CALLER_HAS.contains(&d.name)) {
-        let features: Vec<String> = dep.features.iter().map(|f| format!("{f:?}")).collect();
-        let _ = writeln!(
-            lines,
-            "{} = {{ version = {:?}, default-features = {}, features = [{}] }}",
-            dep.name,
-            dep.version,
-            dep.default_features,
-            features.join(", ")
-        );
-    }
-    lines
+    let formats = sdksmith::project::dependencies::FORMATS;
+    let needed = sdk_needs.iter().filter(|d| formats.iter().any(|f| f.name == d.name));
+    needed.map(|dep| format!("{} = {}\n", dep.name, dep.entry())).collect()
 }
 
 /// Builds the caller (its dependencies once, in the cache's target folder) and returns it.
@@ -582,6 +571,17 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The calling program gets the crates the SDK's formats come from, as the SDK declares them,
+    /// and not the ones it declares itself.
+    #[test]
+    fn the_caller_depends_on_the_format_crates_of_the_sdk() {
+        let needs = sdksmith::project::dependencies::needed(false, &["chrono".to_owned(), "uuid".to_owned()]);
+        let lines = format_crates(&needs);
+        let manifest: toml_edit::DocumentMut = lines.parse().expect("TOML");
+        assert!(manifest.contains_key("chrono") && manifest.contains_key("uuid"), "{lines}");
+        assert!(!manifest.contains_key("serde") && !manifest.contains_key("tracing"), "{lines}");
+    }
 
     #[test]
     fn prism_failing_is_no_rejection() {

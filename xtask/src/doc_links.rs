@@ -105,6 +105,8 @@ pub fn doc_links(dir: Option<&str>) -> Result<(), String> {
     if !dir.is_dir() {
         return Err(format!("{}: no docs here; run `cargo doc` first", dir.display()));
     }
+    // Absolute, so resolving `..` in links never climbs out of a relative folder's start.
+    let dir = fs::canonicalize(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let broken = check(&dir);
     if broken.is_empty() {
         eprintln!("{}: every link between pages leads somewhere", dir.display());

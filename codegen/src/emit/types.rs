@@ -67,9 +67,10 @@ impl Printer<'_> {
             })
             .collect();
         let flattened = s.flattened.as_ref().map(|v| (ident(&v.name), self.local(&v.ty)));
-        let flattened_field = flattened.as_ref().map(|(field, ty)| {
+        let flattened_field = s.flattened.as_ref().zip(flattened.as_ref()).map(|(v, (field, ty))| {
+            let doc = super::doc_attrs(&v.doc);
             quote! {
-                /// Which of the shapes the object takes: its fields sit beside the ones above.
+                #doc
                 #[serde(flatten)]
                 pub #field: #ty,
             }

@@ -241,7 +241,8 @@ impl Lowering<'_> {
             }
         }
         for (op, _) in self.api.operations.iter().zip(&self.selection.operations).filter(|(_, kept)| **kept) {
-            op.params.iter().for_each(|p| walk(&p.ty, &mut used));
+            // Bodies and answers too: a response of `date-time`s names chrono as much as a field.
+            op.uses().for_each(|ty| walk(ty, &mut used));
         }
         used
     }

@@ -46,11 +46,17 @@ impl Lowering<'_> {
             .zip(&names.setters)
             .map(|((f, name), setter)| self.field_item(f, name, setter.as_deref()))
             .collect();
-        let flattened = s
-            .variant
-            .as_ref()
-            .zip(names.flattened.as_ref())
-            .map(|(variant, name)| FlattenedField { name: name.clone(), ty: self.rust_type(&variant.ty) });
+        let flattened = s.variant.as_ref().zip(names.flattened.as_ref()).map(|(variant, name)| FlattenedField {
+            name: name.clone(),
+            ty: self.rust_type(&variant.ty),
+            doc: Doc {
+                lines: vec![match fields.is_empty() {
+                    true => " Which of the shapes the object takes.".to_owned(),
+                    false => " Which of the shapes the object takes: its fields sit beside the ones above.".to_owned(),
+                }],
+                deprecated: None,
+            },
+        });
         let required = fields.iter().filter(|f| f.presence.is_required()).count();
         let inits: Vec<Init> = s
             .fields
@@ -181,10 +187,11 @@ impl Lowering<'_> {
     fn froms<'v>(&self, variants: impl Iterator<Item = (&'v str, &'v TypeRef, bool)>) -> Vec<FromImpl> {
         let variants: Vec<(&str, &TypeRef, bool)> = variants.collect();
         let canonical: Vec<TypeRef> = variants.iter().map(|(_, ty, _)| canonical(self.api, ty, 0)).collect();
-        // Counted by the Rust type, after the format mappings: a `byte` string kept as `String`
-        // and a plain string are one type, and two impls for it would clash.
-        let rust: Vec<RustType> = canonical.iter().map(|ty| self.rust_type(ty)).collect();
-        let unique = |ty: &RustType| rust.iter().filter(|other| *other == ty).count() == 1;
+        // Counted by the Rust type as written, after the format mappings and whatever codec reads
+        // it: a `byte` string kept as `String` and a plain string are one type, as are decimal
+        // text and a decimal number, and two impls for one type would clash.
+        let rust: Vec<String> = canonical.iter().map(|ty| self.rust_type(ty).path(&[])).collect();
+        let unique = |ty: &String| rust.iter().filter(|other| *other == ty).count() == 1;
         variants
             .iter()
             .zip(&canonical)

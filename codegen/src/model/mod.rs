@@ -312,6 +312,8 @@ pub struct FlattenedField {
     pub name: String,
     /// The union.
     pub ty: RustType,
+    /// Its docs.
+    pub doc: Doc,
 }
 
 /// A struct's `new`.

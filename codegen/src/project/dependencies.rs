@@ -67,6 +67,28 @@ pub const FORMATS: &[Dependency] = &[
     dependency("rust_decimal", "1", &["serde"]),
 ];
 
+impl Dependency {
+    /// Its manifest entry as generation writes it: `"1"`, or an inline table when it needs more.
+    pub fn entry(&self) -> toml_edit::Value {
+        let plain = self.default_features && self.features.is_empty() && !self.optional;
+        if plain {
+            return toml_edit::Value::from(self.version);
+        }
+        let mut inline = toml_edit::InlineTable::new();
+        inline.insert("version", toml_edit::Value::from(self.version));
+        if !self.default_features {
+            inline.insert("default-features", toml_edit::Value::from(false));
+        }
+        if !self.features.is_empty() {
+            inline.insert("features", toml_edit::Value::Array(self.features.iter().copied().collect()));
+        }
+        if self.optional {
+            inline.insert("optional", toml_edit::Value::from(true));
+        }
+        toml_edit::Value::InlineTable(inline)
+    }
+}
+
 /// The dependencies of a crate with (or, `types_only`, without) a client, using the format
 /// crates `formats` names.
 pub fn needed(types_only: bool, formats: &[String]) -> Vec<Dependency> {

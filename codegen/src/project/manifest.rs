@@ -11,7 +11,7 @@
 
 use super::dependencies::Dependency;
 use crate::Diagnostic;
-use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// What generation owns in a manifest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -128,7 +128,7 @@ fn update_dependencies(doc: &mut DocumentMut, needed: &[Dependency], previous: &
         match dependencies.get_mut(dependency.name) {
             Some(existing) => refine(existing, dependency),
             None => {
-                dependencies.insert(dependency.name, Item::Value(spec(dependency)));
+                dependencies.insert(dependency.name, Item::Value(dependency.entry()));
             }
         }
     }
@@ -139,31 +139,11 @@ fn update_dependencies(doc: &mut DocumentMut, needed: &[Dependency], previous: &
     }
 }
 
-/// A dependency's entry as generation writes it: `"1"`, or an inline table when it needs more.
-fn spec(dependency: &Dependency) -> Value {
-    let plain = dependency.default_features && dependency.features.is_empty() && !dependency.optional;
-    if plain {
-        return Value::from(dependency.version);
-    }
-    let mut inline = InlineTable::new();
-    inline.insert("version", Value::from(dependency.version));
-    if !dependency.default_features {
-        inline.insert("default-features", Value::from(false));
-    }
-    if !dependency.features.is_empty() {
-        inline.insert("features", Value::Array(dependency.features.iter().copied().collect()));
-    }
-    if dependency.optional {
-        inline.insert("optional", Value::from(true));
-    }
-    Value::InlineTable(inline)
-}
-
 /// Brings an owner's entry for a needed dependency up to what generation needs, keeping the rest.
 fn refine(existing: &mut Item, dependency: &Dependency) {
     if let Some(version) = existing.as_str() {
         // A bare version: keep it when it refines ours, and add what else is needed.
-        let mut wanted = spec(dependency);
+        let mut wanted = dependency.entry();
         if refines(version, dependency.version) {
             set_version(&mut wanted, version);
         }

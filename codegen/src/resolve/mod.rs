@@ -28,6 +28,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let rust_types = std::mem::take(&mut resolver.rust_types);
     let mut types: Vec<TypeDef> = resolver.types;
     unions::tag_by_constants(&mut types);
+    unions::leave_deciding_properties_to_unions(&mut types);
     cycles::box_cycles(&mut types);
     let text_events = operations
         .iter()

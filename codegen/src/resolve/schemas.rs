@@ -478,33 +478,8 @@ impl<'d> Resolver<'d> {
             });
         }
         let variant = self.flattened_variant(unions, id);
-        // A property that tells the members of the union beside it apart is the union's to read:
-        // a field of the struct would take it first, and the union would never see which member
-        // it is. (The member keeps it: in its field, or in its map of unknown fields.)
-        if let Some(TypeRef::Named(union)) = variant.as_ref().map(|v| &v.ty) {
-            let deciding = self.deciding_properties(*union);
-            fields.retain(|field| !deciding.contains(&field.wire_name));
-        }
         // With a variant, unknown fields reach the member's own `extra` instead.
         Struct { fields, extra: variant.is_none(), variant }
-    }
-
-    /// The properties that decide between the members of `union`: a tagged union's tag; an
-    /// untagged union's properties whose values some member declares (constants, enums).
-    fn deciding_properties(&self, union: TypeId) -> BTreeSet<String> {
-        let members: Vec<&TypeRef> = match &self.types[union.0].kind {
-            TypeKind::Tagged(tagged) => return BTreeSet::from([tagged.tag.clone()]),
-            TypeKind::Untagged(variants) => variants.iter().map(|v| &v.ty).collect(),
-            _ => return BTreeSet::new(),
-        };
-        let mut deciding = BTreeSet::new();
-        for member in members {
-            let TypeRef::Named(id) = member else { continue };
-            if let TypeKind::Struct(s) = &self.types[id.0].kind {
-                deciding.extend(s.fields.iter().filter(|f| f.values.is_some()).map(|f| f.wire_name.clone()));
-            }
-        }
-        deciding
     }
 
     /// The union of the first `oneOf`/`anyOf` met among a struct's parts; a second one is

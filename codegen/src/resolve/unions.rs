@@ -6,7 +6,10 @@
 //! claims is kept whole in the union's `Unknown` variant), instead of being tried member by
 //! member — where an open enum and an `extra` map let the first member accept anything.
 
-use crate::ir::{Constant, Presence, Struct, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::ir::{
+    Constant, Presence, Struct, TaggedUnion, TaggedVariant, TypeDef, TypeId, TypeKind, TypeRef, UnionVariant,
+};
+use std::collections::BTreeSet;
 
 /// Turns every untagged union that a constant property tells apart into a tagged union.
 pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
@@ -74,4 +77,57 @@ fn struct_of<'t>(types: &'t [TypeDef], ty: &TypeRef) -> Option<&'t Struct> {
 fn constants_of(member: &Struct, wire: &str) -> Option<Vec<Constant>> {
     let field = member.fields.iter().find(|f| f.wire_name == wire && f.presence == Presence::Required)?;
     field.values.clone().filter(|values| !values.is_empty())
+}
+
+/// A property that tells apart the members of a union flattened beside a struct's own fields is
+/// the union's to read: a field of the struct would take it first, and the union would never see
+/// which member a value is. The struct's field goes; the member keeps the value, in its field or
+/// in its map of unknown fields. Runs once every type is converted (and tags found), so the
+/// outcome does not depend on the order schemas are met in.
+pub fn leave_deciding_properties_to_unions(types: &mut [TypeDef]) {
+    let deciding: Vec<(usize, BTreeSet<String>)> = types
+        .iter()
+        .enumerate()
+        .filter_map(|(index, def)| {
+            let TypeKind::Struct(s) = &def.kind else { return None };
+            let TypeRef::Named(union) = &s.variant.as_ref()?.ty else { return None };
+            Some((index, deciding_properties(types, *union)))
+        })
+        .collect();
+    for (index, names) in deciding {
+        if let TypeKind::Struct(s) = &mut types[index].kind {
+            s.fields.retain(|field| !names.contains(&field.wire_name));
+        }
+    }
+}
+
+/// The properties that decide between the members of `union`: a tagged union's tag; an untagged
+/// union's properties whose values some member declares (constants, enums).
+fn deciding_properties(types: &[TypeDef], union: TypeId) -> BTreeSet<String> {
+    let members: Vec<&TypeRef> = match &types[union.0].kind {
+        TypeKind::Tagged(tagged) => return BTreeSet::from([tagged.tag.clone()]),
+        TypeKind::Untagged(variants) => variants.iter().map(|v| &v.ty).collect(),
+        _ => return BTreeSet::new(),
+    };
+    let mut deciding = BTreeSet::new();
+    for member in members {
+        if let Some(s) = struct_behind(types, member) {
+            deciding.extend(s.fields.iter().filter(|f| f.values.is_some()).map(|f| f.wire_name.clone()));
+        }
+    }
+    deciding
+}
+
+/// The struct a member type is, through aliases.
+fn struct_behind<'t>(types: &'t [TypeDef], ty: &TypeRef) -> Option<&'t Struct> {
+    let mut ty = ty;
+    for _ in 0..32 {
+        let TypeRef::Named(id) = ty else { return None };
+        match &types[id.0].kind {
+            TypeKind::Struct(s) => return Some(s),
+            TypeKind::Alias(target) => ty = target,
+            _ => return None,
+        }
+    }
+    None
 }

@@ -4,7 +4,7 @@
 //! the whole document.
 
 use super::Exclusive;
-use serde::de::{Deserialize, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 use serde_json::Number;
 use serde_yaml::Value;
 use std::fmt;
@@ -44,12 +44,12 @@ pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     })
 }
 
-/// Whatever is written, as far as these keywords need it (a flag, a number, text; anything else
-/// is null), or null when it cannot be read as a value (JSON's `1e400`, out of `f64`'s range):
-/// that number is then skipped like any other unreadable keyword. An integer beyond 64 bits
-/// (YAML's `-9223372036854776000`) is read as the float it is near, never a failed document.
+/// Whatever is written, or null when it cannot be read as a value (JSON's `1e400`, out of
+/// `f64`'s range): that number is then skipped like any other unreadable keyword. An integer
+/// beyond 64 bits (YAML's `-9223372036854776000`) is read as the float it is near, never a
+/// failed document.
 fn any<'de, D: Deserializer<'de>>(deserializer: D) -> Value {
-    Scalar::deserialize(deserializer).map_or(Value::Null, |scalar| scalar.0)
+    Whole::deserialize(deserializer).map_or(Value::Null, |whole| whole.0)
 }
 
 /// A whole YAML or JSON document as a `serde_yaml::Value` (to edit it: overlays), where an
@@ -125,69 +125,6 @@ impl<'de> Visitor<'de> for WholeVisitor {
         let (tag, variant): (String, _) = data.variant()?;
         let Whole(value) = variant.newtype_variant()?;
         Ok(Value::Tagged(Box::new(serde_yaml::value::TaggedValue { tag: serde_yaml::value::Tag::new(tag), value })))
-    }
-}
-
-/// A scalar keyword's value; lists and maps are read past and kept as null.
-struct Scalar(Value);
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarVisitor).map(Scalar)
-    }
-}
-
-struct ScalarVisitor;
-
-impl<'de> Visitor<'de> for ScalarVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::from(v as f64))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(Value::from(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        Ok(any(deserializer))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Value::Null)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Value::Null)
-    }
-    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
-        // A YAML tag (`!tagged 3`): its content is read past.
-        let (IgnoredAny, variant) = data.variant()?;
-        variant.newtype_variant::<IgnoredAny>()?;
-        Ok(Value::Null)
     }
 }
 

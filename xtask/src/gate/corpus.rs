@@ -109,6 +109,8 @@ type Runners = BTreeMap<String, Vec<String>>;
 /// its runner down, so runners are built again without the crates that failed.
 fn build(out: &Path, names: &[String]) -> Result<(workspace::Built, Runners), String> {
     let mut excluded: BTreeSet<String> = BTreeSet::new();
+    // What earlier rounds found of the crates left out: they are not built again.
+    let mut earlier = workspace::Built::default();
     loop {
         let runners = write_runners(out, names, &excluded)?;
         let mut members: Vec<String> = names.to_vec();
@@ -118,7 +120,11 @@ fn build(out: &Path, names: &[String]) -> Result<(workspace::Built, Runners), St
         let is_gate = |target: &serde_json::Value| target["name"] == "gate";
         let is_lib =
             |target: &serde_json::Value| target["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "lib"));
-        let built = workspace::cargo(out, &members, &["build", "--test", "gate"], |t| is_gate(t) || is_lib(t))?;
+        let mut built = workspace::cargo(out, &members, &["build", "--test", "gate"], |t| is_gate(t) || is_lib(t))?;
+        built.failed.extend(std::mem::take(&mut earlier.failed));
+        for (cause, (count, example)) in std::mem::take(&mut earlier.causes) {
+            built.causes.entry(cause).or_insert((0, example)).0 += count;
+        }
         let broken: BTreeSet<String> =
             names.iter().filter(|n| !built.artifacts.contains_key(*n) && !excluded.contains(*n)).cloned().collect();
         let runners_failed = runners.keys().any(|r| !matches!(built.artifacts.get(r), Some(Some(_))));
@@ -127,6 +133,7 @@ fn build(out: &Path, names: &[String]) -> Result<(workspace::Built, Runners), St
         }
         eprintln!("{} crates did not build; building their runners again without them", broken.len());
         excluded.extend(broken);
+        earlier = built;
     }
 }
 
@@ -201,6 +208,8 @@ struct Findings {
     failures: usize,
     causes: BTreeMap<String, (usize, String)>,
     crashed: Vec<String>,
+    /// Crates that built whose gate did not (their runner failed to compile).
+    unbuilt_gates: Vec<String>,
 }
 
 fn report(
@@ -215,7 +224,13 @@ fn report(
     let mut findings = Findings::default();
     for crate_gate in generated {
         let Some(runner) = runner_of.get(crate_gate.name.as_str()) else { continue };
-        let Some(Some(executable)) = built.artifacts.get(*runner) else { continue };
+        let Some(Some(executable)) = built.artifacts.get(*runner) else {
+            // The crate built, but its runner did not: its gate file does not compile.
+            if built.artifacts.contains_key(&crate_gate.name) {
+                findings.unbuilt_gates.push(crate_gate.name.clone());
+            }
+            continue;
+        };
         match run_gate(executable, &crate_gate.name) {
             Some((instances, failures)) => {
                 findings.crates_run += 1;
@@ -252,6 +267,9 @@ fn report(
     }
     for (cause, count, example) in ranked(built.causes.clone()).iter().take(10) {
         println!("  compile {count:>5} × {cause}   (e.g. {example})");
+    }
+    if !findings.unbuilt_gates.is_empty() {
+        println!("  gates that did not compile: {}", findings.unbuilt_gates.join(", "));
     }
     if !findings.crashed.is_empty() {
         println!("  gates that did not finish: {}", findings.crashed.join(", "));

@@ -660,20 +660,17 @@ impl<'d> Maker<'d> {
 
 /// The text of a string format this module knows.
 fn formatted(format: Option<&str>) -> Option<&'static str> {
+    if let Some(forms) = typed_forms(format) {
+        return forms.first().copied();
+    }
     Some(match format? {
-        "date-time" => "2023-01-02T03:04:05Z",
-        "date" => "2023-01-02",
         "time" => "03:04:05",
-        "uuid" => "123e4567-e89b-12d3-a456-426614174000",
         "email" => "gate@example.com",
         "uri" | "url" | "uri-reference" | "iri" | "iri-reference" => "https://example.com/a",
         "hostname" => "example.com",
         "ipv4" => "192.0.2.1",
         "ipv6" => "2001:db8::1",
-        "byte" => "aGVsbG8=",
         "binary" => "gate binary",
-        "decimal" => "12.34",
-        "int64" => "9007199254740993",
         _ => return None,
     })
 }

@@ -36,3 +36,13 @@ async fn a_response_body_the_document_allows_to_be_null_decodes_as_none() {
     let someone = client.get_user().send().await.expect("a user");
     assert_eq!(someone.map(|user| user.login).as_deref(), Some("octocat"));
 }
+
+/// Dates named only by an answer: the crate depends on chrono for them, and they decode as dates.
+#[tokio::test]
+async fn an_answer_of_dates_decodes_as_dates() {
+    let server = Server::start(vec![Reply::json(200, r#"["2024-12-25","2025-01-01"]"#)]).await;
+    let client = Client::builder().api_key("k").base_url(&server.url).max_retries(0).build().expect("client");
+    let holidays = client.list_holidays().send().await.expect("dates");
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    assert_eq!(holidays, [date(2024, 12, 25), date(2025, 1, 1)]);
+}

@@ -76,6 +76,14 @@ fn a_tag_the_object_also_declares_still_picks_the_member() {
 }
 
 #[test]
+fn a_constant_the_object_also_declares_picks_the_member_whatever_the_schema_order() {
+    let dog: Adoption = round_trip(json!({"kind": "dog", "good": true}));
+    assert!(matches!(&dog.kind, AdoptionKind::Dog(d) if d.good == Some(true)), "{dog:?}");
+    let cat: Adoption = round_trip(json!({"kind": "cat", "lives": 3}));
+    assert!(matches!(&cat.kind, AdoptionKind::Cat(c) if c.lives == Some(3)), "{cat:?}");
+}
+
+#[test]
 fn constraint_and_annotation_parts_add_no_shape() {
     let image: ImageRef = round_trip(json!({"file_id": "f1"}));
     assert_eq!(image.file_id.as_deref(), Some("f1"));
