@@ -625,6 +625,101 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// The header the operation's `x-idempotency-header` names for its idempotency key.
     pub idempotency_header: Option<String>,
+    /// How its results come a page at a time, when they do.
+    pub paging: Option<Paging>,
+}
+
+/// How an operation's results come a page at a time: how the next page is asked for, where a
+/// page holds its items, and what says the last page came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paging {
+    /// How the next page is asked for.
+    pub next: NextPage,
+    /// Where a page holds its items: wire names from the page down (empty: the page is the list).
+    pub items: Vec<String>,
+    /// Each item's type.
+    pub item: TypeRef,
+    /// A boolean field of the page saying whether another page follows.
+    pub has_more: Option<Vec<String>>,
+    /// An integer field of the page giving the number of items of all pages (offsets stop there).
+    pub total: Option<Vec<String>>,
+    /// Who says the operation is paginated.
+    pub source: PagingSource,
+}
+
+/// How the request for the next page is made from the one before and its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextPage {
+    /// Query parameter `param` takes the value at `from` in the page (a cursor or token).
+    Cursor {
+        /// The query parameter's wire name.
+        param: String,
+        /// Where the page holds the next cursor.
+        from: Vec<String>,
+    },
+    /// Query parameter `param` takes the field `field` of the page's last item
+    /// (`starting_after=<id of the last item>`).
+    LastItem {
+        /// The query parameter's wire name.
+        param: String,
+        /// The item's field.
+        field: String,
+    },
+    /// Query parameter `param`, an offset, grows by the number of items the page held.
+    Offset {
+        /// The query parameter's wire name.
+        param: String,
+    },
+    /// Query parameter `param`, a page number, grows by one.
+    Page {
+        /// The query parameter's wire name.
+        param: String,
+        /// The number of the first page, asked for when the caller gives none.
+        first: i64,
+    },
+    /// The next page is at the URL at `from` in the page.
+    NextLink {
+        /// Where the page holds the URL.
+        from: Vec<String>,
+    },
+    /// The next page is at the `Link` header's `rel="next"` URL (RFC 8288).
+    LinkHeader,
+}
+
+impl NextPage {
+    /// The style's name in reports.
+    pub fn style(&self) -> &'static str {
+        match self {
+            NextPage::Cursor { .. } => "cursor",
+            NextPage::LastItem { .. } => "last item's id",
+            NextPage::Offset { .. } => "offset",
+            NextPage::Page { .. } => "page number",
+            NextPage::NextLink { .. } => "next link",
+            NextPage::LinkHeader => "Link header",
+        }
+    }
+}
+
+/// Who says an operation is paginated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagingSource {
+    /// An extension of the document (`x-pagination`, `x-fern-pagination`, …), by name.
+    Extension(&'static str),
+    /// The generation settings (the config file's `[pagination]`).
+    Settings,
+    /// Its parameters and answer, recognised.
+    Shape,
+}
+
+impl PagingSource {
+    /// Its name in reports: the extension's, `settings` or `shape`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PagingSource::Extension(name) => name,
+            PagingSource::Settings => "settings",
+            PagingSource::Shape => "shape",
+        }
+    }
 }
 
 /// Whether `text` can be an HTTP header's name: one or more of RFC 9110's token characters.
@@ -737,6 +832,8 @@ pub struct Param {
     pub pointer: String,
     /// Whether the document marks it as the operation's idempotency key (`x-idempotency-key`).
     pub idempotency_key: bool,
+    /// The integer its schema gives as `default`, else as `minimum`: where a page number starts.
+    pub start: Option<i64>,
 }
 
 /// How a query parameter's arrays and objects are written (OpenAPI `style` and `explode`).

@@ -36,6 +36,11 @@ pub struct Generated {
     /// What the crate's manifest must declare: the dependencies the code needs and the features
     /// it is gated by ([`project::manifest::create`] writes them).
     pub manifest: project::manifest::Owned,
+    /// How many operations the crate has.
+    pub operations: usize,
+    /// The operations that answer a page at a time: client method, pagination style, and who
+    /// says so (an extension's name, `settings` or `shape`).
+    pub paginated: Vec<(String, &'static str, &'static str)>,
 }
 
 /// Reads and resolves a document; errors and warnings are located by file, line and pointer.
@@ -59,7 +64,9 @@ pub fn model(file: &str, text: &str, settings: &Settings) -> Result<(model::Crat
     if settings.deprecation_notes_from_descriptions {
         resolve::deprecation::notes_from_descriptions(&mut api);
     }
-    let (model, notes) = lower::lower(&api, settings);
+    let mut notes = resolve::pagination::apply_settings(&mut api, &settings.pagination);
+    let (model, lowering_notes) = lower::lower(&api, settings);
+    notes.extend(lowering_notes);
     let mut warnings = warnings;
     warnings.extend(notes.into_iter().map(|message| Diagnostic {
         severity: Severity::Warning,
@@ -80,7 +87,15 @@ pub fn generate(file: &str, text: &str, settings: &Settings) -> Result<Generated
     // The printer failing is the generator's bug, never the document's: said so plainly.
     let files = emit::emit(&model).map_err(|message| vec![internal_error(file, &message)])?;
     let manifest = project::owned(&model);
-    Ok(Generated { files, warnings, features: model.features, manifest })
+    let paginated = model
+        .operations
+        .iter()
+        .filter_map(|op| {
+            op.paging.as_ref().map(|paging| (op.method.clone(), paging.next.style(), paging.source.name()))
+        })
+        .collect();
+    let operations = model.operations.len();
+    Ok(Generated { files, warnings, features: model.features, manifest, operations, paginated })
 }
 
 /// The printer failing is the generator's bug, never the document's: said so plainly.

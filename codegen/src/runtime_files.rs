@@ -18,6 +18,7 @@ pub const FILES: &[(Part, &str, &str)] = &[
     (Part::Model, "nullable.rs", include_str!("runtime/nullable.rs")),
     (Part::Model, "object.rs", include_str!("runtime/object.rs")),
     (Part::Client, "observe.rs", include_str!("runtime/observe.rs")),
+    (Part::Paging, "paging.rs", include_str!("runtime/paging.rs")),
     (Part::Client, "request.rs", include_str!("runtime/request.rs")),
     (Part::Client, "retry.rs", include_str!("runtime/retry.rs")),
     (Part::Client, "secret.rs", include_str!("runtime/secret.rs")),
@@ -77,6 +78,7 @@ pub use retry::RetryPolicy;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
 ",
     ),
+    (Part::Paging, "mod paging;\npub use paging::{items, pages, Items, NextPage, Pages, Paging};\n"),
     (Part::TimeCodec, "pub mod time_codec;\n"),
     (Part::DecimalCodec, "pub mod decimal_codec;\n"),
 ];
@@ -106,7 +108,7 @@ pub fn runtime_crate_feature(part: Part) -> Option<&'static str> {
     match part {
         Part::TimeCodec => Some("time"),
         Part::DecimalCodec => Some("rust_decimal"),
-        Part::Model | Part::Client => None,
+        Part::Model | Part::Client | Part::Paging => None,
     }
 }
 
@@ -147,7 +149,7 @@ mod tests {
     /// features: `src/runtime/mod.rs` is what this module prints for all parts.
     #[test]
     fn the_runtime_crate_declares_what_crates_carry() {
-        let all = [Part::Model, Part::Client, Part::TimeCodec, Part::DecimalCodec];
+        let all = [Part::Model, Part::Client, Part::Paging, Part::TimeCodec, Part::DecimalCodec];
         assert_eq!(include_str!("runtime/mod.rs"), mod_rs(&all, runtime_crate_feature));
     }
 }

@@ -52,6 +52,67 @@ pub struct Settings {
     /// declares a header of their own use theirs. Calls with a key are retried like idempotent
     /// ones. `None` (the default): only operations whose document declares one send a key.
     pub idempotency_header: Option<String>,
+    /// How operations answer a page at a time, by `operationId`, over what the document says
+    /// (its extensions, or its shape): [`Pagination::Off`] for an operation that only looks
+    /// paginated.
+    pub pagination: BTreeMap<String, Pagination>,
+}
+
+/// An operation's pagination as the settings give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pagination {
+    /// Paginated as declared.
+    Declared(Box<PagingDeclaration>),
+    /// Not paginated, whatever its shape (`false` in the config file).
+    Off,
+}
+
+impl<'de> serde::Deserialize<'de> for Pagination {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Flag(bool),
+            Declared(Box<PagingDeclaration>),
+        }
+        match Written::deserialize(deserializer)? {
+            Written::Flag(false) => Ok(Pagination::Off),
+            Written::Flag(true) => Err(serde::de::Error::custom(
+                "`true` does not say how: give `cursor`, `offset`, `page`, `next-link` or `link-header`",
+            )),
+            Written::Declared(declaration) => Ok(Pagination::Declared(declaration)),
+        }
+    }
+}
+
+/// How an operation answers a page at a time, as `x-pagination` and the config file's
+/// `[pagination]` write it. One of `cursor` (with `next-cursor` or `cursor-from-last-item`),
+/// `offset`, `page`, `next-link` or `link-header` says how the next page is asked for. Paths
+/// into the page are dotted wire names (`meta.next_cursor`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PagingDeclaration {
+    /// The query parameter that takes the next page's cursor.
+    pub cursor: Option<String>,
+    /// Where the page holds the next cursor.
+    pub next_cursor: Option<String>,
+    /// The field of the page's last item the cursor takes instead (`id`, for `starting_after`).
+    pub cursor_from_last_item: Option<String>,
+    /// The query parameter of an offset, grown by the number of items each page holds.
+    pub offset: Option<String>,
+    /// The query parameter of a page number, grown by one.
+    pub page: Option<String>,
+    /// Where the page holds the next page's URL.
+    pub next_link: Option<String>,
+    /// The next page is the `Link` header's `rel="next"` URL.
+    #[serde(default)]
+    pub link_header: bool,
+    /// Where the page holds its items (absent: the page is the list).
+    pub items: Option<String>,
+    /// A boolean field of the page saying whether another page follows.
+    pub has_more: Option<String>,
+    /// An integer field of the page giving the number of items of all pages.
+    pub total: Option<String>,
 }
 
 /// What a crate would call an item → what it calls it instead.
@@ -133,6 +194,7 @@ impl Settings {
             types_only: false,
             modules: Vec::new(),
             idempotency_header: None,
+            pagination: BTreeMap::new(),
         }
     }
 

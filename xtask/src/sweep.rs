@@ -74,6 +74,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     };
     let (mut generated, mut rejected, mut panicked, mut warnings) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
     let mut warning_kinds: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut paging = Paging::default();
     let start = Instant::now();
     for path in &paths {
         let name = path.to_string_lossy().into_owned();
@@ -86,6 +87,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
                     let entry = warning_kinds.entry(shape(&warning.message)).or_insert((0, name.clone()));
                     entry.0 += 1;
                 }
+                paging.count(&crate_files);
                 let crate_name = crate_name(root, path);
                 let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
@@ -121,6 +123,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     for (kind, count, example) in ranked(warning_kinds).iter().take(15) {
         println!("  warning  {count:>5} × {kind}   (e.g. {example})");
     }
+    paging.print();
     for name in &panicked {
         println!("  PANIC: {name}");
     }
@@ -143,6 +146,42 @@ pub fn sweep(options: &Options) -> Result<(), String> {
         100.0 * compiled as f64 / total.max(1) as f64
     );
     Ok(())
+}
+
+/// The paginated operations found over the generated crates, by style.
+#[derive(Default)]
+struct Paging {
+    operations: usize,
+    documents: usize,
+    paginated_documents: usize,
+    by_style: BTreeMap<&'static str, usize>,
+    by_source: BTreeMap<&'static str, usize>,
+}
+
+impl Paging {
+    fn count(&mut self, generated: &sdksmith::Generated) {
+        self.operations += generated.operations;
+        self.documents += 1;
+        self.paginated_documents += usize::from(!generated.paginated.is_empty());
+        for (_, style, source) in &generated.paginated {
+            *self.by_style.entry(style).or_default() += 1;
+            *self.by_source.entry(source).or_default() += 1;
+        }
+    }
+
+    fn print(&self) {
+        let paginated: usize = self.by_style.values().sum();
+        println!(
+            "  paginated: {paginated} of {} operations, in {} of {} documents",
+            self.operations, self.paginated_documents, self.documents
+        );
+        for (what, counts) in [("style", &self.by_style), ("found by", &self.by_source)] {
+            let mut counts: Vec<(&&str, &usize)> = counts.iter().collect();
+            counts.sort_by_key(|(name, count)| (std::cmp::Reverse(**count), **name));
+            let listed: Vec<String> = counts.iter().map(|(name, count)| format!("{count} {name}")).collect();
+            println!("    by {what}: {}", listed.join(", "));
+        }
+    }
 }
 
 /// `cargo check` of every generated crate as one workspace; prints how many compile (cargo

@@ -3,11 +3,12 @@
 
 use super::runtime_paths as rt;
 use super::{cfg, doc_attrs, ident, Printer};
+use crate::ir::NextPage;
 use crate::ir::Presence;
 use crate::ir::{BodyEncoding, ParamLocation, QueryStyle, StatusMatch};
 use crate::model::{
-    BodyArg, Content, FieldInit, OperationItem, PathPart, Reply, ReplyEnum, SetterTarget, TextDeltasImpl, TextIndex,
-    TextStep,
+    BodyArg, Content, FieldInit, OperationItem, PagingItem, PathPart, Reply, ReplyEnum, SetterTarget, TextDeltasImpl,
+    TextIndex, TextStep,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -73,6 +74,7 @@ impl Printer<'_> {
         let parts = self.parts_method(op);
         let send = self.send_methods(op);
         let stream = self.stream_method(op);
+        let (paging, paging_methods) = op.paging.as_ref().map(|paging| self.paging(op, paging)).unzip();
         let reply_enum = op.reply.as_ref().map(|reply| self.reply_enum(reply));
         let header = format!(" `{} {}`", op.http, op.path);
         quote! {
@@ -82,6 +84,7 @@ impl Printer<'_> {
             /// Error bodies this operation declares, by status.
             const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#decoders];
 
+            #paging
             #reply_enum
 
             #[doc = #summary]
@@ -104,9 +107,83 @@ impl Printer<'_> {
                 #body_field
                 #parts
                 #send
+                #paging_methods
                 #stream
             }
         }
+    }
+
+    /// The operation's `PAGING` table, and the builder's `pages` and `items`.
+    fn paging(&self, op: &OperationItem, paging: &PagingItem) -> (TokenStream, TokenStream) {
+        let (runtime, error_body) = (rt::runtime(), rt::error_body());
+        let keys = |path: &[String]| quote!(&[#(#path),*]);
+        let optional_keys = |path: &Option<Vec<String>>| match path {
+            Some(path) => {
+                let path = keys(path);
+                quote!(Some(#path))
+            }
+            None => quote!(None),
+        };
+        let next = match &paging.next {
+            NextPage::Cursor { param, from } => {
+                let from = keys(from);
+                quote!(Cursor { param: #param, from: #from })
+            }
+            NextPage::LastItem { param, field } => quote!(LastItem { param: #param, field: #field }),
+            NextPage::Offset { param } => quote!(Offset { param: #param }),
+            NextPage::Page { param, first } => {
+                let first = proc_macro2::Literal::i64_unsuffixed(*first);
+                quote!(Page { param: #param, first: #first })
+            }
+            NextPage::NextLink { from } => {
+                let from = keys(from);
+                quote!(NextLink { from: #from })
+            }
+            NextPage::LinkHeader => quote!(LinkHeader),
+        };
+        let (items, has_more, total) =
+            (keys(&paging.items), optional_keys(&paging.has_more), optional_keys(&paging.total));
+        let table = quote! {
+            /// How this operation's pages follow each other.
+            static PAGING: #runtime::Paging = #runtime::Paging {
+                next: #runtime::NextPage::#next,
+                items: #items,
+                has_more: #has_more,
+                total: #total,
+            };
+        };
+        let page = match op.send.as_ref().map(|send| &send.reply) {
+            Some(Reply::Json(ty)) => self.rust_type(ty, false),
+            _ => quote!(serde_json::Value),
+        };
+        let item = self.rust_type(&paging.item, false);
+        let how = &paging.how;
+        let set_false = self.flag_assignment(op, false);
+        let mutable = set_false.is_some().then(|| quote!(mut));
+        let methods = quote! {
+            /// Sends the request, then one for each page after it as the pages are read: a stream
+            /// of pages with their status and headers. Each page is a call of its own, with
+            /// retries and time limits; a failed page is the stream's last item.
+            ///
+            #[doc = #how]
+            ///
+            /// [`Pages::max_pages`](crate::Pages::max_pages) ends the walk early.
+            pub fn pages(#mutable self) -> #runtime::Pages<#page, #error_body> {
+                #set_false
+                let parts = self.parts();
+                #runtime::pages(self.client, parts, self.options, ERRORS, &PAGING)
+            }
+
+            /// The items of every page, pages requested as the items are read (see
+            /// [`pages`](Self::pages)); [`Items::max_items`](crate::Items::max_items) ends the
+            /// walk early.
+            pub fn items(#mutable self) -> #runtime::Items<#item, #error_body> {
+                #set_false
+                let parts = self.parts();
+                #runtime::items(self.client, parts, self.options, ERRORS, &PAGING)
+            }
+        };
+        (table, methods)
     }
 
     /// `fn parts`: the request as the runtime sends it (method, path, query, headers, body, `Accept`).

@@ -45,7 +45,7 @@ impl Plan {
     /// A feature per tag (or group of tags) of the kept operations, when there are at least two
     /// (one would gate nothing useful); never more than `settings.max_features` in all.
     pub fn per_tag(api: &Api, selection: &Selection, settings: &Settings) -> Plan {
-        let kept = || api.operations.iter().zip(&selection.operations).filter(|(_, kept)| **kept).map(|(op, _)| op);
+        let kept = || selection.kept_operations(api);
         let tags: BTreeSet<&str> = kept().filter_map(|op| op.tag.as_deref()).collect();
         if tags.len() < 2 {
             return Plan::none(api);

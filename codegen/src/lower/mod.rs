@@ -95,9 +95,12 @@ const CLIENT_REEXPORTS: &[&str] = &[
 const STREAM_REEXPORTS: &[&str] = &["EventStream", "SseEvent"];
 const TEXT_REEXPORTS: &[&str] = &["TextCollector", "TextDeltas"];
 const FILE_REEXPORTS: &[&str] = &["FilePart"];
+/// What a crate with paginated operations re-exports.
+const PAGING_REEXPORTS: &[&str] = &["Items", "Pages"];
 
 /// Every name the crate root may re-export from the runtime.
-const ROOT_REEXPORTS: [&[&str]; 4] = [CLIENT_REEXPORTS, STREAM_REEXPORTS, TEXT_REEXPORTS, FILE_REEXPORTS];
+const ROOT_REEXPORTS: [&[&str]; 5] =
+    [CLIENT_REEXPORTS, STREAM_REEXPORTS, TEXT_REEXPORTS, FILE_REEXPORTS, PAGING_REEXPORTS];
 
 /// Whether an item of the crate root has this name (a type of the document may share it).
 fn is_root_name(name: &str) -> bool {
@@ -143,10 +146,8 @@ impl Lowering<'_> {
 
     /// `ErrorBody`'s variants, each compiled with the type it holds.
     fn error_bodies(&self) -> Vec<ErrorBodyVariant> {
-        let kept = |ty: &TypeRef| {
-            let mut ops = self.api.operations.iter().zip(&self.selection.operations);
-            ops.any(|(op, kept)| *kept && op.errors.iter().any(|e| e.ty == *ty))
-        };
+        let kept =
+            |ty: &TypeRef| self.selection.kept_operations(self.api).any(|op| op.errors.iter().any(|e| e.ty == *ty));
         self.names
             .error_bodies
             .iter()
@@ -240,7 +241,7 @@ impl Lowering<'_> {
                 TypeKind::Enum(_) => {}
             }
         }
-        for (op, _) in self.api.operations.iter().zip(&self.selection.operations).filter(|(_, kept)| **kept) {
+        for op in self.selection.kept_operations(self.api) {
             // Bodies and answers too: a response of `date-time`s names chrono as much as a field.
             op.uses().for_each(|ty| walk(ty, &mut used));
         }
@@ -250,8 +251,7 @@ impl Lowering<'_> {
     /// The runtime items the crate root re-exports: none but `SecretString` in a crate of types
     /// only; stream and file items only where operations stream or take files.
     fn reexports(&self) -> Vec<String> {
-        let kept =
-            || self.api.operations.iter().zip(&self.selection.operations).filter(|(_, kept)| **kept).map(|(op, _)| op);
+        let kept = || self.selection.kept_operations(self.api);
         let mut names: Vec<&str> = match self.settings.types_only {
             true => vec!["SecretString"],
             false => CLIENT_REEXPORTS.to_vec(),
@@ -264,6 +264,9 @@ impl Lowering<'_> {
         }
         if !self.settings.types_only && self.primitives().contains(&Primitive::File) {
             names.extend(FILE_REEXPORTS);
+        }
+        if self.paginates() {
+            names.extend(PAGING_REEXPORTS);
         }
         names.sort();
         names.into_iter().map(str::to_owned).collect()
@@ -291,12 +294,20 @@ impl Lowering<'_> {
         crates
     }
 
+    /// Whether a generated operation answers a page at a time.
+    fn paginates(&self) -> bool {
+        !self.settings.types_only && self.selection.kept_operations(self.api).any(|op| op.paging.is_some())
+    }
+
     /// The parts of the runtime the crate carries: the model's, the client's unless it has only
     /// types, and the codecs its formats need.
     fn runtime_parts(&self) -> Vec<RuntimePart> {
         let mut parts = vec![RuntimePart::Model];
         if !self.settings.types_only {
             parts.push(RuntimePart::Client);
+        }
+        if self.paginates() {
+            parts.push(RuntimePart::Paging);
         }
         for p in self.primitives() {
             match primitive(self.settings.formats, p) {

@@ -334,7 +334,8 @@ fn operation_names(
 type InputNames = (Vec<String>, Option<Vec<String>>, Vec<(String, String)>);
 
 fn input_names(api: &Api, names: &Names, op: &Operation) -> InputNames {
-    let mut scope = Scope::with_reserved(reserved::BUILDER_METHODS);
+    let paging: &[&str] = if op.paging.is_some() { reserved::PAGING_METHODS } else { &[] };
+    let mut scope = Scope::with_reserved(&[reserved::BUILDER_METHODS, paging].concat());
     let mut optional = Vec::new();
     let body_fields = super::body_struct(api, op).map(|(id, s)| {
         let fields = &names.structs[id.0];

@@ -6,8 +6,8 @@ use super::{body_struct, docs, resolved_id, Lowering};
 use crate::ir::{Docs, Media, Operation, ParamLocation, Presence, StatusMatch, TypeId, TypeKind, TypeRef};
 use crate::model::{
     BodyArg, BodyItem, BuilderField, BuilderSetter, Content, Doc, FieldAssign, FieldInit, Input, InputTarget,
-    OperationItem, ParamItem, PathPart, Reply, ReplyEnum, ReplyVariant, RustType, SendItem, SetterTarget, StreamItem,
-    TextDeltasImpl, TextIndex, TextStep,
+    OperationItem, PagingItem, ParamItem, PathPart, Reply, ReplyEnum, ReplyVariant, RustType, SendItem, SetterTarget,
+    StreamItem, TextDeltasImpl, TextIndex, TextStep,
 };
 
 impl Lowering<'_> {
@@ -175,6 +175,7 @@ impl Lowering<'_> {
             security: op.security.clone(),
             idempotency_header,
             send: self.send_item(op, &names.reply),
+            paging: self.paging(op),
             reply: self.reply_enum(op, &names.reply),
             stream: op.stream.as_ref().map(|stream| StreamItem {
                 event: stream.event.as_ref().map(|e| self.plain_type(e)),
@@ -184,6 +185,21 @@ impl Lowering<'_> {
             errors,
             many,
         }
+    }
+
+    /// `pages` and `items`, for an operation answering JSON a page at a time.
+    fn paging(&self, op: &Operation) -> Option<PagingItem> {
+        let paging =
+            op.paging.as_ref().filter(|_| op.success_variants.is_empty() && op.response_media == Media::Json)?;
+        Some(PagingItem {
+            next: paging.next.clone(),
+            items: paging.items.clone(),
+            item: self.rust_type(&paging.item),
+            has_more: paging.has_more.clone(),
+            total: paging.total.clone(),
+            how: paging_doc(paging),
+            source: paging.source,
+        })
     }
 
     /// A field's whole type, `Option`s of its presence included.
@@ -380,4 +396,40 @@ impl Lowering<'_> {
             _ => None,
         }
     }
+}
+
+/// How `paging`'s pages follow each other and end, for the docs of `pages`.
+fn paging_doc(paging: &crate::ir::Paging) -> String {
+    use crate::ir::NextPage;
+    let dotted = |path: &[String]| path.join(".");
+    let next = match &paging.next {
+        NextPage::Cursor { param, from } => format!("The next page's `{param}` is the page's `{}`", dotted(from)),
+        NextPage::LastItem { param, field } => format!("The next page's `{param}` is the last item's `{field}`"),
+        NextPage::Offset { param } => format!("The next page's `{param}` is this one's plus the items it held"),
+        NextPage::Page { param, first } => {
+            format!("The next page's `{param}` is this one's plus one (the first is {first})")
+        }
+        NextPage::NextLink { from } => format!("The next page is at the URL of the page's `{}`", dotted(from)),
+        NextPage::LinkHeader => "The next page is at the `Link` header's `rel=\"next\"` URL".to_owned(),
+    };
+    let mut ends = vec!["an empty page".to_owned()];
+    ends.extend(paging.has_more.as_ref().map(|path| format!("one whose `{}` is `false`", dotted(path))));
+    ends.extend(paging.total.as_ref().map(|path| format!("the one that reaches its `{}` items", dotted(path))));
+    let after = match paging.next {
+        NextPage::Cursor { .. } | NextPage::LastItem { .. } => {
+            ends.push("one without a cursor or with one already followed".into());
+            ""
+        }
+        NextPage::NextLink { .. } | NextPage::LinkHeader => {
+            ends.push("one without a link or with one already followed".into());
+            " A link to another origin ends it with an error: the client's credentials never go there."
+        }
+        NextPage::Offset { .. } | NextPage::Page { .. } => "",
+    };
+    let last = ends.pop().unwrap_or_default();
+    let ends = match ends.is_empty() {
+        true => last,
+        false => format!("{}, or {last}", ends.join(", ")),
+    };
+    format!(" {next}. The walk ends after {ends}.{after}")
 }

@@ -50,6 +50,9 @@ pub const BUILDER_METHODS: &[&str] = &[
     "stream_raw",
 ];
 
+/// The methods a paginated operation's builder adds.
+pub const PAGING_METHODS: &[&str] = &["pages", "items"];
+
 /// Every method a `Client` has before operations are added: the runtime's public methods, the
 /// constructors each crate adds, and the standard traits' methods. Operation names avoid these.
 /// Only public methods are listed: the runtime's `Client` has no other inherent method (its

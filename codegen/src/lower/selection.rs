@@ -99,6 +99,11 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The operations of `api` that are generated, in the document's order.
+    pub fn kept_operations<'a>(&'a self, api: &'a Api) -> impl Iterator<Item = &'a crate::ir::Operation> + Clone + 'a {
+        api.operations.iter().zip(&self.operations).filter(|(_, kept)| **kept).map(|(op, _)| op)
+    }
+
     /// The operations `include` and `exclude` keep (every one when `include` is empty; none in a
     /// crate of types only), the types they reach and the overrides' replacements. Patterns were
     /// checked when the settings were made; one that does not parse here keeps nothing.

@@ -159,6 +159,8 @@ pub enum RuntimePart {
     Model,
     /// The client: crates with operations.
     Client,
+    /// Pages and items of paginated calls: crates with a paginated operation.
+    Paging,
     /// `time`'s dates: crates that map dates to `time`.
     TimeCodec,
     /// Decimals sent as numbers: crates that map decimals to `rust_decimal`.
@@ -519,6 +521,8 @@ pub struct OperationItem {
     pub reply: Option<ReplyEnum>,
     /// `stream`, for an operation answering server-sent events.
     pub stream: Option<StreamItem>,
+    /// `pages` and `items`, for an operation answering a page at a time.
+    pub paging: Option<PagingItem>,
     /// Whether clippy's `too_many_arguments` is allowed on the constructors.
     pub many: bool,
 }
@@ -673,6 +677,26 @@ pub struct SendItem {
     pub reply: Reply,
     /// Whether `send_raw` exists (JSON replies).
     pub raw: bool,
+}
+
+/// How a paginated operation walks its pages: `pages` yields each page as `send` decodes it,
+/// `items` the items of every page.
+#[derive(Debug, Clone)]
+pub struct PagingItem {
+    /// How the next page is asked for.
+    pub next: crate::ir::NextPage,
+    /// Where a page holds its items (wire names from the page down).
+    pub items: Vec<String>,
+    /// Each item's type.
+    pub item: RustType,
+    /// Where a page says whether another follows.
+    pub has_more: Option<Vec<String>>,
+    /// Where a page gives the number of items of all pages.
+    pub total: Option<Vec<String>>,
+    /// A doc line saying how the pages follow each other and when they end.
+    pub how: String,
+    /// Who says the operation is paginated.
+    pub source: crate::ir::PagingSource,
 }
 
 /// The enum `send` returns when success statuses answer differently.

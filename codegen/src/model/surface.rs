@@ -227,6 +227,11 @@ fn operation_items(op: &OperationItem, readable: &dyn Fn(&RustType) -> String, s
             (Reply::Empty | Reply::ByStatus(_), _) => "()".to_owned(),
         };
         surface.add(format!("{builder}::send()"), ItemKind::Response, format!("-> {response}"), Vec::new());
+        if let Some(paging) = &op.paging {
+            let (pages, items) = (format!("-> Pages<{response}>"), format!("-> Items<{}>", readable(&paging.item)));
+            surface.add(format!("{builder}::pages()"), ItemKind::Response, pages, Vec::new());
+            surface.add(format!("{builder}::items()"), ItemKind::Response, items, Vec::new());
+        }
     }
     if let Some(stream) = &op.stream {
         let event = stream.event.as_ref().map_or_else(|| "SseEvent".to_owned(), readable);

@@ -66,6 +66,9 @@ pub struct Config {
     /// Renames of what the crate would otherwise call an item.
     #[serde(default)]
     pub renames: RenamesConfig,
+    /// Pagination by `operationId`: a table like `x-pagination`'s, or `false`.
+    #[serde(default)]
+    pub pagination: BTreeMap<String, crate::settings::Pagination>,
 }
 
 fn this_folder() -> String {
@@ -333,6 +336,7 @@ impl Config {
         settings.deprecation_notes_from_descriptions = self.deprecation_notes;
         settings.modules = self.modules.clone();
         settings.idempotency_header = self.idempotency_header.clone();
+        settings.pagination = self.pagination.clone();
         settings.tag_features = self.features.per_tag;
         settings.feature_groups = self.features.groups.clone();
         settings.max_features = self.features.max;

@@ -8,6 +8,7 @@ mod cycles;
 mod dedup;
 pub mod deprecation;
 mod operations;
+pub mod pagination;
 mod schemas;
 mod unions;
 

@@ -1,6 +1,7 @@
 //! Paths → operations: method names, parameters, JSON bodies, success and error responses, and
 //! the server-sent-event mode (`text/event-stream`) with its event type and body flag.
 
+use super::pagination;
 use super::schemas::docs_of;
 use super::Resolver;
 use crate::ir::{
@@ -131,12 +132,15 @@ impl<'d> Resolver<'d> {
         // Exact codes first, then ranges, then `default`.
         statuses.sort_by_key(|(status, _, _)| *status);
         let mut successes: Vec<SuccessVariant> = Vec::new();
+        // Whether a success declares a `Link` header (RFC 8288), which a list pages by.
+        let mut link_header = false;
         let mut stream = None;
         let mut errors = Vec::new();
         for (status, key, raw_response) in statuses {
             let status_pointer = format!("{pointer}/responses/{}", escape_segment(key));
             let Some((resp, resp_pointer)) = self.response(raw_response, &status_pointer) else { continue };
             if status.is_success() {
+                link_header |= resp.headers.iter().any(|name| name.eq_ignore_ascii_case("link"));
                 // The first success names its types plainly; the others by their status.
                 let type_hint = hint.with(HintPart::Text(match successes.is_empty() {
                     true => "Response".to_owned(),
@@ -195,7 +199,8 @@ impl<'d> Resolver<'d> {
             deprecated: op.deprecated.then(Deprecation::default),
             ..Docs::default()
         };
-        Some(Operation {
+        let declared = pagination::declared(op, pointer, self.diags);
+        let mut operation = Operation {
             raw_name: raw_name.to_owned(),
             method: Method::from_key(method)?,
             tag: op.tags.first().cloned(),
@@ -215,7 +220,10 @@ impl<'d> Resolver<'d> {
             authenticated: op.security.as_ref().is_none_or(|reqs| reqs.iter().any(|r| !r.is_empty())),
             security: Vec::new(),
             idempotency_header: self.idempotency_header(op, pointer),
-        })
+            paging: None,
+        };
+        operation.paging = pagination::paging(&self.types, &operation, declared, link_header, self.diags);
+        Some(operation)
     }
 
     /// `path` parsed into literals and parameters. Every `{name}` must be a declared path
@@ -255,6 +263,7 @@ impl<'d> Resolver<'d> {
                     docs: Docs { description: Some(format!("`{{{wire}}}` in the path.")), ..Docs::default() },
                     pointer: pointer.to_owned(),
                     idempotency_key: false,
+                    start: None,
                 });
             }
             parts.push(Err(wire.to_owned()));
@@ -350,6 +359,7 @@ impl<'d> Resolver<'d> {
                 style,
                 docs,
                 idempotency_key: param.idempotency_key && location == ParamLocation::Header,
+                start: param.schema.as_ref().and_then(start_of),
                 pointer: param_pointer,
             });
         }
@@ -655,6 +665,12 @@ impl<'d> Resolver<'d> {
         }
         Some((ty, steps))
     }
+}
+
+/// The integer a parameter's schema gives as its `default`, else as its `minimum`.
+fn start_of(schema: &spec::Schema) -> Option<i64> {
+    let schema = &schema.body;
+    schema.default.as_ref().and_then(serde_json::Value::as_i64).or_else(|| schema.minimum.as_ref()?.as_i64())
 }
 
 /// A field found by wire name: its index in its struct, type and presence.

@@ -34,6 +34,8 @@ pub use observe::Hook;
 pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
+mod paging;
+pub use paging::{items, pages, Items, NextPage, Pages, Paging};
 #[cfg(feature = "time")]
 pub mod time_codec;
 #[cfg(feature = "rust_decimal")]

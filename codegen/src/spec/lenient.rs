@@ -44,6 +44,19 @@ pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     })
 }
 
+/// Whatever is written, kept to be read later (an extension's value); `null` is absent.
+pub(super) fn value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Ok(Some(any(deserializer)).filter(|value| !value.is_null()))
+}
+
+/// The string keys of a map (a response's `headers`); anything else has none.
+pub(super) fn keys<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    Ok(match any(deserializer) {
+        Value::Mapping(map) => map.keys().filter_map(|key| key.as_str().map(str::to_owned)).collect(),
+        _ => Vec::new(),
+    })
+}
+
 /// Whatever is written, or null when it cannot be read as a value (JSON's `1e400`, out of
 /// `f64`'s range): that number is then skipped like any other unreadable keyword. An integer
 /// beyond 64 bits (YAML's `-9223372036854776000`) is read as the float it is near, never a

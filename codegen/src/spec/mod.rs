@@ -167,6 +167,19 @@ pub struct Operation {
     /// (read leniently: anything but a string is absent).
     #[serde(rename = "x-idempotency-header", deserialize_with = "lenient::text")]
     pub idempotency_header: Option<String>,
+    /// `x-pagination`, this generator's own way to declare how results come a page at a time
+    /// (`false` turns recognition off), kept as written: `resolve` gives it meaning.
+    #[serde(rename = "x-pagination", deserialize_with = "lenient::value")]
+    pub x_pagination: Option<serde_yaml::Value>,
+    /// Fern's `x-fern-pagination`.
+    #[serde(rename = "x-fern-pagination", deserialize_with = "lenient::value")]
+    pub x_fern_pagination: Option<serde_yaml::Value>,
+    /// Azure's (AutoRest's) `x-ms-pageable`.
+    #[serde(rename = "x-ms-pageable", deserialize_with = "lenient::value")]
+    pub x_ms_pageable: Option<serde_yaml::Value>,
+    /// Dropshot's `x-dropshot-pagination`.
+    #[serde(rename = "x-dropshot-pagination", deserialize_with = "lenient::value")]
+    pub x_dropshot_pagination: Option<serde_yaml::Value>,
 }
 
 /// A parameter or a `$ref` to one.
@@ -225,6 +238,9 @@ pub struct Response {
     pub description: Option<String>,
     /// Schemas by media type.
     pub content: IndexMap<String, MediaType>,
+    /// The names of the headers it declares (`Link`, rate limits).
+    #[serde(deserialize_with = "lenient::keys")]
+    pub headers: Vec<String>,
 }
 
 /// A media type entry of `content`.

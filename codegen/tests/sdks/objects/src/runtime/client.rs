@@ -84,7 +84,7 @@ impl<T> Response<T> {
         self.request_id.as_deref()
     }
 
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
         Response { status: self.status, headers: self.headers, data: f(self.data), request_id: self.request_id }
     }
 }
@@ -505,6 +505,17 @@ impl Client {
     }
 }
 
+/// Sends a request and reads its success body with `decode`: one page of a paginated call.
+pub(crate) async fn send_decoded<T, B: fmt::Debug>(
+    client: &Client,
+    parts: &RequestParts,
+    options: &RequestOptions,
+    errors: ErrorDecoder<B>,
+    decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+) -> Result<Response<T>, Error<B>> {
+    client.inner.decoded(&client.inner.call(parts, options, errors), decode).await
+}
+
 impl Inner {
     fn call<'a, B>(
         &self,
@@ -529,7 +540,7 @@ impl Inner {
             errors,
             secrets: self.secrets.with(parts.secrets.iter().map(String::as_str)),
             limits,
-            url: format!("{}{}", self.base_url, parts.path),
+            url: parts.url.clone().unwrap_or_else(|| format!("{}{}", self.base_url, parts.path)),
             idempotency_key,
         }
     }
@@ -587,8 +598,17 @@ impl Inner {
         decode: fn(u16, &[u8]) -> Result<T, serde_json::Error>,
     ) -> Result<Response<T>, Error<B>> {
         let parts = parts?;
-        let call = self.call(&parts, &options, errors);
-        let response = self.receive(&call).await?;
+        self.decoded(&self.call(&parts, &options, errors), decode).await
+    }
+
+    /// Sends a call and reads its success body with `decode` (given the status); a body it
+    /// cannot read is a decode error that keeps the body.
+    async fn decoded<T, B: fmt::Debug>(
+        &self,
+        call: &Call<'_, B>,
+        decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<Response<T>, Error<B>> {
+        let response = self.receive(call).await?;
         match decode(response.status.as_u16(), &response.data) {
             Ok(data) => Ok(response.map(|_| data)),
             Err(source) => Err(Error::Decode(Box::new(ResponseDecodeError {

@@ -71,6 +71,9 @@ impl RequestOptions {
 pub struct RequestParts {
     pub(crate) method: reqwest::Method,
     pub(crate) path: String,
+    /// A whole URL sent to instead of the base URL and `path` (a next page's link, whose
+    /// origin is the base URL's).
+    pub(crate) url: Option<String>,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Payload>,
@@ -92,6 +95,7 @@ impl RequestParts {
         RequestParts {
             method,
             path,
+            url: None,
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
