@@ -25,6 +25,8 @@ pub struct Api {
     pub description: Option<String>,
     /// The first server's URL with variables filled in by their defaults.
     pub base_url: Option<String>,
+    /// Every server the document lists, in its order (the first is the default).
+    pub servers: Vec<Server>,
     /// The document's `x-env-prefix`: prefix of the SDK's environment variables.
     pub env_prefix: Option<String>,
     /// Response header carrying the server's request id (`x-request-id` unless the document's
@@ -42,6 +44,30 @@ pub struct Api {
     /// The Rust types schemas ask for with `x-rust-type`, by the schema's pointer (a component,
     /// or a property where it is written).
     pub rust_types: std::collections::BTreeMap<String, String>,
+}
+
+/// A server of the API: a URL template and its variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Server {
+    /// The URL, `{name}` standing for each variable.
+    pub url: String,
+    /// What it is (`Production`, `Sandbox`).
+    pub description: Option<String>,
+    /// The variables the URL names, in the document's order.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A variable of a server's URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerVariable {
+    /// Its name in the URL.
+    pub name: String,
+    /// The value used when none is given.
+    pub default: String,
+    /// The values it may take (empty: any text).
+    pub values: Vec<String>,
+    /// What it is.
+    pub description: Option<String>,
 }
 
 impl Api {

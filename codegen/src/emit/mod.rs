@@ -5,6 +5,7 @@
 mod format;
 mod operations;
 mod runtime_paths;
+mod servers;
 mod std_paths;
 mod types;
 
@@ -168,6 +169,11 @@ impl Printer<'_> {
             FrontPage::Text(lines) => quote!(#(#![doc = #lines])*),
         };
         let reexports = model.reexports.iter().map(|name| format_ident!("{}", name));
+        let server_reexports = model.servers.as_ref().map(|servers| {
+            let names = std::iter::once("Server").chain(servers.enums.iter().map(|e| e.name.as_str()));
+            let names = names.map(|name| format_ident!("{}", name));
+            quote!(pub use client::{#(#names),*};)
+        });
         let owner_modules = model.owner_modules.iter().map(|module| {
             let name = ident(module);
             quote!(pub mod #name;)
@@ -215,6 +221,7 @@ impl Printer<'_> {
             #(#owner_modules)*
 
             pub use runtime::{#(#reexports),*};
+            #server_reexports
 
             /// The SDK's error in its generic form: [`Error`](crate::Error) is
             /// `error::Error<ErrorBody>`, with the body each failure status declares.
@@ -281,6 +288,7 @@ impl Printer<'_> {
         });
         let (request_id_header, env_key, env_url) = (&info.request_id_header, &info.env_api_key, &info.env_base_url);
         let (new_doc, env_doc) = (&model.client_docs.new, &model.client_docs.from_env);
+        let servers = model.servers.as_ref().map(|servers| self.servers(servers));
         let text_impls = model.text_deltas.iter().map(|t| {
             let (tokens, cfg) = (self.text_deltas(t), cfg(&t.cfg));
             // Compiled with the event type, whichever operation streams it.
@@ -325,6 +333,7 @@ impl Printer<'_> {
 
             }
 
+            #servers
             #(#text_impls)*
         }
     }

@@ -11,6 +11,7 @@ mod naming;
 mod operations;
 mod reserved;
 pub(crate) mod selection;
+mod servers;
 mod types;
 
 use crate::ir::{Api, Auth, Primitive, Struct, TypeId, TypeKind, TypeRef};
@@ -58,6 +59,7 @@ pub fn lower(api: &Api, settings: &Settings) -> (Crate, Vec<String>) {
         shadowed_std: names.shadowed_std.clone(),
         dependencies: lowering.dependencies(),
         runtime: lowering.runtime_parts(),
+        servers: servers::servers(&api.servers).filter(|_| !settings.types_only),
         types_only: settings.types_only,
         owner_modules: settings.modules.clone(),
     };

@@ -73,6 +73,68 @@ pub struct Crate {
     /// Standard prelude names a type of the document takes: printed code names those standard
     /// items by their absolute paths.
     pub shadowed_std: Vec<String>,
+    /// `Server`, the document's servers as a choice of the client builder.
+    pub servers: Option<ServersItem>,
+}
+
+/// The document's servers as a typed choice of the client builder: `Server` (the first is the
+/// default) and an enum per URL variable whose values the document lists.
+#[derive(Debug, Clone)]
+pub struct ServersItem {
+    /// `Server`'s variants, in the document's order.
+    pub choices: Vec<ServerChoice>,
+    /// The variables' enums.
+    pub enums: Vec<VariableEnum>,
+}
+
+/// One server: a variant of `Server`.
+#[derive(Debug, Clone)]
+pub struct ServerChoice {
+    /// The variant's name.
+    pub name: String,
+    /// Its docs.
+    pub doc: Doc,
+    /// Its URL: text and the fields filling its variables.
+    pub url: Vec<UrlPart>,
+    /// One field per variable.
+    pub fields: Vec<ServerField>,
+}
+
+/// A piece of a server's URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlPart {
+    /// Text as it is.
+    Literal(String),
+    /// The field of this name.
+    Field(String),
+}
+
+/// A field of a server's variant: one variable of its URL.
+#[derive(Debug, Clone)]
+pub struct ServerField {
+    /// The field's name.
+    pub name: String,
+    /// The variable's name in the URL.
+    pub wire: String,
+    /// Its docs.
+    pub doc: Doc,
+    /// The enum of its values, when the document lists them (else a `String`).
+    pub values: Option<String>,
+    /// Its default: the text, or the enum's variant.
+    pub default: String,
+}
+
+/// The values a server variable may take.
+#[derive(Debug, Clone)]
+pub struct VariableEnum {
+    /// Its name.
+    pub name: String,
+    /// Its docs.
+    pub doc: Doc,
+    /// Variant name and value, in the document's order.
+    pub values: Vec<(String, String)>,
+    /// The variant of the default value (of the first variable it serves).
+    pub default: String,
 }
 
 /// The crate's front page.

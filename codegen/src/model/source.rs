@@ -92,7 +92,8 @@ fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
 fn root_items(file: &syn::File, surface: &mut Surface, reexported: &mut Vec<String>) {
     for item in &file.items {
         match item {
-            syn::Item::Use(u) if is_pub(&u.vis) => {
+            // The client module's own types (`Server`) are read from `client.rs`.
+            syn::Item::Use(u) if is_pub(&u.vis) && !is_from(&u.tree, "client") => {
                 let names = use_names(&u.tree);
                 for name in &names {
                     add(surface, name.clone(), ItemKind::ReExport, "re-exported from the runtime".into());
@@ -115,6 +116,11 @@ fn root_items(file: &syn::File, surface: &mut Surface, reexported: &mut Vec<Stri
             _ => {}
         }
     }
+}
+
+/// Whether a `use` tree starts at `module`.
+fn is_from(tree: &syn::UseTree, module: &str) -> bool {
+    matches!(tree, syn::UseTree::Path(p) if p.ident == module)
 }
 
 /// The names a `use` tree brings in (its last segments).

@@ -4,7 +4,8 @@
 //! signature the user sees. A view of the model, so it lists exactly what is printed.
 
 use super::{
-    written, Content, Crate, ItemKind, OperationItem, Reply, RustType, Surface, SurfaceItem, TypeBody, TypeItem,
+    written, Content, Crate, ItemKind, OperationItem, Reply, RustType, ServersItem, Surface, SurfaceItem, TypeBody,
+    TypeItem,
 };
 
 impl Crate {
@@ -31,6 +32,9 @@ impl Crate {
         }
         for op in &self.operations {
             operation_items(op, &readable, &mut surface);
+        }
+        if let Some(servers) = &self.servers {
+            server_items(servers, &mut surface);
         }
         for text in &self.text_deltas {
             let path = format!("types::{}: TextDeltas", readable(&text.ty));
@@ -251,4 +255,38 @@ fn operation_items(op: &OperationItem, readable: &dyn Fn(&RustType) -> String, s
             vec![],
         );
     }
+}
+
+/// `Server`, its variables' enums, and `ClientBuilder::server`.
+fn server_items(servers: &ServersItem, surface: &mut Surface) {
+    for choice in &servers.choices {
+        let fields: Vec<String> =
+            choice.fields.iter().map(|f| format!("{}: {}", f.name, f.values.as_deref().unwrap_or("String"))).collect();
+        let signature = match fields.is_empty() {
+            true => String::new(),
+            false => format!("{{ {} }}", fields.join(", ")),
+        };
+        surface.add(format!("Server::{}", choice.name), ItemKind::OpenVariant, signature, choice.doc.lines.clone());
+    }
+    surface.add("Server".into(), ItemKind::Type, "enum, non_exhaustive".into(), Vec::new());
+    surface.add("Server::url()".into(), ItemKind::Method, "(&self) -> String".into(), Vec::new());
+    for name in ["Debug", "Clone", "PartialEq", "Eq", "Default"] {
+        surface.add(format!("Server: {name}"), ItemKind::Impl, "impl".into(), Vec::new());
+    }
+    for item in &servers.enums {
+        for (variant, value) in &item.values {
+            surface.add(format!("{}::{variant}", item.name), ItemKind::Variant, format!("= {value:?}"), Vec::new());
+        }
+        surface.add(item.name.clone(), ItemKind::Type, "enum".into(), item.doc.lines.clone());
+        surface.add(format!("{}::as_str()", item.name), ItemKind::Method, "(&self) -> &'static str".into(), Vec::new());
+        for name in ["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "Default"] {
+            surface.add(format!("{}: {name}", item.name), ItemKind::Impl, "impl".into(), Vec::new());
+        }
+    }
+    surface.add(
+        "ClientBuilder::server()".into(),
+        ItemKind::Method,
+        "(self, server: Server) -> Self".into(),
+        Vec::new(),
+    );
 }

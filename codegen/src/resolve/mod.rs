@@ -47,6 +47,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
                 .iter()
                 .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
         }),
+        servers: servers(doc),
         env_prefix: doc.info.env_prefix.clone(),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
@@ -55,6 +56,34 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         operations,
         rust_types,
     }
+}
+
+/// The document's servers, with each variable their URL names (its default and values).
+fn servers(doc: &Document) -> Vec<crate::ir::Server> {
+    let server = |server: &spec::Server| {
+        // In the order the URL names them: the document's key order must not matter.
+        let mut variables: Vec<(usize, crate::ir::ServerVariable)> = server
+            .variables
+            .iter()
+            .filter_map(|(name, var)| {
+                let at = server.url.find(&format!("{{{name}}}"))?;
+                let variable = crate::ir::ServerVariable {
+                    name: name.clone(),
+                    default: var.default.clone(),
+                    values: var.values.clone(),
+                    description: var.description.clone(),
+                };
+                Some((at, variable))
+            })
+            .collect();
+        variables.sort_by_key(|(at, _)| *at);
+        crate::ir::Server {
+            url: server.url.clone(),
+            description: server.description.clone().filter(|d| !d.trim().is_empty()),
+            variables: variables.into_iter().map(|(_, variable)| variable).collect(),
+        }
+    };
+    doc.servers.iter().map(server).collect()
 }
 
 /// Component schemas that a multipart request body names (directly or as an `allOf` part): their

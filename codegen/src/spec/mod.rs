@@ -66,6 +66,9 @@ pub struct Info {
 pub struct Server {
     /// The URL, possibly with `{variables}`.
     pub url: String,
+    /// What it is (`Production`, `Sandbox`).
+    #[serde(deserialize_with = "lenient::text")]
+    pub description: Option<String>,
     /// Values of the URL's variables.
     pub variables: IndexMap<String, ServerVariable>,
 }
@@ -76,6 +79,12 @@ pub struct Server {
 pub struct ServerVariable {
     /// The value used when none is given.
     pub default: String,
+    /// The values it may take (anything but a list of strings is none).
+    #[serde(rename = "enum", deserialize_with = "strings_only")]
+    pub values: Vec<String>,
+    /// What it is.
+    #[serde(deserialize_with = "lenient::text")]
+    pub description: Option<String>,
 }
 
 /// `components`.

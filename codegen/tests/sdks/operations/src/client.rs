@@ -35,6 +35,89 @@ impl Client {
         Self::builder().from_env()?.build()
     }
 }
+/// The servers the API's document lists. [`ClientBuilder::server`] sends requests to
+/// one; the first, [`Server::default`], is the default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Server {
+    /// Production
+    ///
+    /// `https://{host}/v1`. The default.
+    Production {
+        /// `{host}` in the URL; the document's default is `pets.example.com`.
+        host: String,
+    },
+    /// Sandbox server (test data only)
+    ///
+    /// `https://{region}.sandbox.example.com/{version}`.
+    Sandbox {
+        /// Where the data is kept.
+        ///
+        /// `{region}` in the URL; the document's default is `eu`.
+        region: ServerRegion,
+        /// `{version}` in the URL; the document's default is `v2`.
+        version: String,
+    },
+    /// `http://localhost:{port}/v1`.
+    Localhost {
+        /// `{port}` in the URL; the document's default is `8080`.
+        port: String,
+    },
+}
+impl Server {
+    /// The server's URL, its variables filled in.
+    pub fn url(&self) -> String {
+        match self {
+            Self::Production { host } => ["https://", host.as_str(), "/v1"].concat(),
+            Self::Sandbox { region, version } => {
+                ["https://", region.as_str(), ".sandbox.example.com/", version.as_str()]
+                    .concat()
+            }
+            Self::Localhost { port } => {
+                ["http://localhost:", port.as_str(), "/v1"].concat()
+            }
+        }
+    }
+}
+impl Default for Server {
+    /// The document's first server, its variables at their defaults.
+    fn default() -> Self {
+        Self::Production {
+            host: "pets.example.com".to_owned(),
+        }
+    }
+}
+/// Where the data is kept.
+///
+/// `{region}` in the URL; the document's default is `eu`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ServerRegion {
+    /// `us`.
+    Us,
+    /// `eu`.
+    #[default]
+    Eu,
+    /// `ap-south`.
+    ApSouth,
+}
+impl ServerRegion {
+    /// The value as the URL carries it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Us => "us",
+            Self::Eu => "eu",
+            Self::ApSouth => "ap-south",
+        }
+    }
+}
+impl ClientBuilder {
+    /// Sends requests to `server`. A [`base_url`](ClientBuilder::base_url) (or the
+    /// base URL variable [`from_env`](ClientBuilder::from_env) reads) wins over it,
+    /// whichever is set first.
+    pub fn server(self, server: Server) -> Self {
+        self.server_url(server.url())
+    }
+}
 impl crate::runtime::TextDeltas for crate::types::Pet {
     fn text_deltas(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();

@@ -58,6 +58,7 @@ pub use runtime::{
     ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, SseEvent, StatusError,
     TextCollector, TextDeltas, TimeoutKind,
 };
+pub use client::{Server, ServerRegion};
 /// The SDK's error in its generic form: [`Error`](crate::Error) is
 /// `error::Error<ErrorBody>`, with the body each failure status declares.
 pub mod error {

@@ -95,6 +95,8 @@ pub struct ClientBuilder {
     api: &'static ApiInfo,
     base_url: Option<String>,
     api_key: Option<SecretString>,
+    /// The URL of the server chosen by generated code's `server` (a base URL wins over it).
+    server_url: Option<String>,
     timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
@@ -113,6 +115,7 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
+            .field("server_url", &self.server_url)
             .field("api_key", &self.api_key)
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
@@ -131,6 +134,7 @@ pub fn client_builder(api: &'static ApiInfo) -> ClientBuilder {
         api,
         base_url: None,
         api_key: None,
+        server_url: None,
         timeout: Some(Duration::from_secs(60)),
         attempt_timeout: None,
         connect_timeout: Some(Duration::from_secs(10)),
@@ -166,9 +170,16 @@ impl ClientBuilder {
         self
     }
 
-    /// Base URL, e.g. a proxy or a local test server.
+    /// Base URL, e.g. a proxy or a local test server; it wins over a chosen server.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// The URL of the server generated code's `server` chose, used unless a base URL is set.
+    #[allow(dead_code)] // called by crates whose document lists several servers
+    pub(crate) fn server_url(mut self, url: String) -> Self {
+        self.server_url = Some(url);
         self
     }
 
@@ -284,7 +295,7 @@ impl ClientBuilder {
                 (http, self.connect_timeout)
             }
         };
-        let base_url = self.base_url.unwrap_or_else(|| self.api.base_url.to_owned());
+        let base_url = self.base_url.or(self.server_url).unwrap_or_else(|| self.api.base_url.to_owned());
         let request_id_name = self.request_id_header.as_deref().unwrap_or(self.api.request_id_header);
         let request_id_header = HeaderName::from_bytes(request_id_name.as_bytes())
             .map_err(|_| ConfigError(format!("invalid request id header name `{request_id_name}`")))?;
