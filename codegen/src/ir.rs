@@ -27,6 +27,8 @@ pub struct Api {
     pub base_url: Option<String>,
     /// Every server the document lists, in its order (the first is the default).
     pub servers: Vec<Server>,
+    /// The OAuth 2 client credentials flow of the API key's scheme, when it has one.
+    pub client_credentials: Option<ClientCredentialsFlow>,
     /// The document's `x-env-prefix`: prefix of the SDK's environment variables.
     pub env_prefix: Option<String>,
     /// Response header carrying the server's request id (`x-request-id` unless the document's
@@ -44,6 +46,15 @@ pub struct Api {
     /// The Rust types schemas ask for with `x-rust-type`, by the schema's pointer (a component,
     /// or a property where it is written).
     pub rust_types: std::collections::BTreeMap<String, String>,
+}
+
+/// Where an OAuth 2 scheme's client credentials get tokens, and the scopes the document asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientCredentialsFlow {
+    /// The token URL, absolute (a relative one is read against the first server).
+    pub token_url: String,
+    /// The scopes the document's security requirements name for the scheme.
+    pub scopes: Vec<String>,
 }
 
 /// A server of the API: a URL template and its variables.

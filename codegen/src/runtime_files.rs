@@ -11,6 +11,7 @@ pub use crate::model::RuntimePart as Part;
 pub const FILES: &[(Part, &str, &str)] = &[
     (Part::Client, "client.rs", include_str!("runtime/client.rs")),
     (Part::Model, "codec.rs", include_str!("runtime/codec.rs")),
+    (Part::Client, "credential.rs", include_str!("runtime/credential.rs")),
     (Part::DecimalCodec, "decimal_codec.rs", include_str!("runtime/decimal_codec.rs")),
     (Part::Model, "enums.rs", include_str!("runtime/enums.rs")),
     (Part::Client, "error.rs", include_str!("runtime/error.rs")),
@@ -56,6 +57,7 @@ pub use secret_string::SecretString;
     (
         Part::Client,
         "mod client;
+mod credential;
 mod error;
 mod form;
 mod observe;
@@ -67,6 +69,7 @@ pub use client::{
     client_builder, response_data, send_by_status, send_bytes, send_empty, send_json, send_sse, send_sse_raw,
     send_text, ApiInfo, Auth, Client, ClientBuilder, Response,
 };
+pub use credential::{ClientCredentials, CredentialError, CredentialFuture, CredentialProvider};
 pub use error::{
     ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, StatusMatch,
     TimeoutKind,

@@ -10,7 +10,8 @@ pub mod operations;
 mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, DecodeError, EventStream, Hook, Response,
+    Client, ClientBuilder, ClientCredentials, ConfigError, CredentialError,
+    CredentialFuture, CredentialProvider, DecodeError, EventStream, Hook, Response,
     ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, SseEvent, StatusError,
     TextCollector, TextDeltas, TimeoutKind,
 };

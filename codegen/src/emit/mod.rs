@@ -289,6 +289,30 @@ impl Printer<'_> {
         let (request_id_header, env_key, env_url) = (&info.request_id_header, &info.env_api_key, &info.env_base_url);
         let (new_doc, env_doc) = (&model.client_docs.new, &model.client_docs.from_env);
         let servers = model.servers.as_ref().map(|servers| self.servers(servers));
+        let client_credentials = info.client_credentials.as_ref().map(|flow| {
+            let (url, scopes) = (&flow.token_url, &flow.scopes);
+            let asked = match scopes.is_empty() {
+                true => "the server's default scopes".to_owned(),
+                false => format!("scopes `{}`", scopes.join(" ")),
+            };
+            let scoped = (!scopes.is_empty()).then(|| quote!(.scopes([#(#scopes),*])));
+            let doc = format!(
+                " Authenticates with OAuth 2 client credentials: tokens from `{url}` ({asked}), cached until shortly before they expire and fetched anew after a `401`. [`ClientCredentials`](crate::ClientCredentials) takes other scopes and options, for [`credential_provider`](ClientBuilder::credential_provider)."
+            );
+            quote! {
+                impl ClientBuilder {
+                    #[doc = #doc]
+                    pub fn client_credentials(
+                        self,
+                        client_id: impl Into<String>,
+                        client_secret: impl Into<#runtime::SecretString>,
+                    ) -> Self {
+                        let credentials = #runtime::ClientCredentials::new(#url, client_id, client_secret);
+                        self.credential_provider(credentials #scoped)
+                    }
+                }
+            }
+        });
         let text_impls = model.text_deltas.iter().map(|t| {
             let (tokens, cfg) = (self.text_deltas(t), cfg(&t.cfg));
             // Compiled with the event type, whichever operation streams it.
@@ -334,6 +358,7 @@ impl Printer<'_> {
             }
 
             #servers
+            #client_credentials
             #(#text_impls)*
         }
     }

@@ -83,7 +83,11 @@ fn overrides(api: &Api, settings: &Settings) -> BTreeMap<String, String> {
 const CLIENT_REEXPORTS: &[&str] = &[
     "Client",
     "ClientBuilder",
+    "ClientCredentials",
     "ConfigError",
+    "CredentialError",
+    "CredentialFuture",
+    "CredentialProvider",
     "DecodeError",
     "Hook",
     "Response",
@@ -188,6 +192,7 @@ impl Lowering<'_> {
             env_api_key: format!("{prefix}_API_KEY"),
             env_base_url: format!("{prefix}_BASE_URL"),
             request_id_header: self.api.request_id_header.clone(),
+            client_credentials: self.api.client_credentials.clone(),
         }
     }
 

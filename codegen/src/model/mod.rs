@@ -520,6 +520,8 @@ pub struct ApiInfo {
     pub env_base_url: String,
     /// The response header holding the request id.
     pub request_id_header: String,
+    /// OAuth 2 client credentials of the API key's scheme: token URL and scopes.
+    pub client_credentials: Option<crate::ir::ClientCredentialsFlow>,
 }
 
 /// The docs of the client's constructors.

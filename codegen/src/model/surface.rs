@@ -36,6 +36,10 @@ impl Crate {
         if let Some(servers) = &self.servers {
             server_items(servers, &mut surface);
         }
+        if self.api_info.client_credentials.is_some() {
+            let signature = "(self, client_id: impl Into<String>, client_secret: impl Into<SecretString>) -> Self";
+            surface.add("ClientBuilder::client_credentials()".into(), ItemKind::Method, signature.into(), Vec::new());
+        }
         for text in &self.text_deltas {
             let path = format!("types::{}: TextDeltas", readable(&text.ty));
             surface.add(path, ItemKind::Impl, "impl".into(), Vec::new());

@@ -23,6 +23,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let mut resolver = Resolver::new(doc, diags);
     resolver.define_components();
     let auth = resolver.auth();
+    let client_credentials = auth.as_ref().and_then(|(scheme, _)| client_credentials(doc, scheme));
     let schemes = resolver.schemes();
     let operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
     let auth = auth.map(|(_, auth)| auth);
@@ -48,6 +49,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
                 .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
         }),
         servers: servers(doc),
+        client_credentials,
         env_prefix: doc.info.env_prefix.clone(),
         request_id_header: doc.info.request_id_header.clone().unwrap_or_else(|| "x-request-id".to_owned()),
         auth,
@@ -56,6 +58,26 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         operations,
         rust_types,
     }
+}
+
+/// The client credentials flow of `scheme`: its token URL (absolute, a relative one read against
+/// the first server's origin) and the scopes the document's requirements name for it.
+fn client_credentials(doc: &Document, scheme: &str) -> Option<crate::ir::ClientCredentialsFlow> {
+    let flow = doc.components.security_schemes.get(scheme)?.flows.client_credentials.as_ref()?;
+    let token_url = flow.token_url.as_deref().map(str::trim).filter(|url| !url.is_empty())?;
+    let token_url = match token_url.contains("://") {
+        true => token_url.to_owned(),
+        false => {
+            let server = doc.servers.first().map_or("", |s| s.url.as_str());
+            let origin = server
+                .split_once("://")
+                .map(|(scheme, rest)| format!("{scheme}://{}", rest.split('/').next().unwrap_or_default()));
+            format!("{}/{}", origin.unwrap_or_default(), token_url.trim_start_matches('/'))
+        }
+    };
+    let mut scopes: Vec<String> = doc.security.iter().filter_map(|req| req.get(scheme)).flatten().cloned().collect();
+    scopes.dedup();
+    Some(crate::ir::ClientCredentialsFlow { token_url, scopes })
 }
 
 /// The document's servers, with each variable their URL names (its default and values).

@@ -304,6 +304,27 @@ pub struct SecurityScheme {
     pub scheme: Option<String>,
     /// Markdown description.
     pub description: Option<String>,
+    /// The flows of an `oauth2` scheme.
+    pub flows: OAuthFlows,
+}
+
+/// The flows of an OAuth 2 scheme the generator uses.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct OAuthFlows {
+    /// The client credentials flow (RFC 6749 §4.4).
+    pub client_credentials: Option<OAuthFlow>,
+}
+
+/// One OAuth 2 flow.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct OAuthFlow {
+    /// Where tokens are fetched.
+    #[serde(deserialize_with = "lenient::text")]
+    pub token_url: Option<String>,
+    /// The scopes it grants, with what each allows.
+    pub scopes: IndexMap<String, serde_yaml::Value>,
 }
 
 /// `type`: one name (3.0) or a list of names (3.1).

@@ -40,7 +40,8 @@ pub mod operations;
 mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, DecodeError, FilePart, Hook, Response,
+    Client, ClientBuilder, ClientCredentials, ConfigError, CredentialError,
+    CredentialFuture, CredentialProvider, DecodeError, FilePart, Hook, Response,
     ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, StatusError,
     TimeoutKind,
 };

@@ -24,7 +24,8 @@ pub mod operations;
 mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, DecodeError, Hook, Response, ResponseBody,
+    Client, ClientBuilder, ClientCredentials, ConfigError, CredentialError,
+    CredentialFuture, CredentialProvider, DecodeError, Hook, Response, ResponseBody,
     ResponseDecodeError, RetryPolicy, SecretString, StatusError, TimeoutKind,
 };
 /// The SDK's error in its generic form: [`Error`](crate::Error) is

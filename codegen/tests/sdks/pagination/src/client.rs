@@ -10,7 +10,7 @@ static API: crate::runtime::ApiInfo = crate::runtime::ApiInfo {
     env_base_url: "PAGINATION_BASE_URL",
     user_agent: concat!(env!("CARGO_PKG_NAME"), "-rust/", env!("CARGO_PKG_VERSION")),
     request_id_header: "x-request-id",
-    schemes: &[("bearer", crate::runtime::Auth::Bearer)],
+    schemes: &[("oauth", crate::runtime::Auth::Bearer)],
 };
 impl Client {
     /// A client with this API key and the defaults (base URL `https://api.example.com`, 60 s timeout, 2 retries).
@@ -29,6 +29,21 @@ impl Client {
     /// A client configured from `PAGINATION_API_KEY` (required) and `PAGINATION_BASE_URL` (optional).
     pub fn from_env() -> Result<Self, crate::runtime::ConfigError> {
         Self::builder().from_env()?.build()
+    }
+}
+impl ClientBuilder {
+    /// Authenticates with OAuth 2 client credentials: tokens from `https://api.example.com/oauth/token` (scopes `pets.read`), cached until shortly before they expire and fetched anew after a `401`. [`ClientCredentials`](crate::ClientCredentials) takes other scopes and options, for [`credential_provider`](ClientBuilder::credential_provider).
+    pub fn client_credentials(
+        self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<crate::runtime::SecretString>,
+    ) -> Self {
+        let credentials = crate::runtime::ClientCredentials::new(
+            "https://api.example.com/oauth/token",
+            client_id,
+            client_secret,
+        );
+        self.credential_provider(credentials.scopes(["pets.read"]))
     }
 }
 #[allow(deprecated)]

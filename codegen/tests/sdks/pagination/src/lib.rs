@@ -41,7 +41,8 @@ pub mod operations;
 mod runtime;
 pub mod types;
 pub use runtime::{
-    Client, ClientBuilder, ConfigError, DecodeError, Hook, Items, Pages, Response,
+    Client, ClientBuilder, ClientCredentials, ConfigError, CredentialError,
+    CredentialFuture, CredentialProvider, DecodeError, Hook, Items, Pages, Response,
     ResponseBody, ResponseDecodeError, RetryPolicy, SecretString, StatusError,
     TimeoutKind,
 };

@@ -6,6 +6,7 @@ use super::error::{
     decode_body, ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError,
     TimeoutKind,
 };
+use super::credential::CredentialProvider;
 use super::observe::{CallSpan, Hook};
 use super::request::{RequestOptions, RequestParts};
 use super::retry::RetryPolicy;
@@ -107,6 +108,8 @@ pub struct ClientBuilder {
     request_id_header: Option<String>,
     http: Option<reqwest::Client>,
     hooks: Vec<Arc<dyn Hook>>,
+    /// Asked for the API key's scheme's credential before each attempt, instead of the key.
+    provider: Option<Arc<dyn CredentialProvider>>,
     /// Credentials of other security schemes, by the document's scheme name.
     credentials: Vec<(String, SecretString)>,
 }
@@ -145,6 +148,7 @@ pub fn client_builder(api: &'static ApiInfo) -> ClientBuilder {
         request_id_header: None,
         http: None,
         hooks: Vec::new(),
+        provider: None,
         credentials: Vec::new(),
     }
 }
@@ -265,6 +269,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Asks `provider` for the credential of the API key's scheme before each attempt, instead
+    /// of sending a fixed key: tokens that expire and refresh (see
+    /// [`ClientCredentials`](super::credential::ClientCredentials) for OAuth 2). When the API
+    /// answers `401` and the provider says a new credential may help, the call is sent once more.
+    pub fn credential_provider(mut self, provider: impl CredentialProvider) -> Self {
+        self.provider = Some(Arc::new(provider));
+        self
+    }
+
     /// Adds a hook that sees (and may change) every attempt's request and sees its response;
     /// hooks run in the order they are added.
     pub fn hook(mut self, hook: impl Hook) -> Self {
@@ -329,6 +342,7 @@ impl ClientBuilder {
                 headers,
                 request_id_header,
                 hooks: self.hooks,
+                provider: self.provider,
             }),
         })
     }
@@ -382,6 +396,7 @@ struct Inner {
     headers: HeaderMap,
     request_id_header: HeaderName,
     hooks: Vec<Arc<dyn Hook>>,
+    provider: Option<Arc<dyn CredentialProvider>>,
 }
 
 /// The time limits of one call, its overrides applied.
@@ -403,12 +418,26 @@ struct Call<'a, B: 'static> {
     parts: &'a RequestParts,
     options: &'a RequestOptions,
     errors: ErrorDecoder<B>,
-    secrets: Secrets,
+    /// Grows by each credential a provider gives the call.
+    secrets: std::sync::Mutex<Secrets>,
     limits: Limits,
     url: String,
     /// The idempotency key made for this call (header and value), sent with every attempt;
     /// `None` when the operation takes none or the caller set its own.
     idempotency_key: Option<(&'static str, String)>,
+}
+
+impl<B> Call<'_, B> {
+    /// What the call redacts from everything the server sends back.
+    fn secrets(&self) -> Secrets {
+        self.secrets.lock().map(|secrets| secrets.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// Redacts `credential` too from now on.
+    fn add_secret(&self, credential: &SecretString) {
+        let mut secrets = self.secrets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *secrets = secrets.with([credential.expose()]);
+    }
 }
 
 impl fmt::Debug for Client {
@@ -549,7 +578,7 @@ impl Inner {
             parts,
             options,
             errors,
-            secrets: self.secrets.with(parts.secrets.iter().map(String::as_str)),
+            secrets: std::sync::Mutex::new(self.secrets.with(parts.secrets.iter().map(String::as_str))),
             limits,
             url: parts.url.clone().unwrap_or_else(|| format!("{}{}", self.base_url, parts.path)),
             idempotency_key,
@@ -583,7 +612,7 @@ impl Inner {
 
     /// The headers as the user sees them (secrets redacted) and the request id among them.
     fn response_headers<B>(&self, call: &Call<'_, B>, headers: &HeaderMap) -> (HeaderMap, Option<String>) {
-        let headers = call.secrets.redact_headers(headers);
+        let headers = call.secrets().redact_headers(headers);
         let request_id = headers.get(&self.request_id_header).and_then(|v| v.to_str().ok()).map(str::to_owned);
         (headers, request_id)
     }
@@ -627,8 +656,8 @@ impl Inner {
                 status: response.status,
                 headers: response.headers,
                 request_id: response.request_id,
-                source: DecodeError::new(&source, &call.secrets),
-                body: ResponseBody::new(response.data, call.secrets.clone()),
+                source: DecodeError::new(&source, &call.secrets()),
+                body: ResponseBody::new(response.data, call.secrets()),
             }))),
         }
     }
@@ -707,7 +736,7 @@ impl Inner {
             request_id,
             url: display_url(&call.url),
             idle: self.stream_idle_timeout,
-            secrets: call.secrets.clone(),
+            secrets: call.secrets(),
             done,
         };
         Ok(EventStream::new(start, response, decode))
@@ -731,11 +760,15 @@ impl Inner {
     /// scheme when it names none of its own; else the first of its alternatives (a set of
     /// schemes, all sent) for which every credential is configured. The API key serves any
     /// scheme sent the way its own is, unless that scheme was given a credential of its own.
-    fn credentials_for(&self, parts: &RequestParts) -> Vec<(Auth, &SecretString)> {
+    fn credentials_for<'a>(
+        &'a self,
+        parts: &RequestParts,
+        provided: Option<&'a SecretString>,
+    ) -> Vec<(Auth, &'a SecretString)> {
         if !parts.authenticated {
             return Vec::new();
         }
-        let primary = self.auth.zip(self.api_key.as_ref());
+        let primary = self.auth.zip(provided.or(self.api_key.as_ref()));
         let Some(alternatives) = parts.security else { return primary.into_iter().collect() };
         let credential = |scheme: &str| {
             let own = self.credentials.iter().find(|(name, _, _)| *name == scheme);
@@ -750,13 +783,18 @@ impl Inner {
         satisfied.unwrap_or_default()
     }
 
-    fn request<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::RequestBuilder, Error<B>> {
+    fn request<B: fmt::Debug>(
+        &self,
+        call: &Call<'_, B>,
+        streaming: bool,
+        provided: Option<&SecretString>,
+    ) -> Result<reqwest::RequestBuilder, Error<B>> {
         let (parts, options) = (call.parts, call.options);
         let mut request = self.http.request(parts.method.clone(), &call.url).headers(self.headers.clone());
         let mut query = parts.query.clone();
         // Cookie parameters and a cookie credential share one `Cookie` header (RFC 6265).
         let mut cookies: Vec<String> = Vec::new();
-        for (auth, key) in self.credentials_for(parts) {
+        for (auth, key) in self.credentials_for(parts, provided) {
             request = match auth {
                 Auth::ApiKeyHeader(name) => {
                     let mut value = HeaderValue::from_str(key.expose())
@@ -813,9 +851,14 @@ impl Inner {
     }
 
     /// One attempt: the request sent, until its response starts.
-    async fn attempt<B: fmt::Debug>(&self, call: &Call<'_, B>, streaming: bool) -> Result<reqwest::Response, Error<B>> {
+    async fn attempt<B: fmt::Debug>(
+        &self,
+        call: &Call<'_, B>,
+        streaming: bool,
+        provided: Option<&SecretString>,
+    ) -> Result<reqwest::Response, Error<B>> {
         let mut request =
-            self.request(call, streaming)?.build().map_err(|e| Error::Request(e.without_url().to_string()))?;
+            self.request(call, streaming, provided)?.build().map_err(|e| Error::Request(e.without_url().to_string()))?;
         self.hooks.iter().for_each(|hook| hook.on_request(&mut request));
         let started = Instant::now();
         let send = async {
@@ -859,11 +902,24 @@ impl Inner {
             || call.parts.idempotency_header.is_some()
             || self.retry.retry_non_idempotent;
         let mut attempt = 0;
+        // Whether a credential the API refused was renewed (once per call).
+        let mut renewed = false;
         loop {
-            let sent = span.attempt(attempt, self.attempt(call, streaming)).await;
+            let provided = self.provided_credential(call).await?;
+            let sent = span.attempt(attempt, self.attempt(call, streaming, provided.as_ref())).await;
             let retry = attempt < max_retries;
             match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
+                // The request was refused before it could act: safe to send again, whatever it does.
+                Ok(response)
+                    if response.status() == StatusCode::UNAUTHORIZED
+                        && !renewed
+                        && self.provider.as_ref().zip(provided.as_ref()).is_some_and(|(p, c)| p.refused(c)) =>
+                {
+                    renewed = true;
+                    span.retry(Duration::ZERO, "401");
+                    continue;
+                }
                 Ok(response) if retry && repeatable && (self.retry.retry_on)(response.status()) => {
                     let delay = self.retry.delay(attempt, Some(response.headers()));
                     if !call.limits.allows(delay) {
@@ -890,11 +946,19 @@ impl Inner {
         }
     }
 
+    /// The credential a provider gives this attempt, redacted from the call's errors from now on.
+    async fn provided_credential<B: fmt::Debug>(&self, call: &Call<'_, B>) -> Result<Option<SecretString>, Error<B>> {
+        let Some(provider) = self.provider.as_ref().filter(|_| call.parts.authenticated) else { return Ok(None) };
+        let credential = provider.credential().await.map_err(Error::Credential)?;
+        call.add_secret(&credential);
+        Ok(Some(credential))
+    }
+
     async fn status_error<B: fmt::Debug>(&self, call: &Call<'_, B>, response: reqwest::Response) -> Error<B> {
         let status = response.status();
         let (headers, request_id) = self.response_headers(call, response.headers());
         // A body that cannot be read completely is reported as far as it came.
-        let body = ResponseBody::new(response.bytes().await.unwrap_or_default(), call.secrets.clone());
+        let body = ResponseBody::new(response.bytes().await.unwrap_or_default(), call.secrets());
         // Decoded from the redacted text, so the typed body cannot hold an echoed secret either.
         let parsed = decode_body(call.errors, status, body.text().as_bytes());
         Error::Status(Box::new(StatusError {

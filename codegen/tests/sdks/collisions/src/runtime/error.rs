@@ -185,6 +185,9 @@ pub enum Error<B: fmt::Debug = serde_json::Value> {
     /// The request could not be built (body not serialisable, invalid header, missing setting).
     #[error("invalid request: {0}")]
     Request(String),
+    /// The credential provider could not give a credential (an OAuth 2 token URL failed).
+    #[error("no credential: {0}")]
+    Credential(super::credential::CredentialError),
 }
 
 /// The messages of an error's source chain that say what happened, in one line: reqwest's

@@ -15,6 +15,7 @@ pub(crate) use enums::open_enum;
 pub use object::{Fields, Object};
 pub use secret_string::SecretString;
 mod client;
+mod credential;
 mod error;
 mod form;
 mod observe;
@@ -26,6 +27,7 @@ pub use client::{
     client_builder, response_data, send_by_status, send_bytes, send_empty, send_json, send_sse, send_sse_raw,
     send_text, ApiInfo, Auth, Client, ClientBuilder, Response,
 };
+pub use credential::{ClientCredentials, CredentialError, CredentialFuture, CredentialProvider};
 pub use error::{
     ConfigError, DecodeError, Error, ErrorDecoder, ResponseBody, ResponseDecodeError, StatusError, StatusMatch,
     TimeoutKind,
