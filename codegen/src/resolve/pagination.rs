@@ -19,7 +19,7 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{
-    Api, Method, NextPage, Operation, Paging, PagingSource, Param, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef,
+    Api, Media, Method, NextPage, Operation, Paging, PagingSource, Param, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef,
 };
 use crate::settings::{Pagination, PagingDeclaration};
 use std::collections::BTreeMap;
@@ -212,6 +212,9 @@ fn from_declaration(
     declaration: &PagingDeclaration,
     source: PagingSource,
 ) -> Result<Paging, String> {
+    if op.response_media != Media::Json || !op.success_variants.is_empty() {
+        return Err("is on an operation whose answer is not one JSON type".into());
+    }
     let page = op.response.as_ref().ok_or("is on an operation with no JSON answer")?;
     // A path is dotted, unless the whole of it names a field (Azure's `@odata.nextLink`).
     let path_of = |text: &str| match field_at(types, page, &[text.to_owned()]) {
@@ -267,7 +270,7 @@ fn from_declaration(
 
 /// The pagination a `GET`'s shape makes certain (the module's docs give the rules).
 fn recognised(types: &[TypeDef], op: &Operation, link_header: bool) -> Option<Paging> {
-    if op.method != Method::Get || !op.success_variants.is_empty() {
+    if op.method != Method::Get || !op.success_variants.is_empty() || op.response_media != Media::Json {
         return None;
     }
     let page = op.response.as_ref()?;

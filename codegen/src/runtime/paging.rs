@@ -177,7 +177,7 @@ pub fn pages<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'stati
 ) -> Pages<T, B> {
     let walk = Walk::new(client, parts, options, errors, paging);
     let inner = futures_util::stream::unfold(walk, |mut walk| async move {
-        let page = walk.step(|body| super::request::json_body::<T>(body)).await?;
+        let page = walk.step(|body, _| super::request::json_body::<T>(body)).await?;
         Some((page, walk))
     });
     Pages { inner: Box::pin(inner), left: None }
@@ -199,7 +199,7 @@ pub fn items<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'stati
                 return Some((Ok(item), (walk, ready)));
             }
             let path = walk.paging.items;
-            match walk.step(|body| page_items::<T>(body, path)).await? {
+            match walk.step(|_, page| page_items::<T>(page, path)).await? {
                 Ok(page) => ready.extend(page.data),
                 Err(error) => return Some((Err(error), (walk, ready))),
             }
@@ -208,10 +208,9 @@ pub fn items<T: DeserializeOwned + Send + 'static, B: fmt::Debug + Send + 'stati
     Items { inner: Box::pin(inner), left: None }
 }
 
-/// The items of a page's body.
-fn page_items<T: DeserializeOwned>(body: &[u8], path: &[&str]) -> Result<Vec<T>, serde_json::Error> {
-    let page: Value = super::request::json_body(body)?;
-    match at(&page, path) {
+/// The items of a page.
+fn page_items<T: DeserializeOwned>(page: &Value, path: &[&str]) -> Result<Vec<T>, serde_json::Error> {
+    match at(page, path) {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(items) => Vec::<T>::deserialize(items),
     }
@@ -232,17 +231,19 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
         Walk { client, options, errors, paging, next, failed, followed: HashSet::new() }
     }
 
-    /// The next page, decoded by `decode`; `None` when the walk is over.
+    /// The next page, decoded by `decode` from its body and its JSON; `None` when the walk is over.
     async fn step<D>(
         &mut self,
-        decode: impl FnOnce(&[u8]) -> Result<D, serde_json::Error>,
+        decode: impl FnOnce(&[u8], &Value) -> Result<D, serde_json::Error>,
     ) -> Option<Result<Response<D>, Error<B>>> {
         let Some(parts) = self.next.take() else { return self.failed.take().map(Err) };
         let mut page: Option<Value> = None;
         let sent = send_decoded(&self.client, &parts, &self.options, self.errors, |_, body| {
             // The page as JSON, to find the next cursor or link in; then as the caller's type.
-            page = Some(super::request::json_body(body)?);
-            decode(body)
+            let json: Value = super::request::json_body(body)?;
+            let decoded = decode(body, &json);
+            page = Some(json);
+            decoded
         })
         .await;
         let response = match sent {
@@ -402,8 +403,9 @@ mod tests {
         assert_eq!(at(&page, &[]), Some(&page));
         assert_eq!(at(&page, &["data", "next"]), None);
         assert_eq!(at(&page, &["meta", "total"]).and_then(integer), Some(120));
-        assert_eq!(page_items::<i64>(br#"{"data":[3,4]}"#, &["data"]).expect("items"), vec![3, 4]);
-        assert_eq!(page_items::<i64>(br#"{"data":null}"#, &["data"]).expect("items"), Vec::<i64>::new());
-        assert!(page_items::<i64>(br#"{"data":["x"]}"#, &["data"]).is_err());
+        let items = |json: Value| page_items::<i64>(&json, &["data"]);
+        assert_eq!(items(serde_json::json!({"data": [3, 4]})).expect("items"), vec![3, 4]);
+        assert_eq!(items(serde_json::json!({"data": null})).expect("items"), Vec::<i64>::new());
+        assert!(items(serde_json::json!({"data": ["x"]})).is_err());
     }
 }
