@@ -151,3 +151,36 @@ components:
         "{warnings:#?}"
     );
 }
+
+/// Beside a cursor parameter a plain-text `next` is the cursor; a `next` of format `uri` is a
+/// link (Django REST framework's cursor pagination).
+#[test]
+fn a_next_field_is_a_cursor_or_a_link_by_its_format() {
+    let document = |format: &str| {
+        format!(
+            r#"
+openapi: 3.0.3
+info: {{ title: T, version: "1" }}
+paths:
+  /a:
+    get:
+      operationId: list
+      parameters: [{{ name: cursor, in: query, schema: {{ type: string }} }}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  results: {{ type: array, items: {{ type: string }} }}
+                  next: {{ type: string{format} }}
+"#
+        )
+    };
+    let (plain, _) = styles(&document(""), &Settings::new("t.yaml"));
+    assert_eq!(plain["list"], "cursor cursor <- next; items at `results`");
+    let (uri, _) = styles(&document(", format: uri"), &Settings::new("t.yaml"));
+    assert_eq!(uri["list"], "link <- next; items at `results`");
+}

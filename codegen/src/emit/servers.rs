@@ -32,6 +32,7 @@ impl Printer<'_> {
                 }
             });
             match (choice.fields.is_empty(), choice.url.as_slice()) {
+                (true, []) => quote!(Self::#name => String::new(),),
                 (true, [UrlPart::Literal(text)]) => quote!(Self::#name => #text.to_owned(),),
                 (true, _) => quote!(Self::#name => [#(#pieces),*].concat(),),
                 (false, _) => quote!(Self::#name { #(#fields),* } => [#(#pieces),*].concat(),),
@@ -105,7 +106,7 @@ impl Printer<'_> {
             impl ClientBuilder {
                 /// Sends requests to `server`. A [`base_url`](ClientBuilder::base_url) (or the
                 /// base URL variable [`from_env`](ClientBuilder::from_env) reads) wins over it,
-                /// whichever is set first.
+                /// set before or after.
                 pub fn server(self, server: Server) -> Self {
                     self.server_url(server.url())
                 }

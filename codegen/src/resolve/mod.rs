@@ -42,12 +42,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
         description: doc.info.description.clone(),
-        base_url: doc.servers.first().map(|server| {
-            server
-                .variables
-                .iter()
-                .fold(server.url.clone(), |url, (name, var)| url.replace(&format!("{{{name}}}"), &var.default))
-        }),
+        base_url: base_url(doc),
         servers: servers(doc),
         client_credentials,
         env_prefix: doc.info.env_prefix.clone(),
@@ -60,6 +55,16 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     }
 }
 
+/// The first server's URL with its variables at their defaults.
+fn base_url(doc: &Document) -> Option<String> {
+    doc.servers.first().map(|server| {
+        let fill = |url: String, (name, var): (&String, &spec::ServerVariable)| {
+            url.replace(&format!("{{{name}}}"), &var.default)
+        };
+        server.variables.iter().fold(server.url.clone(), fill)
+    })
+}
+
 /// The client credentials flow of `scheme`: its token URL (absolute, a relative one read against
 /// the first server's origin) and the scopes the document's requirements name for it.
 fn client_credentials(doc: &Document, scheme: &str) -> Option<crate::ir::ClientCredentialsFlow> {
@@ -68,15 +73,20 @@ fn client_credentials(doc: &Document, scheme: &str) -> Option<crate::ir::ClientC
     let token_url = match token_url.contains("://") {
         true => token_url.to_owned(),
         false => {
-            let server = doc.servers.first().map_or("", |s| s.url.as_str());
+            // The first server's URL, its variables at their defaults.
+            let server = base_url(doc).unwrap_or_default();
             let origin = server
                 .split_once("://")
                 .map(|(scheme, rest)| format!("{scheme}://{}", rest.split('/').next().unwrap_or_default()));
             format!("{}/{}", origin.unwrap_or_default(), token_url.trim_start_matches('/'))
         }
     };
-    let mut scopes: Vec<String> = doc.security.iter().filter_map(|req| req.get(scheme)).flatten().cloned().collect();
-    scopes.dedup();
+    let mut scopes: Vec<String> = Vec::new();
+    for scope in doc.security.iter().filter_map(|req| req.get(scheme)).flatten() {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
+        }
+    }
     Some(crate::ir::ClientCredentialsFlow { token_url, scopes })
 }
 

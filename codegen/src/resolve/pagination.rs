@@ -5,8 +5,9 @@
 //! settings (the config file's `[pagination]`) — or when a `GET`'s shape leaves no doubt:
 //!
 //! 1. a cursor query parameter (`cursor`, `page_token`, `starting_after`, …) answered by a
-//!    next-cursor field (`next_cursor`, `nextPageToken`, `next_` + the parameter's name, …), or,
-//!    for `starting_after`/`after`, by a `has_more` flag beside items that have an `id`;
+//!    next-cursor field (`next_cursor`, `nextPageToken`, `next_` + the parameter's name, a
+//!    plain-text `next`, …), or, for `starting_after`/`after`, by a `has_more` flag beside items
+//!    that have an `id`;
 //! 2. a declared `Link` response header (GitHub's lists);
 //! 3. a next-page URL field (`next`, `next_url`, `nextLink`, `@odata.nextLink`, …);
 //! 4. an offset query parameter (`offset`, `skip`) answered by a `has_more` flag or a total;
@@ -19,7 +20,8 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{
-    Api, Media, Method, NextPage, Operation, Paging, PagingSource, Param, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef,
+    Api, Media, Method, NextPage, Operation, Paging, PagingSource, Param, ParamLocation, Primitive, TypeDef, TypeKind,
+    TypeRef,
 };
 use crate::settings::{Pagination, PagingDeclaration};
 use std::collections::BTreeMap;
@@ -297,6 +299,11 @@ fn recognised(types: &[TypeDef], op: &Operation, link_header: bool) -> Option<Pa
         let own = format!("next{}", normal(&cursor.wire_name));
         let names: Vec<&str> = NEXT_CURSOR_FIELDS.iter().copied().chain([own.as_str()]).collect();
         if let Some(from) = find_field(types, page, &names, is_scalar) {
+            return paging(NextPage::Cursor { param: cursor.wire_name.clone(), from });
+        }
+        // Beside a cursor parameter, a plain-text `next` is the cursor; one of format `uri` is
+        // a link (Django REST framework's cursor pagination), found below.
+        if let Some(from) = find_field(types, page, &["next"], |ty| *ty == TypeRef::Primitive(Primitive::String)) {
             return paging(NextPage::Cursor { param: cursor.wire_name.clone(), from });
         }
         let after = AFTER_PARAMS.contains(&normal(&cursor.wire_name).as_str());

@@ -593,7 +593,7 @@ impl Inner {
         match (call.limits.deadline, call.limits.total) {
             (Some(deadline), Some(after)) => tokio::time::timeout_at(deadline, work)
                 .await
-                .unwrap_or_else(|_| Err(Error::Timeout { url: call.url.clone(), after, limit: TimeoutKind::Call })),
+                .unwrap_or_else(|_| Err(Error::Timeout { url: display_url(&call.url), after, limit: TimeoutKind::Call })),
             _ => work.await,
         }
     }
@@ -914,6 +914,7 @@ impl Inner {
                 Ok(response)
                     if response.status() == StatusCode::UNAUTHORIZED
                         && !renewed
+                        && !call.parts.is_one_shot()
                         && self.provider.as_ref().zip(provided.as_ref()).is_some_and(|(p, c)| p.refused(c)) =>
                 {
                     renewed = true;

@@ -113,7 +113,7 @@ impl ServerRegion {
 impl ClientBuilder {
     /// Sends requests to `server`. A [`base_url`](ClientBuilder::base_url) (or the
     /// base URL variable [`from_env`](ClientBuilder::from_env) reads) wins over it,
-    /// whichever is set first.
+    /// set before or after.
     pub fn server(self, server: Server) -> Self {
         self.server_url(server.url())
     }

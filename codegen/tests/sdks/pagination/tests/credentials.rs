@@ -53,6 +53,15 @@ async fn a_token_is_fetched_once_and_sent_until_it_expires() {
 }
 
 #[tokio::test]
+async fn a_token_that_never_expires_is_kept() {
+    let server = Server::start(vec![token("tok-1", u64::MAX), Reply::json(200, PAGE), Reply::json(200, PAGE)]).await;
+    let client = client(&server, credentials(&server));
+    client.list_by_cursor().send().await.expect("first call");
+    client.list_by_cursor().send().await.expect("second call");
+    assert_eq!(server.recorded().len(), 3, "one token for both calls");
+}
+
+#[tokio::test]
 async fn an_expired_token_is_fetched_anew_and_the_secret_can_go_in_the_body() {
     let server =
         Server::start(vec![token("tok-1", 0), Reply::json(200, PAGE), token("tok-2", 0), Reply::json(200, PAGE)]).await;

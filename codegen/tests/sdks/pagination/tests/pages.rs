@@ -259,3 +259,40 @@ async fn a_page_that_does_not_decode_is_an_error_with_its_body() {
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn an_empty_page_that_says_more_follow_does_not_end_the_walk() {
+    let server = Server::start(vec![
+        Reply::json(200, r#"{"results":[],"pagination":{"hasNextPage":true}}"#),
+        Reply::json(200, &format!(r#"{{"results":{},"pagination":{{"hasNextPage":false}}}}"#, pets(&["b"]))),
+    ])
+    .await;
+    assert_eq!(names(client(&server).list_by_page().items().collect().await), ["b"]);
+    assert_eq!(server.recorded().len(), 2);
+}
+
+#[tokio::test]
+async fn a_server_that_ignores_the_offset_does_not_loop_the_walk() {
+    let same = Reply::json(200, &format!(r#"{{"items":{},"meta":{{"total_count":100}}}}"#, pets(&["a", "b"])));
+    let server = Server::start(vec![same]).await;
+    let items: Vec<_> = client(&server).list_by_offset().items().collect().await;
+    assert_eq!(names(items), ["a", "b", "a", "b"], "the second page repeats the first: the walk ends there");
+    assert_eq!(server.recorded().len(), 2);
+}
+
+#[tokio::test]
+async fn a_followed_links_query_never_shows_in_an_error() {
+    let server = Server::start(vec![
+        Reply::json(200, &pets(&["a"])).header("link", r#"</linked?sig=s3cret-signature&page=2>; rel="next""#),
+        Reply::silent(),
+    ])
+    .await;
+    let policy = RetryPolicy { initial_backoff: Duration::from_millis(1), max_retries: 0, ..RetryPolicy::default() };
+    let client = Client::builder().api_key("key-9f3a").base_url(&server.url).retry_policy(policy);
+    let client = client.timeout(Duration::from_millis(300)).build().expect("client");
+    let items: Vec<_> = client.list_linked().items().collect().await;
+    let error = items[1].as_ref().expect_err("the second page times out");
+    let (shown, debug) = (error.to_string(), format!("{error:?}"));
+    assert!(shown.contains("/linked"), "{shown}");
+    assert!(!shown.contains("s3cret") && !debug.contains("s3cret"), "{debug}");
+}

@@ -7,8 +7,8 @@
 
 use super::secret::Secrets;
 use super::secret_string::SecretString;
-use futures_util::lock::Mutex;
 use std::fmt;
+use std::sync::Mutex;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
@@ -47,7 +47,10 @@ pub struct ClientCredentials {
     scopes: Vec<String>,
     secret_in_body: bool,
     http: reqwest::Client,
+    /// The token in use; read and cleared without waiting for a fetch.
     cached: Mutex<Option<Token>>,
+    /// Held while a token is fetched, so calls that start together share one fetch.
+    fetching: futures_util::lock::Mutex<()>,
 }
 
 /// A token and when to stop using it.
@@ -85,8 +88,10 @@ impl ClientCredentials {
             client_secret: client_secret.into(),
             scopes: Vec::new(),
             secret_in_body: false,
-            http: reqwest::Client::new(),
+            // A token endpoint that never answers must not hold every call for ever.
+            http: reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap_or_default(),
             cached: Mutex::new(None),
+            fetching: futures_util::lock::Mutex::new(()),
         }
     }
 
@@ -141,38 +146,52 @@ impl ClientCredentials {
             return Err(failed(format!("status {status}, body: {shown}")));
         };
         let lifetime = answer.get("expires_in").and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()));
-        let renew_at = lifetime.map(Duration::from_secs).map(|lifetime| Instant::now() + lifetime - margin(lifetime));
+        // A lifetime too long to count (`i64::MAX` for "never") is no expiry.
+        let renew_at = lifetime
+            .map(Duration::from_secs)
+            .and_then(|lifetime| Instant::now().checked_add(lifetime - margin(lifetime)));
         Ok(Token { value: SecretString::new(token.to_owned()), renew_at })
+    }
+}
+
+impl ClientCredentials {
+    fn cache(&self) -> std::sync::MutexGuard<'_, Option<Token>> {
+        self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The cached token, unless it is due for renewal.
+    fn usable(&self) -> Option<SecretString> {
+        let cached = self.cache();
+        let token = cached.as_ref().filter(|t| t.renew_at.is_none_or(|at| Instant::now() < at))?;
+        Some(token.value.clone())
     }
 }
 
 impl CredentialProvider for ClientCredentials {
     fn credential(&self) -> CredentialFuture<'_> {
         Box::pin(async move {
+            if let Some(value) = self.usable() {
+                return Ok(value);
+            }
             // One fetch at a time: calls that start together wait for the same token.
-            let mut cached = self.cached.lock().await;
-            if let Some(token) = cached.as_ref().filter(|t| t.renew_at.is_none_or(|at| Instant::now() < at)) {
-                return Ok(token.value.clone());
+            let _fetching = self.fetching.lock().await;
+            if let Some(value) = self.usable() {
+                return Ok(value);
             }
             let token = self.fetch().await?;
             let value = token.value.clone();
-            *cached = Some(token);
+            *self.cache() = Some(token);
             Ok(value)
         })
     }
 
     fn refused(&self, credential: &SecretString) -> bool {
-        match self.cached.try_lock() {
-            Some(mut cached) => {
-                // Only the refused token is forgotten: another call may have renewed it already.
-                if cached.as_ref().is_some_and(|t| t.value.expose() == credential.expose()) {
-                    *cached = None;
-                }
-                true
-            }
-            // A fetch is under way: the next call gets its token.
-            None => true,
+        // Only the refused token is forgotten: another call may have renewed it already.
+        let mut cached = self.cache();
+        if cached.as_ref().is_some_and(|t| t.value.expose() == credential.expose()) {
+            *cached = None;
         }
+        true
     }
 }
 

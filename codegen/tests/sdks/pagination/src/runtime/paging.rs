@@ -4,10 +4,11 @@
 //! Each page is an ordinary call of the operation (retries, time limits and hooks apply to each),
 //! the next one made from the page before: a cursor, an offset or a page number in the query, or
 //! a link (a URL in the page, or the `Link` header's `rel="next"`). The walk ends after an empty
-//! page, a page that says it is the last (no next cursor or link, `has_more: false`, an offset
-//! past the total), or a cursor or link already followed — a server repeating itself must not
-//! loop a caller forever. A link to another origin than the client's base URL is never followed:
-//! the request would carry the client's credentials there; the walk ends with an error instead.
+//! page (unless it says more follow), a page that says it is the last (no next cursor or link,
+//! `has_more: false`, an offset past the total), a cursor or link already followed, or a page
+//! whose items are the page before's — a server repeating itself must not loop a caller forever.
+//! A link to another origin than the client's base URL is never followed: the request would
+//! carry the client's credentials there; the walk ends with an error instead.
 
 use super::client::{send_decoded, Client, Response};
 use super::error::{Error, ErrorDecoder};
@@ -166,6 +167,9 @@ struct Walk<B: fmt::Debug + 'static> {
     failed: Option<Error<B>>,
     /// Cursors and links followed so far.
     followed: HashSet<String>,
+    /// A digest of the last page's items: a server that answers every request with the same
+    /// page (one that ignores the offset) ends the walk.
+    last_items: Option<u64>,
 }
 
 /// The pages of a call (what a paginated builder's `pages` returns).
@@ -229,7 +233,18 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
             Ok(parts) => (Some(parts), None),
             Err(error) => (None, Some(error)),
         };
-        Walk { client, options, errors, paging, next, failed, followed: HashSet::new() }
+        // The caller's own cursor counts as followed: a page pointing back to it ends the walk.
+        let param = match &paging.next {
+            NextPage::Cursor { param, .. } | NextPage::LastItem { param, .. } => Some(*param),
+            _ => None,
+        };
+        let followed = next
+            .iter()
+            .flat_map(|parts: &RequestParts| parts.query.iter())
+            .filter(|(name, _)| Some(name.as_str()) == param)
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        Walk { client, options, errors, paging, next, failed, followed, last_items: None }
     }
 
     /// The next page, decoded by `decode` from its body and its JSON; `None` when the walk is over.
@@ -267,9 +282,17 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
         headers: &reqwest::header::HeaderMap,
     ) -> Result<Option<RequestParts>, Error<B>> {
         let paging = self.paging;
-        let items = at(page, paging.items).and_then(Value::as_array).map_or(0, Vec::len);
-        let no_more = paging.has_more.and_then(|path| at(page, path)).and_then(Value::as_bool) == Some(false);
-        if items == 0 || no_more {
+        let listed = at(page, paging.items).and_then(Value::as_array);
+        let items = listed.map_or(0, Vec::len);
+        let more = paging.has_more.and_then(|path| at(page, path)).and_then(Value::as_bool);
+        let digest = listed.map(|listed| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&Value::Array(listed.clone()).to_string(), &mut hasher);
+            std::hash::Hasher::finish(&hasher)
+        });
+        let repeated = items > 0 && digest.is_some() && digest == self.last_items;
+        self.last_items = digest;
+        if (items == 0 && more != Some(true)) || more == Some(false) || repeated {
             return Ok(None);
         }
         let next = match &paging.next {
@@ -279,7 +302,7 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
                 Some(Step::Query(param, last.and_then(|item| item.get(field)).and_then(scalar_text)))
             }
             NextPage::Offset { param } => {
-                let offset = query_integer(&parts, param).unwrap_or(0) + items as i64;
+                let offset = query_integer(&parts, param).unwrap_or(0).saturating_add(items as i64);
                 let total = paging.total.and_then(|path| at(page, path)).and_then(integer);
                 match total.is_some_and(|total| offset >= total) {
                     true => None,
@@ -287,7 +310,7 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
                 }
             }
             NextPage::Page { param, first } => {
-                let number = query_integer(&parts, param).unwrap_or(*first) + 1;
+                let number = query_integer(&parts, param).unwrap_or(*first).saturating_add(1);
                 Some(Step::Query(param, Some(number.to_string())))
             }
             NextPage::NextLink { from } => Some(Step::Link(at(page, from).and_then(Value::as_str).map(str::to_owned))),
@@ -358,13 +381,31 @@ fn query_integer(parts: &RequestParts, param: &str) -> Option<i64> {
     parts.query.iter().rev().find(|(name, _)| name == param).and_then(|(_, value)| value.parse().ok())
 }
 
+/// The links of one `Link` header value: split at the commas outside `<…>` (a URL may hold commas).
+fn link_values(value: &str) -> Vec<&str> {
+    let (mut links, mut start, mut inside) = (Vec::new(), 0, false);
+    for (at, c) in value.char_indices() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            ',' if !inside => {
+                links.push(&value[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    links.push(&value[start..]);
+    links
+}
+
 /// The `rel="next"` target of the response's `Link` headers (RFC 8288): `<url>; rel="next"`,
 /// links separated by commas, `rel` possibly naming several relations.
 fn next_link(headers: &reqwest::header::HeaderMap) -> Option<String> {
     let links = headers.get_all(reqwest::header::LINK).into_iter().filter_map(|value| value.to_str().ok());
-    links.flat_map(|value| value.split(',')).find_map(|link| {
-        let (target, params) = link.split_once(';')?;
-        let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+    links.flat_map(link_values).find_map(|link| {
+        let (target, params) = link.split_once('>')?;
+        let target = target.trim().strip_prefix('<')?;
         let next = params.split(';').any(|param| {
             let Some((name, value)) = param.split_once('=') else { return false };
             let relations = value.trim().trim_matches('"');
