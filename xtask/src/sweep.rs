@@ -88,7 +88,11 @@ pub fn sweep(options: &Options) -> Result<(), String> {
                     entry.0 += 1;
                 }
                 paging.count(&crate_files);
-                let crate_name = crate_name(root, path);
+                // Two documents may read as one name (`a-.json`, `a.json`): each gets its crate.
+                let mut crate_name = crate_name(root, path);
+                while generated.iter().any(|(name, _)| *name == crate_name) {
+                    crate_name.push('_');
+                }
                 let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
                     let dir = out.join(&crate_name);
