@@ -27,9 +27,23 @@ pub(crate) fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A crate name unique to the document's path under the swept folder (`api/ably.io/platform.json`
-/// → `sdk_ably_io_platform`).
-pub(crate) fn crate_name(root: &Path, path: &Path) -> String {
+/// The crate name of each document of `paths` (found under `root`), one each: two documents that
+/// read as one name (`a-.json`, `a.json`) get `sdk_a` and `sdk_a_2`, in the order of `paths`.
+pub(crate) fn crate_names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    let unique = |name: String| {
+        let name =
+            (1..).map(|n| if n == 1 { name.clone() } else { format!("{name}_{n}") }).find(|n| !taken.contains(n));
+        let name = name.unwrap_or_default();
+        taken.insert(name.clone());
+        name
+    };
+    paths.iter().map(|path| crate_name(root, path)).map(unique).collect()
+}
+
+/// The crate name the document's path under the swept folder reads as (`api/ably.io/platform.json`
+/// → `sdk_ably_io_platform`); [`crate_names`] makes them unique.
+fn crate_name(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
     let words: String = relative
         .to_string_lossy()
@@ -76,7 +90,7 @@ pub fn sweep(options: &Options) -> Result<(), String> {
     let mut warning_kinds: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut paging = Paging::default();
     let start = Instant::now();
-    for path in &paths {
+    for (path, crate_name) in paths.iter().zip(crate_names(root, &paths)) {
         let name = path.to_string_lossy().into_owned();
         let Ok(text) = fs::read_to_string(path) else { continue };
         let result = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &Settings::new(&name)));
@@ -88,11 +102,6 @@ pub fn sweep(options: &Options) -> Result<(), String> {
                     entry.0 += 1;
                 }
                 paging.count(&crate_files);
-                // Two documents may read as one name (`a-.json`, `a.json`): each gets its crate.
-                let mut crate_name = crate_name(root, path);
-                while generated.iter().any(|(name, _)| *name == crate_name) {
-                    crate_name.push('_');
-                }
                 let bytes: usize = crate_files.files.values().map(String::len).sum();
                 if let Some(out) = &out {
                     let dir = out.join(&crate_name);
@@ -226,6 +235,17 @@ mod tests {
         let root = Path::new("/x/api");
         assert_eq!(crate_name(root, Path::new("/x/api/ably.io/platform.json")), "sdk_ably_io_platform");
         assert_eq!(crate_name(root, Path::new("/x/api/1forge.com.json")), "sdk_1forge_com");
+    }
+
+    #[test]
+    fn documents_that_read_as_one_name_get_a_crate_each() {
+        let root = Path::new("/x/api");
+        let paths: Vec<PathBuf> = ["vtex.local/Apis-.json", "vtex.local/Apis.json", "vtex.local/apis.yaml", "b.json"]
+            .iter()
+            .map(|p| root.join(p))
+            .collect();
+        let names = crate_names(root, &paths);
+        assert_eq!(names, ["sdk_vtex_local_apis", "sdk_vtex_local_apis_2", "sdk_vtex_local_apis_3", "sdk_b"]);
     }
 
     #[derive(Debug, clap::Parser)]

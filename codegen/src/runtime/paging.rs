@@ -286,7 +286,7 @@ impl<B: fmt::Debug + Send + 'static> Walk<B> {
         let more = paging.has_more.and_then(|path| at(page, path)).and_then(Value::as_bool);
         let digest = listed.map(|listed| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::hash::Hash::hash(&Value::Array(listed.clone()).to_string(), &mut hasher);
+            std::hash::Hash::hash(&serde_json::to_string(listed).unwrap_or_default(), &mut hasher);
             std::hash::Hasher::finish(&hasher)
         });
         let repeated = items > 0 && digest.is_some() && digest == self.last_items;

@@ -56,8 +56,10 @@ pub fn gate(options: &Options) -> Result<(), String> {
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let start = Instant::now();
     let (mut generated, mut rejected, mut too_large) = (Vec::new(), 0usize, Vec::new());
+    let names: std::collections::HashMap<&PathBuf, String> =
+        paths.iter().zip(crate::sweep::crate_names(root, &paths)).collect();
     for path in sample(&paths, options.components) {
-        match generate(root, path, &out, options.max_bytes) {
+        match generate(path, &names[path], &out, options.max_bytes) {
             Ok(Some(crate_gate)) => generated.push(crate_gate),
             Ok(None) => rejected += 1,
             Err(large) => too_large.push(large),
@@ -165,13 +167,13 @@ fn write_runners(out: &Path, names: &[String], excluded: &BTreeSet<String>) -> R
 
 /// Writes the types-only crate and gate of one document; `Ok(None)` when the generator rejects
 /// it, `Err(name)` when its source is larger than `max_bytes`.
-fn generate(root: &Path, path: &Path, out: &Path, max_bytes: Option<u64>) -> Result<Option<Generated>, String> {
+fn generate(path: &Path, crate_name: &str, out: &Path, max_bytes: Option<u64>) -> Result<Option<Generated>, String> {
     let name = path.to_string_lossy().into_owned();
     let Ok(text) = fs::read_to_string(path) else { return Ok(None) };
     let settings = Settings::new(&name).types_only();
     let generated = std::panic::catch_unwind(|| sdksmith::generate(&name, &text, &settings));
     let Ok(Ok(files)) = generated else { return Ok(None) };
-    let crate_name = crate::sweep::crate_name(root, path);
+    let crate_name = crate_name.to_owned();
     let bytes: usize = files.files.values().map(String::len).sum();
     if max_bytes.is_some_and(|max| bytes as u64 > max) {
         return Err(crate_name);
