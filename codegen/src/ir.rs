@@ -46,6 +46,54 @@ pub struct Api {
     /// The Rust types schemas ask for with `x-rust-type`, by the schema's pointer (a component,
     /// or a property where it is written).
     pub rust_types: std::collections::BTreeMap<String, String>,
+    /// The requests the API sends to its users (3.1 `webhooks`), when it declares any.
+    pub webhooks: Option<Webhooks>,
+}
+
+/// The document's webhooks: the requests the API sends, decoded as one union of their payloads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Webhooks {
+    /// The union of every webhook's payload, one variant each (told apart like any union: by a
+    /// constant property when the payloads have one).
+    pub event: TypeId,
+    /// Each webhook, by name (the document's key order does not count).
+    pub hooks: Vec<Webhook>,
+    /// How the API signs them: the document's `x-webhook-signature`, or the settings'.
+    pub signature: Option<WebhookSignature>,
+    /// Where they are declared (`/webhooks`).
+    pub pointer: String,
+}
+
+/// One webhook: a request the API sends with a JSON payload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Webhook {
+    /// Its name in the document.
+    pub name: String,
+    /// The method the API sends it with.
+    pub method: Method,
+    /// Its payload's type.
+    pub payload: TypeRef,
+    /// Summary and description.
+    pub docs: Docs,
+}
+
+/// A scheme by which an API signs its webhook requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WebhookSignature {
+    /// Standard Webhooks (standardwebhooks.com): `webhook-id`, `webhook-timestamp` and
+    /// `webhook-signature` headers, HMAC-SHA256 of `id.timestamp.body` under a `whsec_` secret.
+    StandardWebhooks,
+}
+
+impl WebhookSignature {
+    /// The scheme a name written in a document or config gives (`standard-webhooks`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "standard-webhooks" => Some(WebhookSignature::StandardWebhooks),
+            _ => None,
+        }
+    }
 }
 
 /// Where an OAuth 2 scheme's client credentials get tokens, and the scopes the document asks for.

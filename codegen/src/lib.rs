@@ -65,6 +65,19 @@ pub fn model(file: &str, text: &str, settings: &Settings) -> Result<(model::Crat
         resolve::deprecation::notes_from_descriptions(&mut api);
     }
     let mut notes = resolve::pagination::apply_settings(&mut api, &settings.pagination);
+    match (settings.webhook_signature, api.webhooks.as_mut()) {
+        (Some(scheme), Some(webhooks)) => webhooks.signature = Some(scheme),
+        (Some(_), None) => notes.push("`webhook-signature` is set, but the document declares no webhooks".to_owned()),
+        (None, _) => {}
+    }
+    if api.webhooks.as_ref().is_some_and(|webhooks| webhooks.signature.is_none()) && !settings.types_only {
+        notes.push(
+            "the document's webhooks do not say how they are signed: `parse` takes the user's `WebhookVerifier` \
+             (set `webhook-signature = \"standard-webhooks\"`, or the document's `x-webhook-signature`, when the API \
+             signs by Standard Webhooks)"
+                .to_owned(),
+        );
+    }
     let (model, lowering_notes) = lower::lower(&api, settings);
     notes.extend(lowering_notes);
     let mut warnings = warnings;

@@ -27,6 +27,8 @@ pub const FILES: &[(Part, &str, &str)] = &[
     (Part::Client, "sse.rs", include_str!("runtime/sse.rs")),
     (Part::TimeCodec, "time_codec.rs", include_str!("runtime/time_codec.rs")),
     (Part::Model, "union.rs", include_str!("runtime/union.rs")),
+    (Part::Webhook, "webhook.rs", include_str!("runtime/webhook.rs")),
+    (Part::StandardWebhooks, "webhook_standard.rs", include_str!("runtime/webhook_standard.rs")),
 ];
 
 /// The text of a runtime module as a generated crate carries it: everything before its
@@ -82,6 +84,8 @@ pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
 ",
     ),
     (Part::Paging, "mod paging;\npub use paging::{items, pages, Items, NextPage, Pages, Paging};\n"),
+    (Part::Webhook, "mod webhook;\npub use webhook::{parse_webhook, WebhookError, WebhookHeaders, WebhookVerifier};\n"),
+    (Part::StandardWebhooks, "mod webhook_standard;\npub use webhook_standard::StandardWebhooks;\n"),
     (Part::TimeCodec, "pub mod time_codec;\n"),
     (Part::DecimalCodec, "pub mod decimal_codec;\n"),
 ];
@@ -111,7 +115,7 @@ pub fn runtime_crate_feature(part: Part) -> Option<&'static str> {
     match part {
         Part::TimeCodec => Some("time"),
         Part::DecimalCodec => Some("rust_decimal"),
-        Part::Model | Part::Client | Part::Paging => None,
+        Part::Model | Part::Client | Part::Paging | Part::Webhook | Part::StandardWebhooks => None,
     }
 }
 
@@ -152,7 +156,15 @@ mod tests {
     /// features: `src/runtime/mod.rs` is what this module prints for all parts.
     #[test]
     fn the_runtime_crate_declares_what_crates_carry() {
-        let all = [Part::Model, Part::Client, Part::Paging, Part::TimeCodec, Part::DecimalCodec];
+        let all = [
+            Part::Model,
+            Part::Client,
+            Part::Paging,
+            Part::Webhook,
+            Part::StandardWebhooks,
+            Part::TimeCodec,
+            Part::DecimalCodec,
+        ];
         assert_eq!(include_str!("runtime/mod.rs"), mod_rs(&all, runtime_crate_feature));
     }
 }

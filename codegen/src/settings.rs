@@ -56,6 +56,10 @@ pub struct Settings {
     /// (its extensions, or its shape): [`Pagination::Off`] for an operation that only looks
     /// paginated.
     pub pagination: BTreeMap<String, Pagination>,
+    /// How the API signs its webhook requests, over the document's `x-webhook-signature`: the
+    /// crate then checks that scheme's signatures itself. `None`: the document's scheme, else
+    /// the user gives one (a `WebhookVerifier`).
+    pub webhook_signature: Option<crate::ir::WebhookSignature>,
 }
 
 /// An operation's pagination as the settings give it.
@@ -195,6 +199,7 @@ impl Settings {
             modules: Vec::new(),
             idempotency_header: None,
             pagination: BTreeMap::new(),
+            webhook_signature: None,
         }
     }
 
@@ -243,6 +248,12 @@ impl Settings {
     /// Every POST and PATCH operation sends an idempotency key in header `name` (see the field).
     pub fn with_idempotency_header(mut self, name: impl Into<String>) -> Self {
         self.idempotency_header = Some(name.into());
+        self
+    }
+
+    /// The scheme the API signs its webhook requests with (see the field).
+    pub fn with_webhook_signature(mut self, scheme: crate::ir::WebhookSignature) -> Self {
+        self.webhook_signature = Some(scheme);
         self
     }
 

@@ -80,12 +80,14 @@ fn package_name(manifest: &str) -> Option<String> {
     Some(line.trim_start_matches("name = ").trim_matches('"').to_owned())
 }
 
-/// What the runtime's own crate depends on: what every crate with a client needs, and the crates
-/// of its codecs (optional there, each behind a feature of its name).
+/// What the runtime's own crate depends on: what every crate with a client needs, the webhook
+/// schemes' crates, and the crates of its codecs (optional there, each behind a feature of its
+/// name).
 fn runtime_owned() -> Owned {
     let codecs = dependencies::FORMATS.iter().filter(|d| d.name == "time" || d.name == "rust_decimal");
     let optional = codecs.map(|d| Dependency { optional: true, ..*d });
-    Owned { dependencies: dependencies::RUNTIME.iter().copied().chain(optional).collect(), features: Vec::new() }
+    let runtime = dependencies::RUNTIME.iter().chain(dependencies::WEBHOOKS).copied();
+    Owned { dependencies: runtime.chain(optional).collect(), features: Vec::new() }
 }
 
 /// The runtime crate's manifest as it should be.
@@ -205,7 +207,8 @@ mod tests {
         let root = workspace_root();
         let mut manifests = vec![RUNTIME_MANIFEST.to_owned()];
         manifests.extend(configs(&root).iter().map(|c| c.replace("sdksmith.toml", "Cargo.toml")));
-        let table: Vec<&Dependency> = dependencies::RUNTIME.iter().chain(dependencies::FORMATS).collect();
+        let table: Vec<&Dependency> =
+            dependencies::RUNTIME.iter().chain(dependencies::FORMATS).chain(dependencies::WEBHOOKS).collect();
         for path in manifests {
             let text = fs::read_to_string(root.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
             let doc: toml_edit::DocumentMut = text.parse().unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -8,6 +8,7 @@ mod runtime_paths;
 mod servers;
 mod std_paths;
 mod types;
+mod webhooks;
 
 use crate::ir::Auth;
 use crate::model::{Cfg, Crate, Doc, FrontPage, RustType};
@@ -28,7 +29,12 @@ pub fn emit(model: &Crate) -> Result<BTreeMap<String, String>, String> {
     let type_items = format::parallel_map(&model.types, |item| {
         format::format_gated_chunk("types.rs", printer.type_item(item), cfg(&item.cfg))
     })?;
-    let types_file = format::format_file("types.rs", &header, [printer.types_header()])? + &type_items.concat();
+    let webhook_parse = match &model.webhooks {
+        Some(webhooks) => format::format_gated_chunk("types.rs", printer.webhook_parse(webhooks), cfg(&webhooks.cfg))?,
+        None => String::new(),
+    };
+    let types_file =
+        format::format_file("types.rs", &header, [printer.types_header()])? + &type_items.concat() + &webhook_parse;
     files.insert("types.rs".into(), types_file);
     if model.types_only {
         files.insert("lib.rs".into(), format::format_file("lib.rs", &header, [printer.types_only_lib()])?);

@@ -29,6 +29,8 @@ pub struct Page<'a> {
     pub files: bool,
     /// Whether the crate has only types.
     pub types_only: bool,
+    /// The webhooks the crate decodes.
+    pub webhooks: Option<&'a crate::model::WebhooksItem>,
 }
 
 impl Page<'_> {
@@ -45,6 +47,7 @@ impl Page<'_> {
                 text.push_str(&self.quick_start());
                 text.push_str(&self.streaming());
                 text.push_str(&self.uploads());
+                text.push_str(&self.webhooks());
             }
         }
         lines.extend(text.trim_end().lines().map(|line| format!(" {line}").trim_end().to_owned()));
@@ -202,6 +205,25 @@ impl Page<'_> {
             if text { " whose text deltas [`TextCollector`] puts together" } else { "" },
             call = self.call(op),
         )
+    }
+
+    fn webhooks(&self) -> String {
+        let Some(webhooks) = self.webhooks else { return String::new() };
+        let (krate, event) = (self.crate_name, &webhooks.event);
+        let intro = format!(
+            "# Webhooks\n\nThe requests the API sends to your endpoints decode as [`types::{event}`], one variant \
+             per webhook, once [`types::{event}::parse`] has checked their signature with a [`WebhookVerifier`]"
+        );
+        match webhooks.signature {
+            Some(crate::ir::WebhookSignature::StandardWebhooks) => format!(
+                "{intro}, here the endpoint's Standard Webhooks secret:\n\n```no_run\n\
+                 # fn example(headers: &[(&str, &str)], body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {{\n\
+                 let verifier = {krate}::StandardWebhooks::new(std::env::var(\"WEBHOOK_SECRET\")?)?;\n\
+                 let event = {krate}::types::{event}::parse(&verifier, &headers, body)?;\n\
+                 println!(\"{{event:?}}\");\n# Ok(())\n# }}\n```\n\n"
+            ),
+            None => format!("{intro} of yours: the document does not say how the API signs them.\n\n"),
+        }
     }
 
     fn uploads(&self) -> String {

@@ -13,6 +13,7 @@ mod reserved;
 pub(crate) mod selection;
 mod servers;
 mod types;
+mod webhooks;
 
 use crate::ir::{Api, Auth, Primitive, Struct, TypeId, TypeKind, TypeRef};
 use crate::model::{ApiInfo, ClientDocs, CodecKind, Crate, Doc, ErrorBodyVariant, FrontPage, RuntimePart, RustType};
@@ -42,11 +43,12 @@ pub fn lower(api: &Api, settings: &Settings) -> (Crate, Vec<String>) {
     let operations: Vec<_> =
         names.order.iter().filter(|&&i| selection.operations[i]).map(|&i| lowering.operation(i)).collect();
     let error_bodies = lowering.error_bodies();
+    let webhooks = lowering.webhooks();
     let model = Crate {
         source: settings.spec_path.clone(),
         command: settings.command.clone(),
         title: api.title.clone(),
-        front_page: lowering.front_page(&operations, &types, &error_bodies),
+        front_page: lowering.front_page(&operations, &types, &error_bodies, webhooks.as_ref()),
         reexports: lowering.reexports(),
         error_bodies,
         api_info: lowering.api_info(),
@@ -60,6 +62,7 @@ pub fn lower(api: &Api, settings: &Settings) -> (Crate, Vec<String>) {
         dependencies: lowering.dependencies(),
         runtime: lowering.runtime_parts(),
         servers: servers::servers(&api.servers).filter(|_| !settings.types_only),
+        webhooks,
         types_only: settings.types_only,
         owner_modules: settings.modules.clone(),
     };
@@ -103,10 +106,20 @@ const TEXT_REEXPORTS: &[&str] = &["TextCollector", "TextDeltas"];
 const FILE_REEXPORTS: &[&str] = &["FilePart"];
 /// What a crate with paginated operations re-exports.
 const PAGING_REEXPORTS: &[&str] = &["Items", "Pages"];
+/// What a crate with webhooks re-exports; and one whose webhooks are signed by Standard Webhooks.
+const WEBHOOK_REEXPORTS: &[&str] = &["WebhookError", "WebhookHeaders", "WebhookVerifier"];
+const STANDARD_WEBHOOKS_REEXPORTS: &[&str] = &["StandardWebhooks"];
 
 /// Every name the crate root may re-export from the runtime.
-const ROOT_REEXPORTS: [&[&str]; 5] =
-    [CLIENT_REEXPORTS, STREAM_REEXPORTS, TEXT_REEXPORTS, FILE_REEXPORTS, PAGING_REEXPORTS];
+const ROOT_REEXPORTS: [&[&str]; 7] = [
+    CLIENT_REEXPORTS,
+    STREAM_REEXPORTS,
+    TEXT_REEXPORTS,
+    FILE_REEXPORTS,
+    PAGING_REEXPORTS,
+    WEBHOOK_REEXPORTS,
+    STANDARD_WEBHOOKS_REEXPORTS,
+];
 
 /// Whether an item of the crate root has this name (a type of the document may share it).
 fn is_root_name(name: &str) -> bool {
@@ -129,6 +142,7 @@ impl Lowering<'_> {
         operations: &[crate::model::OperationItem],
         types: &[crate::model::TypeItem],
         error_bodies: &[ErrorBodyVariant],
+        webhooks: Option<&crate::model::WebhooksItem>,
     ) -> FrontPage {
         if let Some(readme) = &self.settings.readme {
             return FrontPage::Readme(readme.clone());
@@ -146,6 +160,7 @@ impl Lowering<'_> {
             features: &self.plan.features,
             files: self.primitives().contains(&Primitive::File),
             types_only: self.settings.types_only,
+            webhooks,
         };
         FrontPage::Text(page.lines())
     }
@@ -275,6 +290,12 @@ impl Lowering<'_> {
         if self.paginates() {
             names.extend(PAGING_REEXPORTS);
         }
+        if let Some(webhooks) = self.kept_webhooks() {
+            names.extend(WEBHOOK_REEXPORTS);
+            if webhooks.signature == Some(crate::ir::WebhookSignature::StandardWebhooks) {
+                names.extend(STANDARD_WEBHOOKS_REEXPORTS);
+            }
+        }
         names.sort();
         names.into_iter().map(str::to_owned).collect()
     }
@@ -296,6 +317,10 @@ impl Lowering<'_> {
             })
             .chain(overrides)
             .collect();
+        // Standard Webhooks signatures are HMAC-SHA256.
+        if self.kept_webhooks().is_some_and(|w| w.signature == Some(crate::ir::WebhookSignature::StandardWebhooks)) {
+            crates.extend(["hmac".to_owned(), "sha2".to_owned()]);
+        }
         crates.sort();
         crates.dedup();
         crates
@@ -315,6 +340,12 @@ impl Lowering<'_> {
         }
         if self.paginates() {
             parts.push(RuntimePart::Paging);
+        }
+        if let Some(webhooks) = self.kept_webhooks() {
+            parts.push(RuntimePart::Webhook);
+            if webhooks.signature == Some(crate::ir::WebhookSignature::StandardWebhooks) {
+                parts.push(RuntimePart::StandardWebhooks);
+            }
         }
         for p in self.primitives() {
             match primitive(self.settings.formats, p) {

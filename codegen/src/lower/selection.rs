@@ -161,7 +161,9 @@ impl Selection {
                     .iter()
                     .zip(&operations)
                     .filter(|(_, kept)| **kept)
-                    .flat_map(|(op, _)| op.references());
+                    .flat_map(|(op, _)| op.references())
+                    // Webhooks are no operation the patterns choose: their events stay.
+                    .chain(api.webhooks.as_ref().map(|webhooks| webhooks.event));
                 reach(api, roots.collect(), &replaced)
             }
         };

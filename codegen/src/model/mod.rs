@@ -75,6 +75,22 @@ pub struct Crate {
     pub shadowed_std: Vec<String>,
     /// `Server`, the document's servers as a choice of the client builder.
     pub servers: Option<ServersItem>,
+    /// The document's webhooks: `parse` on their event union.
+    pub webhooks: Option<WebhooksItem>,
+}
+
+/// The webhooks' event union gains `parse`: the delivery's signature checked by a verifier, then
+/// its JSON decoded into the variant of its webhook.
+#[derive(Debug, Clone)]
+pub struct WebhooksItem {
+    /// The event union's name in `types`.
+    pub event: String,
+    /// When it is compiled (the union's own gate).
+    pub cfg: Cfg,
+    /// The scheme whose verifier the crate carries, if any.
+    pub signature: Option<crate::ir::WebhookSignature>,
+    /// `parse`'s docs.
+    pub doc: Doc,
 }
 
 /// The document's servers as a typed choice of the client builder: `Server` (the first is the
@@ -223,6 +239,10 @@ pub enum RuntimePart {
     Client,
     /// Pages and items of paginated calls: crates with a paginated operation.
     Paging,
+    /// Webhook signatures and `parse`: crates with a client whose document has webhooks.
+    Webhook,
+    /// The Standard Webhooks signature scheme: crates whose webhooks are signed by it.
+    StandardWebhooks,
     /// `time`'s dates: crates that map dates to `time`.
     TimeCodec,
     /// Decimals sent as numbers: crates that map decimals to `rust_decimal`.

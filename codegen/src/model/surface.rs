@@ -40,6 +40,10 @@ impl Crate {
             let signature = "(self, client_id: impl Into<String>, client_secret: impl Into<SecretString>) -> Self";
             surface.add("ClientBuilder::client_credentials()".into(), ItemKind::Method, signature.into(), Vec::new());
         }
+        if let Some(webhooks) = &self.webhooks {
+            let signature = "(verifier: &impl WebhookVerifier, headers: &impl WebhookHeaders, body: &[u8]) -> Result<Self, WebhookError>";
+            surface.add(format!("types::{}::parse()", webhooks.event), ItemKind::Setter, signature.into(), Vec::new());
+        }
         for text in &self.text_deltas {
             let path = format!("types::{}: TextDeltas", readable(&text.ty));
             surface.add(path, ItemKind::Impl, "impl".into(), Vec::new());

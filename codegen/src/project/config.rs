@@ -69,6 +69,9 @@ pub struct Config {
     /// Pagination by `operationId`: a table like `x-pagination`'s, or `false`.
     #[serde(default)]
     pub pagination: BTreeMap<String, crate::settings::Pagination>,
+    /// How the API signs its webhook requests (`standard-webhooks`), for a document that does
+    /// not say (its `x-webhook-signature`).
+    pub webhook_signature: Option<crate::ir::WebhookSignature>,
 }
 
 fn this_folder() -> String {
@@ -337,6 +340,7 @@ impl Config {
         settings.modules = self.modules.clone();
         settings.idempotency_header = self.idempotency_header.clone();
         settings.pagination = self.pagination.clone();
+        settings.webhook_signature = self.webhook_signature;
         settings.tag_features = self.features.per_tag;
         settings.feature_groups = self.features.groups.clone();
         settings.max_features = self.features.max;

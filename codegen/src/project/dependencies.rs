@@ -67,6 +67,13 @@ pub const FORMATS: &[Dependency] = &[
     dependency("rust_decimal", "1", &["serde"]),
 ];
 
+/// The crates a webhook signature scheme checks with, by the name the model lists.
+pub const WEBHOOKS: &[Dependency] = &[
+    // Standard Webhooks signatures are HMAC-SHA256; `hmac` compares tags in constant time.
+    dependency("hmac", "0.12", &[]),
+    dependency("sha2", "0.10", &[]),
+];
+
 impl Dependency {
     /// Its manifest entry as generation writes it: `"1"`, or an inline table when it needs more.
     pub fn entry(&self) -> toml_edit::Value {
@@ -89,10 +96,10 @@ impl Dependency {
     }
 }
 
-/// The dependencies of a crate with (or, `types_only`, without) a client, using the format
-/// crates `formats` names.
+/// The dependencies of a crate with (or, `types_only`, without) a client, using the format and
+/// webhook crates `formats` names.
 pub fn needed(types_only: bool, formats: &[String]) -> Vec<Dependency> {
     let base = if types_only { TYPES } else { RUNTIME };
-    let extra = FORMATS.iter().filter(|d| formats.iter().any(|f| f == d.name));
+    let extra = FORMATS.iter().chain(WEBHOOKS).filter(|d| formats.iter().any(|f| f == d.name));
     base.iter().chain(extra).copied().collect()
 }

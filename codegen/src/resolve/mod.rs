@@ -11,6 +11,7 @@ mod operations;
 pub mod pagination;
 mod schemas;
 mod unions;
+mod webhooks;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Api, Auth, Docs, HintPart, NameHint, TypeDef, TypeId, TypeKind, TypeRef};
@@ -26,15 +27,19 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let client_credentials = auth.as_ref().and_then(|(scheme, _)| client_credentials(doc, scheme));
     let schemes = resolver.schemes();
     let operations = resolver.operations(auth.as_ref().map(|(name, _)| name.as_str()));
+    let webhooks = resolver.webhooks();
     let auth = auth.map(|(_, auth)| auth);
     let rust_types = std::mem::take(&mut resolver.rust_types);
     let mut types: Vec<TypeDef> = resolver.types;
     unions::tag_by_constants(&mut types);
     unions::leave_deciding_properties_to_unions(&mut types);
     cycles::box_cycles(&mut types);
+    // Stream events with a text path, and the webhook event union (whose impl `parse` is), keep
+    // their own definitions.
     let text_events = operations
         .iter()
         .filter_map(|op| op.stream.as_ref().filter(|s| s.text.is_some())?.event.as_ref()?.named())
+        .chain(webhooks.as_ref().map(|hooks| hooks.event))
         .map(|id| id.0)
         .collect();
     dedup::share_identical(&mut types, &text_events);
@@ -52,6 +57,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
         types,
         operations,
         rust_types,
+        webhooks,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::spec::{self, escape_segment, Document, MediaType, Parameter, RequestB
 use indexmap::IndexMap;
 
 /// Whether a media type carries JSON.
-fn is_json(media_type: &str) -> bool {
+pub(super) fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or("").trim();
     essence == "application/json" || essence.ends_with("+json")
 }
@@ -426,7 +426,7 @@ impl<'d> Resolver<'d> {
 
     /// Follows `$ref`s from `item` (a bounded number of times) to the object they name, with its
     /// pointer; a reference that does not resolve to `what` is an error.
-    fn follow<T>(
+    pub(super) fn follow<T>(
         &mut self,
         item: &'d T,
         pointer: String,

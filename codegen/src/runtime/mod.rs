@@ -38,6 +38,10 @@ pub use retry::RetryPolicy;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
 mod paging;
 pub use paging::{items, pages, Items, NextPage, Pages, Paging};
+mod webhook;
+pub use webhook::{parse_webhook, WebhookError, WebhookHeaders, WebhookVerifier};
+mod webhook_standard;
+pub use webhook_standard::StandardWebhooks;
 #[cfg(feature = "time")]
 pub mod time_codec;
 #[cfg(feature = "rust_decimal")]

@@ -36,6 +36,13 @@ pub struct Document {
     /// Operations by path template (`x-` extension keys skipped).
     #[serde(deserialize_with = "without_extensions")]
     pub paths: IndexMap<String, PathItem>,
+    /// Requests the API sends to its users (3.1), by webhook name (`x-` extension keys skipped).
+    #[serde(deserialize_with = "without_extensions")]
+    pub webhooks: IndexMap<String, PathItem>,
+    /// `x-webhook-signature`: how the API signs its webhook requests (`standard-webhooks`), which
+    /// OpenAPI has no field for.
+    #[serde(rename = "x-webhook-signature", deserialize_with = "lenient::value")]
+    pub x_webhook_signature: Option<serde_yaml::Value>,
     /// Reusable schemas, responses, parameters, bodies and security schemes.
     pub components: Components,
     /// Document-wide security requirements.
