@@ -16,6 +16,7 @@ pub const FILES: &[(Part, &str, &str)] = &[
     (Part::Model, "enums.rs", include_str!("runtime/enums.rs")),
     (Part::Client, "error.rs", include_str!("runtime/error.rs")),
     (Part::Client, "form.rs", include_str!("runtime/form.rs")),
+    (Part::Client, "mock.rs", include_str!("runtime/mock.rs")),
     (Part::Model, "nullable.rs", include_str!("runtime/nullable.rs")),
     (Part::Model, "object.rs", include_str!("runtime/object.rs")),
     (Part::Client, "observe.rs", include_str!("runtime/observe.rs")),
@@ -81,6 +82,13 @@ pub use observe::Hook;
 pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
+#[cfg(feature = \"mock\")]
+mod mock;
+#[cfg(feature = \"mock\")]
+pub use mock::{Mock, MockServer, On};
+#[cfg(feature = \"mock\")]
+#[allow(unused_imports)] // used by generated code
+pub(crate) use mock::{declares_error, MockReply, MockRoute};
 ",
     ),
     (Part::Paging, "mod paging;\npub use paging::{items, pages, Items, NextPage, Pages, Paging};\n"),

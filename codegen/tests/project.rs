@@ -248,6 +248,6 @@ fn a_document_with_more_tags_than_crates_io_allows_features_declares_at_most_300
         assert!(op.cfg.0.iter().all(|f| declared.contains_key(f)), "{} gated by {:?}", op.method, op.cfg.0);
     }
     let full = declared["full"].as_array().expect("full");
-    assert_eq!(full.len(), declared.len() - 5, "every part: all but default, tracing, the TLS pair and itself");
+    assert_eq!(full.len(), declared.len() - 6, "every part: all but default, tracing, mock, the TLS pair and itself");
     let _ = fs::remove_dir_all(&dir);
 }

@@ -86,7 +86,7 @@ fn package_name(manifest: &str) -> Option<String> {
 fn runtime_owned() -> Owned {
     let codecs = dependencies::FORMATS.iter().filter(|d| d.name == "time" || d.name == "rust_decimal");
     let optional = codecs.map(|d| Dependency { optional: true, ..*d });
-    let runtime = dependencies::RUNTIME.iter().chain(dependencies::WEBHOOKS).copied();
+    let runtime = dependencies::RUNTIME.iter().chain(dependencies::WEBHOOKS).chain(dependencies::MOCK).copied();
     Owned { dependencies: runtime.chain(optional).collect(), features: Vec::new() }
 }
 
@@ -207,8 +207,12 @@ mod tests {
         let root = workspace_root();
         let mut manifests = vec![RUNTIME_MANIFEST.to_owned()];
         manifests.extend(configs(&root).iter().map(|c| c.replace("sdksmith.toml", "Cargo.toml")));
-        let table: Vec<&Dependency> =
-            dependencies::RUNTIME.iter().chain(dependencies::FORMATS).chain(dependencies::WEBHOOKS).collect();
+        let table: Vec<&Dependency> = dependencies::RUNTIME
+            .iter()
+            .chain(dependencies::FORMATS)
+            .chain(dependencies::WEBHOOKS)
+            .chain(dependencies::MOCK)
+            .collect();
         for path in manifests {
             let text = fs::read_to_string(root.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
             let doc: toml_edit::DocumentMut = text.parse().unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -3,6 +3,7 @@
 //! prettyplease) and decides nothing about what the crate offers.
 
 mod format;
+mod mocks;
 mod operations;
 mod runtime_paths;
 mod servers;
@@ -53,6 +54,12 @@ pub fn emit(model: &Crate) -> Result<BTreeMap<String, String>, String> {
         format::parallel_map(&slices, |ops| format::format_chunk("client.rs", printer.client_methods(ops)))?;
     let client_file = format::format_file("client.rs", &header, [printer.client()])? + &method_blocks.concat();
     files.insert("client.rs".into(), client_file);
+    // The mock module, like the client, in slices formatted on every core.
+    let mock_slices: Vec<&[crate::model::MockMethod]> = model.mocks.chunks(CLIENT_METHODS_PER_BLOCK).collect();
+    let mock_blocks =
+        format::parallel_map(&mock_slices, |mocks| format::format_chunk("mock.rs", printer.mock_methods(mocks)))?;
+    let mock_file = format::format_file("mock.rs", &header, [printer.mock_module()])? + &mock_blocks.concat();
+    files.insert("mock.rs".into(), mock_file);
     let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
         let text = format::format_file(&path, &header, [tokens])?;
         files.insert(path, text);
@@ -218,6 +225,8 @@ impl Printer<'_> {
             #![allow(rustdoc::redundant_explicit_links)]
 
             mod client;
+            #[cfg(feature = "mock")]
+            pub mod mock;
             pub mod operations;
             // The runtime's plumbing (how generated code sends requests) is not the SDK's API:
             // what a user names is re-exported below. Each API uses only part of it.

@@ -82,7 +82,7 @@ impl Printer<'_> {
             #![allow(deprecated)] // deprecated fields and types are still settable; users are warned at their own uses
 
             /// Error bodies this operation declares, by status.
-            const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#decoders];
+            pub(crate) const ERRORS: #runtime::ErrorDecoder<#error_body> = &[#decoders];
 
             #paging
             #reply_enum

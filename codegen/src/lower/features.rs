@@ -19,7 +19,7 @@ pub const UNREFERENCED: &str = "unreferenced-types";
 /// The feature that turns on every other one.
 use crate::model::FULL_FEATURE as FULL;
 /// Features every generated crate has already.
-const TAKEN: &[&str] = &[FULL, UNREFERENCED, "default", "tracing", "rustls-tls", "native-tls", "std"];
+const TAKEN: &[&str] = &[FULL, UNREFERENCED, "default", "tracing", "rustls-tls", "native-tls", "mock", "std"];
 
 /// Every feature and every item's gate.
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@
 mod docs;
 pub(crate) mod features;
 mod front_page;
+mod mocks;
 mod names;
 mod naming;
 mod operations;
@@ -44,6 +45,7 @@ pub fn lower(api: &Api, settings: &Settings) -> (Crate, Vec<String>) {
         names.order.iter().filter(|&&i| selection.operations[i]).map(|&i| lowering.operation(i)).collect();
     let error_bodies = lowering.error_bodies();
     let webhooks = lowering.webhooks();
+    let mocks = mocks::mocks(&operations);
     let model = Crate {
         source: settings.spec_path.clone(),
         command: settings.command.clone(),
@@ -63,6 +65,7 @@ pub fn lower(api: &Api, settings: &Settings) -> (Crate, Vec<String>) {
         runtime: lowering.runtime_parts(),
         servers: servers::servers(&api.servers).filter(|_| !settings.types_only),
         webhooks,
+        mocks,
         types_only: settings.types_only,
         owner_modules: settings.modules.clone(),
     };

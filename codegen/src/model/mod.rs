@@ -77,6 +77,49 @@ pub struct Crate {
     pub servers: Option<ServersItem>,
     /// The document's webhooks: `parse` on their event union.
     pub webhooks: Option<WebhooksItem>,
+    /// The `mock` module's expectation per operation (behind the crate's `mock` feature).
+    pub mocks: Vec<MockMethod>,
+}
+
+/// `MockServer::on().<operation>()`: an expectation typed by the operation's body, success and
+/// stream event, served at its method and path.
+#[derive(Debug, Clone)]
+pub struct MockMethod {
+    /// The client method's name, which the expectation's method shares.
+    pub method: String,
+    /// The operation's module (whose error table checks mocked error bodies).
+    pub module: String,
+    /// When it is compiled.
+    pub cfg: Cfg,
+    /// Its docs.
+    pub doc: Doc,
+    /// The HTTP method.
+    pub http: Method,
+    /// The path template.
+    pub path: String,
+    /// The JSON body's type (`()` without one).
+    pub body: Option<RustType>,
+    /// The success body's type (`()` without one).
+    pub response: Option<RustType>,
+    /// How the success answers.
+    pub reply: MockReply,
+    /// Each stream event's type (`()` without a stream).
+    pub event: Option<RustType>,
+    /// The `data:` ending the stream.
+    pub done: Option<String>,
+}
+
+/// How a mocked operation's success is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MockReply {
+    /// JSON.
+    Json,
+    /// Text.
+    Text,
+    /// Bytes.
+    Bytes,
+    /// No body.
+    Empty,
 }
 
 /// The webhooks' event union gains `parse`: the delivery's signature checked by a verifier, then

@@ -51,6 +51,14 @@ pub const RUNTIME: &[Dependency] = &[
     Dependency { name: "tracing", version: "0.1", default_features: false, features: &["std"], optional: true },
 ];
 
+/// What the crate's `mock` feature adds (optional): a loopback HTTP/1 server. reqwest already
+/// builds hyper and its utilities for its client; the server side is a small part more.
+pub const MOCK: &[Dependency] = &[
+    Dependency { name: "hyper", version: "1", default_features: false, features: &["server", "http1"], optional: true },
+    Dependency { name: "hyper-util", version: "0.1", default_features: false, features: &["tokio"], optional: true },
+    Dependency { name: "http-body-util", version: "0.1", default_features: false, features: &[], optional: true },
+];
+
 /// What the model types alone need (a types-only crate).
 pub const TYPES: &[Dependency] =
     &[dependency("serde", "1", &["derive"]), dependency("serde_json", "1", &[]), dependency("base64", "0.22", &[])];
@@ -99,7 +107,8 @@ impl Dependency {
 /// The dependencies of a crate with (or, `types_only`, without) a client, using the format and
 /// webhook crates `formats` names.
 pub fn needed(types_only: bool, formats: &[String]) -> Vec<Dependency> {
-    let base = if types_only { TYPES } else { RUNTIME };
+    let base: &[Dependency] = if types_only { TYPES } else { RUNTIME };
+    let mock: &[Dependency] = if types_only { &[] } else { MOCK };
     let extra = FORMATS.iter().chain(WEBHOOKS).filter(|d| formats.iter().any(|f| f == d.name));
-    base.iter().chain(extra).copied().collect()
+    base.iter().chain(extra).chain(mock).copied().collect()
 }

@@ -255,6 +255,11 @@ pub fn owned(model: &Crate) -> Owned {
         "`tracing` spans for each call and attempt (never a secret).",
     ));
     features.push(feature(
+        "mock",
+        ["dep:hyper", "dep:hyper-util", "dep:http-body-util", "tokio/net", "tokio/rt"].map(str::to_owned).to_vec(),
+        "Typed mocks for your tests: `mock::MockServer`, a loopback server answering per operation.",
+    ));
+    features.push(feature(
         "rustls-tls",
         vec!["reqwest/rustls-tls".to_owned()],
         "TLS through rustls with the webpki roots (no system libraries needed).",

@@ -3,7 +3,7 @@
 //! `POST /completion-experiment`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (
         crate::runtime::StatusMatch::Code(422),
         crate::error_decoders::UnprocessableEntityBody,

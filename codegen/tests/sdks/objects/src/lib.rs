@@ -19,6 +19,8 @@
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
 mod client;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod operations;
 #[allow(dead_code, unused_imports)]
 mod runtime;

@@ -3,7 +3,7 @@
 //! `POST /items/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /items/{id}`, started by [`Client::update_item`](crate::Client::update_item).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /installations/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /installations/{id}`, started by [`Client::get_installation`](crate::Client::get_installation).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /items/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Default, crate::error_decoders::Error),
 ];
 /// Request builder of `GET /items/{id}`, started by [`Client::get_item`](crate::Client::get_item).

@@ -3,7 +3,7 @@
 //! `GET /user`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /user`, started by [`Client::get_user`](crate::Client::get_user).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /holidays`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /holidays`, started by [`Client::list_holidays`](crate::Client::list_holidays).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /animals/{id}/feedings`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /animals/{id}/feedings`, started by [`Client::feed_animal`](crate::Client::feed_animal).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /animals/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Code(404), crate::error_decoders::Missing),
 ];
 /// Request builder of `GET /animals/{id}`, started by [`Client::get_animal`](crate::Client::get_animal).

@@ -3,7 +3,7 @@
 //! `GET /shop/gift-cards`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /shop/gift-cards`, started by [`Client::list_gift_cards`](crate::Client::list_gift_cards).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /shop/items`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /shop/items`, started by [`Client::list_items`](crate::Client::list_items).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /entries`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /entries`, started by [`Client::book_entry`](crate::Client::book_entry).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

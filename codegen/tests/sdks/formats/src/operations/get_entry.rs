@@ -3,7 +3,7 @@
 //! `GET /entries/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /entries/{id}`, started by [`Client::get_entry`](crate::Client::get_entry).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /notes`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /notes`, started by [`Client::add_note`](crate::Client::add_note).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /tasks`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /tasks`, started by [`Client::add_tasks`](crate::Client::add_tasks).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

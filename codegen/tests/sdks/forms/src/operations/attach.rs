@@ -3,7 +3,7 @@
 //! `POST /attachments`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /attachments`, started by [`Client::attach`](crate::Client::attach).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

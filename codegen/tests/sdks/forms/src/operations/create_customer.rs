@@ -3,7 +3,7 @@
 //! `POST /customers`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /customers`, started by [`Client::create_customer`](crate::Client::create_customer).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

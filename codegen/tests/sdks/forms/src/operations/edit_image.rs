@@ -3,7 +3,7 @@
 //! `POST /images/edits`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /images/edits`, started by [`Client::edit_image`](crate::Client::edit_image).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /raw-form`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /raw-form`, started by [`Client::raw_form`](crate::Client::raw_form).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `PUT /columns`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `PUT /columns`, started by [`Client::set_columns`](crate::Client::set_columns).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /tokens`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /tokens`, started by [`Client::token`](crate::Client::token).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

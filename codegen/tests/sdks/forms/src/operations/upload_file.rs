@@ -3,7 +3,7 @@
 //! `POST /files`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /files`, started by [`Client::upload_file`](crate::Client::upload_file).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /base-url`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /base-url`, started by [`Client::base_url_2`](crate::Client::base_url_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /builder`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /builder`, started by [`Client::builder_2`](crate::Client::builder_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /cafe`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /cafe`, started by [`Client::caf`](crate::Client::caf).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

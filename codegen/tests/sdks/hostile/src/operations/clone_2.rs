@@ -3,7 +3,7 @@
 //! `GET /clone`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /clone`, started by [`Client::clone_2`](crate::Client::clone_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

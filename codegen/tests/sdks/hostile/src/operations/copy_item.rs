@@ -3,7 +3,7 @@
 //! `POST /copy`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /copy`, started by [`Client::copy_item`](crate::Client::copy_item).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /execute`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /execute`, started by [`Client::execute`](crate::Client::execute).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

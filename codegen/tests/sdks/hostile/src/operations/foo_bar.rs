@@ -3,7 +3,7 @@
 //! `GET /twice`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /twice`, started by [`Client::foo_bar`](crate::Client::foo_bar).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

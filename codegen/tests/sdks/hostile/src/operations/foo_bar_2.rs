@@ -3,7 +3,7 @@
 //! `POST /twice`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /twice`, started by [`Client::foo_bar_2`](crate::Client::foo_bar_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

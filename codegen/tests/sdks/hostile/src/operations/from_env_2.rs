@@ -3,7 +3,7 @@
 //! `GET /from-env`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /from-env`, started by [`Client::from_env_2`](crate::Client::from_env_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

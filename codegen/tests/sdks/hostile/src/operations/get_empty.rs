@@ -3,7 +3,7 @@
 //! `GET /empty`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /empty`, started by [`Client::get_empty`](crate::Client::get_empty).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /users/{userId}/posts/{postId}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /users/{userId}/posts/{postId}`, started by [`Client::get_post`](crate::Client::get_post).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

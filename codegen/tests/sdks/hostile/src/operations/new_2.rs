@@ -3,7 +3,7 @@
 //! `GET /new`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /new`, started by [`Client::new_2`](crate::Client::new_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

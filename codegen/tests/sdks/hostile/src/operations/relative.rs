@@ -3,7 +3,7 @@
 //! `GET /relative/path`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /relative/path`, started by [`Client::relative`](crate::Client::relative).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

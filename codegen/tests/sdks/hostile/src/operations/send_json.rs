@@ -3,7 +3,7 @@
 //! `POST /send-json`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /send-json`, started by [`Client::send_json`](crate::Client::send_json).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

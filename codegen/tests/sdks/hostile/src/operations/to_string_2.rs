@@ -3,7 +3,7 @@
 //! `GET /to-string`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /to-string`, started by [`Client::to_string_2`](crate::Client::to_string_2).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

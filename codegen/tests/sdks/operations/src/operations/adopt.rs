@@ -3,7 +3,7 @@
 //! `POST /pets/{petId}/adoption`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// What `POST /pets/{petId}/adoption` answers, by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

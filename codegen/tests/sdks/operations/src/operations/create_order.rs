@@ -3,7 +3,7 @@
 //! `POST /orders`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /orders`, started by [`Client::create_order`](crate::Client::create_order).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `DELETE /pets`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `DELETE /pets`, started by [`Client::delete_all`](crate::Client::delete_all).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

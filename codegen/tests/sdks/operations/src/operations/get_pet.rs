@@ -3,7 +3,7 @@
 //! `GET /pets/{petId}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Code(404), crate::error_decoders::Problem),
 ];
 /// Request builder of `GET /pets/{petId}`, started by [`Client::get_pet`](crate::Client::get_pet).

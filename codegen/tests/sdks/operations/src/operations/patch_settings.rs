@@ -3,7 +3,7 @@
 //! `PATCH /settings`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `PATCH /settings`, started by [`Client::patch_settings`](crate::Client::patch_settings).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `POST /pets`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Default, crate::error_decoders::Problem),
 ];
 /// Request builder of `POST /pets`, started by [`Client::post_pets`](crate::Client::post_pets).

@@ -3,7 +3,7 @@
 //! `POST /orders/{orderId}/refund`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /orders/{orderId}/refund`, started by [`Client::refund_order`](crate::Client::refund_order).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

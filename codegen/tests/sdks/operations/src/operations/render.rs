@@ -3,7 +3,7 @@
 //! `POST /render`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /render`, started by [`Client::render`](crate::Client::render).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

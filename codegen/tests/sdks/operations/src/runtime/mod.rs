@@ -37,3 +37,10 @@ pub use observe::Hook;
 pub use request::{json_body, param_text, path_segment, QueryStyle, RequestOptions, RequestParts};
 pub use retry::RetryPolicy;
 pub use sse::{EventStream, SseDecoder, SseEvent, TextCollector, TextDeltas};
+#[cfg(feature = "mock")]
+mod mock;
+#[cfg(feature = "mock")]
+pub use mock::{Mock, MockServer, On};
+#[cfg(feature = "mock")]
+#[allow(unused_imports)] // used by generated code
+pub(crate) use mock::{declares_error, MockReply, MockRoute};

@@ -3,7 +3,7 @@
 //! `GET /cursor`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Code(400), crate::error_decoders::Problem),
 ];
 /// How this operation's pages follow each other.

@@ -3,7 +3,7 @@
 //! `GET /dropshot`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// How this operation's pages follow each other.
 static PAGING: crate::runtime::Paging = crate::runtime::Paging {
     next: crate::runtime::NextPage::Cursor {

@@ -3,7 +3,7 @@
 //! `GET /not-paged`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /not-paged`, started by [`Client::list_not_paged`](crate::Client::list_not_paged).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

@@ -3,7 +3,7 @@
 //! `GET /no-next`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `GET /no-next`, started by [`Client::list_without_next`](crate::Client::list_without_next).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

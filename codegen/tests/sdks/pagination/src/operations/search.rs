@@ -3,7 +3,7 @@
 //! `POST /search`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /search`, started by [`Client::search`](crate::Client::search).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

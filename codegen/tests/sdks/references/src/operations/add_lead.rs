@@ -3,7 +3,7 @@
 //! `POST /teams/{id}/leads`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /teams/{id}/leads`, started by [`Client::add_lead`](crate::Client::add_lead).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

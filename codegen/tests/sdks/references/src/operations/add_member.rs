@@ -3,7 +3,7 @@
 //! `POST /teams/{id}/members`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[];
 /// Request builder of `POST /teams/{id}/members`, started by [`Client::add_member`](crate::Client::add_member).
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]

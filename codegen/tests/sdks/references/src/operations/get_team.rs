@@ -3,7 +3,7 @@
 //! `GET /teams/{id}`
 #![allow(deprecated)]
 /// Error bodies this operation declares, by status.
-const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
+pub(crate) const ERRORS: crate::runtime::ErrorDecoder<crate::ErrorBody> = &[
     (crate::runtime::StatusMatch::Code(404), crate::error_decoders::GetTeamErrorT404),
 ];
 /// Request builder of `GET /teams/{id}`, started by [`Client::get_team`](crate::Client::get_team).
