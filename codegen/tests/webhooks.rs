@@ -132,3 +132,41 @@ fn selecting_operations_keeps_the_webhook_events() {
     assert!(generated.files["types.rs"].contains("pub enum WebhookEvent"));
     assert!(generated.files["types.rs"].contains("pub struct Refund"));
 }
+
+#[test]
+fn webhooks_sharing_a_payload_are_one_variant_and_a_lone_one_is_still_tagged() {
+    let shared = r#"openapi: 3.1.0
+info: {title: Hooks, version: "1"}
+paths: {}
+webhooks:
+  created: {post: {requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Change'}}}}}}
+  updated: {post: {requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Change'}}}}}}
+  deleted: {post: {requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Gone'}}}}}}
+components:
+  schemas:
+    Change:
+      type: object
+      required: [event]
+      properties: {event: {type: string, enum: [created, updated]}}
+    Gone:
+      type: object
+      required: [event]
+      properties: {event: {const: deleted}}
+"#;
+    let (api, _) = sdksmith::load_api("hooks.yaml", shared).expect("loads");
+    let webhooks = api.webhooks.expect("webhooks");
+    assert_eq!(webhooks.hooks.len(), 3);
+    let TypeKind::Tagged(union) = &api.types[webhooks.event.0].kind else { panic!("not tagged") };
+    let tags: Vec<usize> = union.variants.iter().map(|v| v.tags.len()).collect();
+    assert_eq!(tags, [2, 1], "`created` and `updated` sharing `Change`, then `deleted`");
+
+    let lone =
+        shared.replace("  created: {post:", "  x-created: {post:").replace("  updated: {post:", "  x-updated: {post:");
+    let (api, _) = sdksmith::load_api("hooks.yaml", &lone).expect("loads");
+    let webhooks = api.webhooks.expect("webhooks");
+    assert_eq!(webhooks.hooks.len(), 1);
+    assert!(
+        matches!(&api.types[webhooks.event.0].kind, TypeKind::Tagged(_)),
+        "one webhook is tagged too, so an event added later is `Unknown`"
+    );
+}

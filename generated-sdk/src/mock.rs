@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -46,7 +51,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /chat-deployed`, as [`Client::chat_deployed`](crate::Client::chat_deployed) sends it.
     ///
@@ -72,7 +77,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /chat-experiment`, as [`Client::chat_experiment`](crate::Client::chat_experiment) sends it.
     ///
@@ -98,7 +103,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /chat-model-config`, as [`Client::chat_model_config`](crate::Client::chat_model_config) sends it.
     ///
@@ -124,7 +129,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /completion`, as [`Client::completion`](crate::Client::completion) sends it.
     ///
@@ -150,7 +155,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /completion-deployed`, as [`Client::completion_deployed`](crate::Client::completion_deployed) sends it.
     ///
@@ -176,7 +181,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /completion-experiment`, as [`Client::completion_experiment`](crate::Client::completion_experiment) sends it.
     ///
@@ -202,7 +207,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /completion-model-config`, as [`Client::completion_model_config`](crate::Client::completion_model_config) sends it.
     ///
@@ -228,6 +233,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

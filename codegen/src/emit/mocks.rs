@@ -21,7 +21,8 @@ impl Printer<'_> {
             pub use #runtime::{Mock, MockServer, On};
 
             impl MockServer {
-                /// A client of this server (any API key), with the client's defaults.
+                /// A client of this server (any API key) that never retries, so each call is one
+                /// request an expectation answers.
                 ///
                 /// # Panics
                 /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -30,9 +31,10 @@ impl Printer<'_> {
                     self.client_builder().build().expect("HTTP client could be created")
                 }
 
-                /// A client builder pointed at this server (any API key), to set more.
+                /// A client builder pointed at this server (any API key, no retries), to set more:
+                /// `max_retries` to test retries.
                 pub fn client_builder(&self) -> crate::ClientBuilder {
-                    crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+                    crate::Client::builder().base_url(self.url()).api_key("mock-api-key").max_retries(0)
                 }
             }
         }
@@ -78,7 +80,7 @@ impl Printer<'_> {
                     done: #done,
                     declares_error: |status, body| #runtime::declares_error(#operations::#module::ERRORS, status, body),
                 };
-                self.mock(&ROUTE)
+                #runtime::expectation(self, &ROUTE)
             }
         }
     }

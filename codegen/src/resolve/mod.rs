@@ -31,7 +31,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Api {
     let auth = auth.map(|(_, auth)| auth);
     let rust_types = std::mem::take(&mut resolver.rust_types);
     let mut types: Vec<TypeDef> = resolver.types;
-    unions::tag_by_constants(&mut types);
+    unions::tag_by_constants(&mut types, webhooks.as_ref().map(|hooks| hooks.event.0));
     unions::leave_deciding_properties_to_unions(&mut types);
     cycles::box_cycles(&mut types);
     // Stream events with a text path, and the webhook event union (whose impl `parse` is), keep

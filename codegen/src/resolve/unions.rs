@@ -11,14 +11,18 @@ use crate::ir::{
 };
 use std::collections::BTreeSet;
 
-/// Turns every untagged union that a constant property tells apart into a tagged union.
-pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
+/// Turns every untagged union that a constant property tells apart into a tagged union; `open`,
+/// a union (by index) tagged even with one member.
+pub(super) fn tag_by_constants(types: &mut [TypeDef], open: Option<usize>) {
     let tagged: Vec<(usize, String, Vec<Vec<Constant>>)> = types
         .iter()
         .enumerate()
         .filter_map(|(i, def)| match &def.kind {
             TypeKind::Untagged(variants) => {
-                let (tag, values) = deciding_property(types, variants)?;
+                // A union of one member is tagged only when it is open to more (webhook events:
+                // an API adds events, which must decode as `Unknown`, not as the one it had).
+                let least = if open == Some(i) { 1 } else { 2 };
+                let (tag, values) = deciding_property(types, variants, least)?;
                 Some((i, tag, values))
             }
             _ => None,
@@ -44,8 +48,12 @@ pub(super) fn tag_by_constants(types: &mut [TypeDef]) {
 /// The property every member (a struct) requires and holds constants in, with no constant shared
 /// by two members: its wire name and each member's constants. The first such property of the
 /// first member, in declaration order.
-fn deciding_property(types: &[TypeDef], variants: &[UnionVariant]) -> Option<(String, Vec<Vec<Constant>>)> {
-    if variants.len() < 2 {
+fn deciding_property(
+    types: &[TypeDef],
+    variants: &[UnionVariant],
+    least: usize,
+) -> Option<(String, Vec<Vec<Constant>>)> {
+    if variants.len() < least.max(1) {
         return None;
     }
     let members: Vec<&Struct> = variants.iter().map(|v| struct_of(types, &v.ty)).collect::<Option<_>>()?;

@@ -13,7 +13,9 @@ impl<'d> Resolver<'d> {
     pub(super) fn webhooks(&mut self) -> Option<Webhooks> {
         let doc = self.doc;
         let mut hooks = Vec::new();
-        let mut variants = Vec::new();
+        // One variant per payload type: webhooks sharing one are one variant, so a constant
+        // property still tells every variant apart.
+        let mut variants: Vec<UnionVariant> = Vec::new();
         // By name: the document's key order must not change the crate.
         let mut named: Vec<(&'d String, &'d spec::PathItem)> = doc.webhooks.iter().collect();
         named.sort_by_key(|(name, _)| *name);
@@ -37,24 +39,32 @@ impl<'d> Resolver<'d> {
                     deprecated: op.deprecated.then(Default::default),
                     ..Docs::default()
                 };
-                variants.push(UnionVariant {
-                    hint: VariantHint::Described(vec![HintPart::Word(name.clone())]),
-                    ty: payload.clone(),
-                    boxed: false,
-                    docs: docs.clone(),
-                    sources: vec![source],
-                });
+                match variants.iter_mut().find(|v| v.ty == payload) {
+                    Some(shared) => shared.sources.push(source),
+                    None => variants.push(UnionVariant {
+                        hint: VariantHint::Described(vec![HintPart::Word(name.clone())]),
+                        ty: payload.clone(),
+                        boxed: false,
+                        docs: docs.clone(),
+                        sources: vec![source],
+                    }),
+                }
                 hooks.push(Webhook { name: name.clone(), method, payload, docs });
             }
         }
         if hooks.is_empty() {
             return None;
         }
+        if variants.iter().any(|v| v.ty == TypeRef::Any) && variants.len() > 1 {
+            let message = "a webhook's payload has no schema: unless a constant property tells the events apart, \
+                           events it does not claim first may decode as it";
+            self.diags.warning("/webhooks", message);
+        }
         let event = self.reserve(NameHint::of(vec![HintPart::Word("webhook event".into())]), "/webhooks");
         let listed: Vec<String> = hooks.iter().map(|hook| format!("`{}`", hook.name)).collect();
         self.types[event.0].docs = Docs {
             description: Some(format!(
-                "An event the API sends to a webhook, decoded into the variant of its webhook: {}.",
+                "An event the API sends to a webhook, decoded into the variant of its payload: {}.",
                 listed.join(", ")
             )),
             ..Docs::default()

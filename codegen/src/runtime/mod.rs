@@ -42,7 +42,7 @@ mod mock;
 pub use mock::{Mock, MockServer, On};
 #[cfg(feature = "mock")]
 #[allow(unused_imports)] // used by generated code
-pub(crate) use mock::{declares_error, MockReply, MockRoute};
+pub(crate) use mock::{declares_error, expectation, MockReply, MockRoute};
 mod paging;
 pub use paging::{items, pages, Items, NextPage, Pages, Paging};
 mod webhook;

@@ -43,4 +43,4 @@ mod mock;
 pub use mock::{Mock, MockServer, On};
 #[cfg(feature = "mock")]
 #[allow(unused_imports)] // used by generated code
-pub(crate) use mock::{declares_error, MockReply, MockRoute};
+pub(crate) use mock::{declares_error, expectation, MockReply, MockRoute};

@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -40,7 +45,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     #[cfg(feature = "animals")]
     /// Expects `POST /animals/{id}/feedings`, as [`Client::feed_animal`](crate::Client::feed_animal) sends it.
@@ -62,7 +67,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     #[cfg(feature = "animals")]
     /// Expects `GET /animals/{id}`, as [`Client::get_animal`](crate::Client::get_animal) sends it.
@@ -82,7 +87,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /health`, as [`Client::health`](crate::Client::health) sends it.
     ///
@@ -101,7 +106,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     #[cfg(feature = "gift-shop")]
     /// Expects `GET /shop/gift-cards`, as [`Client::list_gift_cards`](crate::Client::list_gift_cards) sends it.
@@ -123,7 +128,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     #[cfg(feature = "gift-shop")]
     /// Expects `GET /shop/items`, as [`Client::list_items`](crate::Client::list_items) sends it.
@@ -145,6 +150,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -39,7 +44,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /tasks`, as [`Client::add_tasks`](crate::Client::add_tasks) sends it.
     ///
@@ -58,7 +63,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /attachments`, as [`Client::attach`](crate::Client::attach) sends it.
     ///
@@ -77,7 +82,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /customers`, as [`Client::create_customer`](crate::Client::create_customer) sends it.
     ///
@@ -98,7 +103,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /images/edits`, as [`Client::edit_image`](crate::Client::edit_image) sends it.
     ///
@@ -117,7 +122,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /raw-form`, as [`Client::raw_form`](crate::Client::raw_form) sends it.
     ///
@@ -136,7 +141,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `PUT /columns`, as [`Client::set_columns`](crate::Client::set_columns) sends it.
     ///
@@ -155,7 +160,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /tokens`, as [`Client::token`](crate::Client::token) sends it.
     ///
@@ -174,7 +179,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /files`, as [`Client::upload_file`](crate::Client::upload_file) sends it.
     ///
@@ -193,6 +198,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -39,7 +44,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /builder`, as [`Client::builder_2`](crate::Client::builder_2) sends it.
     ///
@@ -58,7 +63,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /cafe`, as [`Client::caf`](crate::Client::caf) sends it.
     ///
@@ -77,7 +82,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /clone`, as [`Client::clone_2`](crate::Client::clone_2) sends it.
     ///
@@ -96,7 +101,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /copy`, as [`Client::copy_item`](crate::Client::copy_item) sends it.
     ///
@@ -115,7 +120,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /default`, as [`Client::default_2`](crate::Client::default_2) sends it.
     ///
@@ -134,7 +139,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /execute`, as [`Client::execute`](crate::Client::execute) sends it.
     ///
@@ -153,7 +158,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /fmt`, as [`Client::fmt_2`](crate::Client::fmt_2) sends it.
     ///
@@ -172,7 +177,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /twice`, as [`Client::foo_bar`](crate::Client::foo_bar) sends it.
     ///
@@ -191,7 +196,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /twice`, as [`Client::foo_bar_2`](crate::Client::foo_bar_2) sends it.
     ///
@@ -210,7 +215,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /from-env`, as [`Client::from_env_2`](crate::Client::from_env_2) sends it.
     ///
@@ -229,7 +234,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /empty`, as [`Client::get_empty`](crate::Client::get_empty) sends it.
     ///
@@ -248,7 +253,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /users/{userId}/posts/{postId}`, as [`Client::get_post`](crate::Client::get_post) sends it.
     ///
@@ -267,7 +272,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /into/{type}`, as [`Client::into_2`](crate::Client::into_2) sends it.
     ///
@@ -286,7 +291,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /new`, as [`Client::new_2`](crate::Client::new_2) sends it.
     ///
@@ -305,7 +310,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /receive`, as [`Client::receive`](crate::Client::receive) sends it.
     ///
@@ -324,7 +329,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /relative/path`, as [`Client::relative`](crate::Client::relative) sends it.
     ///
@@ -343,7 +348,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /send-json`, as [`Client::send_json`](crate::Client::send_json) sends it.
     ///
@@ -362,7 +367,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /to-string`, as [`Client::to_string_2`](crate::Client::to_string_2) sends it.
     ///
@@ -381,6 +386,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -39,7 +44,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /orders`, as [`Client::create_order`](crate::Client::create_order) sends it.
     ///
@@ -60,7 +65,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `DELETE /pets`, as [`Client::delete_all`](crate::Client::delete_all) sends it.
     ///
@@ -79,7 +84,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /pets/{petId}`, as [`Client::get_pet`](crate::Client::get_pet) sends it.
     ///
@@ -98,7 +103,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `PATCH /settings`, as [`Client::patch_settings`](crate::Client::patch_settings) sends it.
     ///
@@ -117,7 +122,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /pets`, as [`Client::post_pets`](crate::Client::post_pets) sends it.
     ///
@@ -138,7 +143,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /orders/{orderId}/refund`, as [`Client::refund_order`](crate::Client::refund_order) sends it.
     ///
@@ -157,7 +162,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /render`, as [`Client::render`](crate::Client::render) sends it.
     ///
@@ -176,7 +181,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `PUT /files/{name}`, as [`Client::upload_file`](crate::Client::upload_file) sends it.
     ///
@@ -195,6 +200,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

@@ -45,7 +45,12 @@ async fn path_parameters_query_and_headers_choose_the_expectation() {
 async fn text_bytes_and_empty_answers_are_sent_as_the_operations_answer() {
     let server = MockServer::start().await;
     server.on().render().respond("<p>hi</p>".to_owned());
-    server.on().upload_file().path_param("name", "a.bin").respond(vec![0u8, 159, 255]);
+    server
+        .on()
+        .upload_file()
+        .path_param("name", "a.bin")
+        .body_bytes(|sent| sent == b"data")
+        .respond(vec![0u8, 159, 255]);
     server.on().delete_all().respond(());
     let client = server.client();
     assert_eq!(client.render().send().await.expect("text"), "<p>hi</p>");
@@ -68,4 +73,13 @@ async fn a_path_parameter_the_operation_does_not_have_is_refused() {
     let server = MockServer::start().await;
     let message = panic_message(|| drop(server.on().get_pet().path_param("pet_id", "1")));
     assert!(message.contains("has no path parameter `pet_id`"), "{message}");
+}
+
+#[tokio::test]
+async fn the_mock_client_sends_each_call_once_so_a_failure_is_one_request() {
+    let server = MockServer::start().await;
+    server.on().delete_all().times(1).respond_raw(503, "text/plain", "busy");
+    let error = server.client().delete_all().send().await.expect_err("503");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    // Dropping the server checks `times(1)`: a retry would have been a second, unmatched request.
 }

@@ -8,7 +8,8 @@
 //! is dropped.
 pub use crate::runtime::{Mock, MockServer, On};
 impl MockServer {
-    /// A client of this server (any API key), with the client's defaults.
+    /// A client of this server (any API key) that never retries, so each call is one
+    /// request an expectation answers.
     ///
     /// # Panics
     /// If the HTTP client cannot be built (as [`Client::new`](crate::Client::new)).
@@ -16,9 +17,13 @@ impl MockServer {
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("HTTP client could be created")
     }
-    /// A client builder pointed at this server (any API key), to set more.
+    /// A client builder pointed at this server (any API key, no retries), to set more:
+    /// `max_retries` to test retries.
     pub fn client_builder(&self) -> crate::ClientBuilder {
-        crate::Client::builder().base_url(self.url()).api_key("mock-api-key")
+        crate::Client::builder()
+            .base_url(self.url())
+            .api_key("mock-api-key")
+            .max_retries(0)
     }
 }
 impl<'s> On<'s> {
@@ -39,7 +44,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /azure`, as [`Client::list_azure`](crate::Client::list_azure) sends it.
     ///
@@ -58,7 +63,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /cursor`, as [`Client::list_by_cursor`](crate::Client::list_by_cursor) sends it.
     ///
@@ -77,7 +82,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /next-link`, as [`Client::list_by_next_link`](crate::Client::list_by_next_link) sends it.
     ///
@@ -98,7 +103,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /offset`, as [`Client::list_by_offset`](crate::Client::list_by_offset) sends it.
     ///
@@ -117,7 +122,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /pages`, as [`Client::list_by_page`](crate::Client::list_by_page) sends it.
     ///
@@ -136,7 +141,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /configured`, as [`Client::list_configured`](crate::Client::list_configured) sends it.
     ///
@@ -157,7 +162,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /declared`, as [`Client::list_declared`](crate::Client::list_declared) sends it.
     ///
@@ -176,7 +181,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /dropshot`, as [`Client::list_dropshot`](crate::Client::list_dropshot) sends it.
     ///
@@ -195,7 +200,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /fern`, as [`Client::list_fern`](crate::Client::list_fern) sends it.
     ///
@@ -214,7 +219,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /linked`, as [`Client::list_linked`](crate::Client::list_linked) sends it.
     ///
@@ -233,7 +238,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /not-paged`, as [`Client::list_not_paged`](crate::Client::list_not_paged) sends it.
     ///
@@ -252,7 +257,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `GET /no-next`, as [`Client::list_without_next`](crate::Client::list_without_next) sends it.
     ///
@@ -273,7 +278,7 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
     /// Expects `POST /search`, as [`Client::search`](crate::Client::search) sends it.
     ///
@@ -292,6 +297,6 @@ impl<'s> On<'s> {
                 body,
             ),
         };
-        self.mock(&ROUTE)
+        crate::runtime::expectation(self, &ROUTE)
     }
 }

@@ -1891,7 +1891,7 @@ pub enum WebhookResponseIncompleteType {
 crate::runtime::open_enum!(
     WebhookResponseIncompleteType { ResponseIncomplete => "response.incomplete" }
 );
-/// An event the API sends to a webhook, decoded into the variant of its webhook: `batch_cancelled`, `batch_completed`, `batch_expired`, `batch_failed`, `eval_run_canceled`, `eval_run_failed`, `eval_run_succeeded`, `fine_tuning_job_cancelled`, `fine_tuning_job_failed`, `fine_tuning_job_succeeded`, `live_call_incoming`, `realtime_call_incoming`, `response_cancelled`, `response_completed`, `response_failed`, `response_incomplete`.
+/// An event the API sends to a webhook, decoded into the variant of its payload: `batch_cancelled`, `batch_completed`, `batch_expired`, `batch_failed`, `eval_run_canceled`, `eval_run_failed`, `eval_run_succeeded`, `fine_tuning_job_cancelled`, `fine_tuning_job_failed`, `fine_tuning_job_succeeded`, `live_call_incoming`, `realtime_call_incoming`, `response_cancelled`, `response_completed`, `response_failed`, `response_incomplete`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]

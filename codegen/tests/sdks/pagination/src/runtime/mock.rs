@@ -197,20 +197,19 @@ pub struct On<'s> {
     server: &'s MockServer,
 }
 
-impl<'s> On<'s> {
-    /// A mock of the operation served at `route`.
-    #[allow(dead_code)] // called by generated code
-    pub(crate) fn mock<B, R, E>(self, route: &'static MockRoute) -> Mock<'s, B, R, E> {
-        Mock {
-            server: self.server,
-            route,
-            matchers: Vec::new(),
-            times: None,
-            delay: Duration::ZERO,
-            status: None,
-            headers: Vec::new(),
-            types: PhantomData,
-        }
+/// A mock of the operation served at `route`. (A function, not a method of `On`: its methods
+/// are the API's operations, whatever their names.)
+#[allow(dead_code)] // called by generated code
+pub(crate) fn expectation<'s, B, R, E>(on: On<'s>, route: &'static MockRoute) -> Mock<'s, B, R, E> {
+    Mock {
+        server: on.server,
+        route,
+        matchers: Vec::new(),
+        times: None,
+        delay: Duration::ZERO,
+        status: None,
+        headers: Vec::new(),
+        types: PhantomData,
     }
 }
 
@@ -310,29 +309,50 @@ where
 
     /// The status of a [`respond`](Self::respond) or [`respond_stream`](Self::respond_stream)
     /// (default `200`; `204` for an operation that answers without a body).
+    ///
+    /// # Panics
+    /// When `status` is not an HTTP status (100 to 999).
     pub fn status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.status = Some(valid_status(status));
         self
     }
 
     /// A header of the answer.
+    ///
+    /// # Panics
+    /// When `name` or `value` cannot be an HTTP header's.
     pub fn response_header(mut self, name: &str, value: impl Display) -> Self {
-        self.headers.push((name.to_owned(), value.to_string()));
+        let value = value.to_string();
+        assert!(
+            name.parse::<reqwest::header::HeaderName>().is_ok() && reqwest::header::HeaderValue::from_str(&value).is_ok(),
+            "`{name}` with that value cannot be an HTTP header"
+        );
+        self.headers.push((name.to_owned(), value));
+        self
+    }
+
+    /// Matches requests whose body, as sent (for bodies that are not JSON: forms, files, text),
+    /// satisfies `predicate`.
+    pub fn body_bytes(mut self, predicate: impl Fn(&[u8]) -> bool + Send + Sync + 'static) -> Self {
+        self.matchers.push(Matcher {
+            wants: "a body that satisfies the predicate".to_owned(),
+            check: Box::new(move |r| predicate(r.body)),
+        });
         self
     }
 
     /// Answers with the operation's success body, encoded as the operation answers (JSON, text or
     /// bytes; nothing for an operation answering without a body).
+    ///
+    /// # Panics
+    /// When `body` cannot be encoded (a map with keys that are not strings, say).
     pub fn respond(self, body: R) {
-        let encoded = match self.route.reply {
-            MockReply::Json => serde_json::to_vec(&body).unwrap_or_default(),
-            MockReply::Text => match serde_json::to_value(&body) {
-                Ok(serde_json::Value::String(text)) => text.into_bytes(),
-                _ => Vec::new(),
-            },
-            MockReply::Bytes => serde_json::from_value::<Vec<u8>>(serde_json::to_value(&body).unwrap_or_default())
-                .unwrap_or_default(),
-            MockReply::Empty => Vec::new(),
+        let value = json(&body);
+        let encoded = match (self.route.reply, value) {
+            (MockReply::Json, value) => value.to_string().into_bytes(),
+            (MockReply::Text, serde_json::Value::String(text)) => text.into_bytes(),
+            (MockReply::Bytes, value) => serde_json::from_value::<Vec<u8>>(value).unwrap_or_default(),
+            (MockReply::Text | MockReply::Empty, _) => Vec::new(),
         };
         let (content_type, status) = match self.route.reply {
             MockReply::Json => (Some("application/json"), 200),
@@ -350,7 +370,8 @@ where
     /// When the operation declares no error body for `status` that `body` is: a mock cannot
     /// answer what the real API would not.
     pub fn respond_error(self, status: u16, body: impl serde::Serialize) {
-        let encoded = serde_json::to_vec(&body).unwrap_or_default();
+        let status = valid_status(status);
+        let encoded = json(&body).to_string().into_bytes();
         assert!(
             (self.route.declares_error)(status, &encoded),
             "`{}` ({} {}) declares no error body for status {status} that this body is",
@@ -373,7 +394,7 @@ where
         let data = |text: &str| Bytes::from(format!("data: {text}\n\n"));
         let mut chunks: Vec<Bytes> = events
             .into_iter()
-            .map(|event| data(&serde_json::to_string(&event).unwrap_or_default()))
+            .map(|event| data(&json(&event).to_string()))
             .collect();
         chunks.extend(self.route.done.map(data));
         let status = self.status.unwrap_or(200);
@@ -382,11 +403,12 @@ where
 
     /// Answers `status` with `body` as it is, under `content_type`: what the document does not
     /// describe, or a body the API should not send.
+    ///
+    /// # Panics
+    /// When `status` is not an HTTP status or `content_type` not a header value.
     pub fn respond_raw(self, status: u16, content_type: &str, body: impl Into<Vec<u8>>) {
-        let body = Bytes::from(body.into());
-        let mut mock = self;
-        mock.headers.push(("content-type".to_owned(), content_type.to_owned()));
-        mock.answer(status, None, vec![body], Duration::ZERO);
+        let mock = self.response_header("content-type", content_type);
+        mock.answer(valid_status(status), None, vec![Bytes::from(body.into())], Duration::ZERO);
     }
 
     fn answer(self, status: u16, content_type: Option<&str>, chunks: Vec<Bytes>, interval: Duration) {
@@ -399,6 +421,26 @@ where
     }
 }
 
+/// `value` as JSON.
+///
+/// # Panics
+/// When it cannot be encoded: a mock answering what the SDK could never have received.
+fn json(value: &impl serde::Serialize) -> serde_json::Value {
+    match serde_json::to_value(value) {
+        Ok(value) => value,
+        Err(e) => panic!("the mock's answer cannot be encoded as JSON: {e}"),
+    }
+}
+
+/// `status`, when it is an HTTP status.
+///
+/// # Panics
+/// When it is not.
+fn valid_status(status: u16) -> u16 {
+    assert!(hyper::StatusCode::from_u16(status).is_ok(), "{status} is not an HTTP status");
+    status
+}
+
 /// The path parameters of `path` by `template`'s placeholders, when the path fits the template.
 fn path_params(template: &str, path: &str) -> Option<Vec<(String, String)>> {
     let (wanted, given): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
@@ -407,17 +449,29 @@ fn path_params(template: &str, path: &str) -> Option<Vec<(String, String)>> {
     }
     let mut params = Vec::new();
     for (want, got) in wanted.iter().zip(&given) {
-        let got = decode(got);
-        match want.split_once('{').and_then(|(prefix, rest)| Some((prefix, rest.split_once('}')?))) {
-            Some((prefix, (name, suffix))) => {
-                let value = got.strip_prefix(prefix)?.strip_suffix(suffix)?;
-                params.push((name.to_owned(), value.to_owned()));
-            }
-            None if *want == got => {}
-            None => return None,
-        }
+        segment_params(want, &decode(got), &mut params)?;
     }
     Some(params)
+}
+
+/// Reads one segment by its template (`{name}.{format}`, `v{version}`): literal text must be there
+/// as written; a placeholder takes the shortest text before the literal that follows it (all
+/// that is left, at the end).
+fn segment_params(template: &str, segment: &str, params: &mut Vec<(String, String)>) -> Option<()> {
+    let Some((literal, rest)) = template.split_once('{') else {
+        return (template == segment).then_some(());
+    };
+    let segment = segment.strip_prefix(literal)?;
+    let (name, after) = rest.split_once('}')?;
+    let next_literal = after.split('{').next().unwrap_or_default();
+    let end = match (next_literal.is_empty(), after.is_empty()) {
+        (_, true) => segment.len(),
+        // Two placeholders side by side: the first takes nothing it can leave to the second.
+        (true, false) => 0,
+        (false, false) => segment.find(next_literal)?,
+    };
+    params.push((name.to_owned(), segment[..end].to_owned()));
+    segment_params(after, &segment[end..], params)
 }
 
 /// Percent-decoded text (`+` is a space only in queries, done by the caller).

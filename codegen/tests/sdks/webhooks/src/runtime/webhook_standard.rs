@@ -59,7 +59,7 @@ impl StandardWebhooks {
     /// The `webhook-signature` value for a request: what the API sends, for tests and for
     /// services that send webhooks themselves.
     pub fn sign(&self, id: &str, timestamp: i64, body: &[u8]) -> String {
-        let tag = self.mac(id, timestamp, body).finalize().into_bytes();
+        let tag = self.mac(id, &timestamp.to_string(), body).finalize().into_bytes();
         format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(tag))
     }
 
@@ -68,13 +68,15 @@ impl StandardWebhooks {
         let id = headers.header("webhook-id").ok_or(WebhookError::MissingHeader("webhook-id"))?;
         let timestamp = headers.header("webhook-timestamp").ok_or(WebhookError::MissingHeader("webhook-timestamp"))?;
         let signatures = headers.header("webhook-signature").ok_or(WebhookError::MissingHeader("webhook-signature"))?;
-        let timestamp: i64 = timestamp.trim().parse().map_err(|_| WebhookError::InvalidTimestamp)?;
+        // Signed as sent: the header's text, not the number read back.
+        let sent = timestamp.trim();
+        let timestamp: i64 = sent.parse().map_err(|_| WebhookError::InvalidTimestamp)?;
         let tolerance = self.tolerance.as_secs();
         let seconds = timestamp.saturating_sub(now);
         if seconds.unsigned_abs() > tolerance {
             return Err(WebhookError::OutsideTolerance { seconds, tolerance });
         }
-        let mac = self.mac(id, timestamp, body);
+        let mac = self.mac(id, sent, body);
         let matches = signatures
             .split_whitespace()
             .filter_map(|entry| entry.strip_prefix("v1,"))
@@ -88,12 +90,12 @@ impl StandardWebhooks {
     }
 
     /// The HMAC of what the scheme signs: `{id}.{timestamp}.{body}`.
-    fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> HmacSha256 {
+    fn mac(&self, id: &str, timestamp: &str, body: &[u8]) -> HmacSha256 {
         // HMAC takes keys of any length.
         let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!());
         mac.update(id.as_bytes());
         mac.update(b".");
-        mac.update(timestamp.to_string().as_bytes());
+        mac.update(timestamp.as_bytes());
         mac.update(b".");
         mac.update(body);
         mac
